@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { SettingsForm } from '@/components/settings/settings-form';
+import { PageHeader } from '@/components/ui/card';
+import { getServerCaller } from '@/server/api/server-caller';
+import { getSessionUser } from '@/server/auth/session';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const [company, session] = await Promise.all([(await getServerCaller()).company.me(), getSessionUser()]);
+  return (
+    <>
+      <PageHeader title="Settings" description="Your company's details, time zone and schedule." />
+      <SettingsForm company={company} canEdit={session?.role === 'ADMIN'} />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { signOut } from 'next-auth/react';
+import { useState } from 'react';
+import { cn } from '@/components/ui/cn';
+
+type Props = { companyName: string; companyType: 'CATERING' | 'CLIENT'; email: string; role: string };
+
+const NAV = [
+  { href: '/dashboard', label: 'Dashboard' },
+  { href: '/settings', label: 'Settings' },
+];
+
+export function AppHeader({ companyName, companyType, email, role }: Props) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+        <div className="flex items-center gap-3">
+          <Link href="/dashboard" className="text-lg font-bold text-emerald-800">
+            ChefOps
+          </Link>
+          <span className="hidden text-sm text-slate-600 sm:inline" data-testid="company-name">
+            {companyName}
+            <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+              {companyType === 'CATERING' ? 'Caterer' : 'Client'}
+            </span>
+          </span>
+        </div>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm sm:hidden"
+          aria-expanded={open}
+          aria-controls="main-nav"
+          onClick={() => setOpen((v) => !v)}
+        >
+          Menu
+        </button>
+        <nav id="main-nav" aria-label="Main" className={cn('w-full sm:flex sm:w-auto sm:items-center sm:gap-1', open ? 'block' : 'hidden')}>
+          {NAV.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={pathname.startsWith(item.href) ? 'page' : undefined}
+              className={cn(
+                'block rounded-md px-3 py-2 text-sm font-medium',
+                pathname.startsWith(item.href) ? 'bg-emerald-50 text-emerald-900' : 'text-slate-700 hover:bg-slate-100',
+              )}
+            >
+              {item.label}
+            </Link>
+          ))}
+          <span className="block px-3 py-2 text-xs text-slate-600 sm:hidden">
+            {companyName} · {email} ({role.toLowerCase()})
+          </span>
+          <button
+            type="button"
+            onClick={() => signOut({ callbackUrl: '/login' })}
+            className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100 sm:w-auto"
+            title={email}
+          >
+            Sign out
+          </button>
+        </nav>
+      </div>
+    </header>
+  );
+}

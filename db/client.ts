@@ -1,0 +1,56 @@
+import path from 'node:path';
+import * as schema from './schema';
+import type { Database } from './types';
+import { lockDataDir } from './embedded-lock';
+import { migratePglite } from './migrations';
+import { env } from '@/server/env';
+import { logger } from '@/server/logger';
+
+export type { Database, DbOrTx, Transaction } from './types';
+
+type Holder = { ready?: Promise<{ db: Database; close: () => Promise<void> }> };
+// One instance per process: survives `next dev` module reloads, which re-evaluate this file.
+const holder = globalThis as typeof globalThis & { __chefopsDb?: Holder };
+const state = (holder.__chefopsDb ??= {});
+
+async function openEmbedded() {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dataDir = path.resolve(env.CHEFOPS_DATA_DIR);
+  const release = lockDataDir(dataDir);
+  const client = await PGlite.create(dataDir);
+  await migratePglite(client);
+  logger.info('database.open', { mode: 'embedded', dataDir });
+  const db = drizzle(client, { schema, logger: logger.drizzle }) as unknown as Database;
+  return {
+    db,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(url: string) {
+  const postgres = (await import('postgres')).default;
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, { max: env.DATABASE_POOL_MAX, onnotice: () => {} });
+  logger.info('database.open', { mode: 'postgres', poolMax: env.DATABASE_POOL_MAX });
+  const db = drizzle(client, { schema, logger: logger.drizzle }) as unknown as Database;
+  return { db, close: () => client.end() };
+}
+
+/** The process-wide database, opened (and for PGlite, migrated) on first use. */
+export function getDb(): Promise<Database> {
+  state.ready ??= (env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openEmbedded()).catch((error) => {
+    state.ready = undefined;
+    throw error;
+  });
+  return state.ready.then((s) => s.db);
+}
+
+export async function closeDb(): Promise<void> {
+  const current = state.ready;
+  state.ready = undefined;
+  if (current) await (await current).close();
+}

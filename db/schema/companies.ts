@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { id, timestamps, tstz } from './columns';
+import { companyStatus, companyType, userRole, workMode } from './enums';
+
+/** The tenant. Credentials live on users only (no password here). */
+export const companies = pgTable(
+  'companies',
+  {
+    id: id(),
+    email: varchar('email', { length: 255 }).notNull(),
+    name: varchar('name', { length: 255 }).notNull(),
+    companyType: companyType('company_type').notNull(),
+    status: companyStatus('status').notNull().default('ACTIVE'),
+    timezone: text('timezone').notNull().default('UTC'),
+    ...timestamps,
+    deletedAt: tstz('deleted_at'),
+  },
+  (t) => [
+    // Case-insensitive, and a soft-deleted company does not block a new sign-up.
+    uniqueIndex('companies_email_unique')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.deletedAt} is null`),
+  ],
+);
+
+export const cateringProfiles = pgTable(
+  'catering_profiles',
+  {
+    companyId: uuid('company_id')
+      .primaryKey()
+      .references(() => companies.id),
+    dailyCapacity: integer('daily_capacity').notNull(),
+    ...timestamps,
+  },
+  (t) => [check('catering_profiles_capacity_positive', sql`${t.dailyCapacity} > 0`)],
+);
+
+export const clientProfiles = pgTable('client_profiles', {
+  companyId: uuid('company_id')
+    .primaryKey()
+    .references(() => companies.id),
+  workMode: workMode('work_mode').notNull().default('ONSITE'),
+  ...timestamps,
+});
+
+/** ISO weekdays (1 = Monday … 7 = Sunday) a client's office is open. No rows = open every day. */
+export const clientOfficeDays = pgTable(
+  'client_office_days',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    dayOfWeek: smallint('day_of_week').notNull(),
+    isWorkDay: boolean('is_work_day').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('client_office_days_company_day_unique').on(t.companyId, t.dayOfWeek),
+    check('client_office_days_iso_weekday', sql`${t.dayOfWeek} between 1 and 7`),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    email: varchar('email', { length: 255 }).notNull(),
+    passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+    role: userRole('role').notNull().default('EMPLOYEE'),
+    isActive: boolean('is_active').notNull().default(true),
+    ...timestamps,
+    deletedAt: tstz('deleted_at'),
+  },
+  (t) => [
+    // Login is by email alone, so an email is unique across the whole system.
+    uniqueIndex('users_email_unique')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.deletedAt} is null`),
+    index('users_company_id_idx').on(t.companyId),
+  ],
+);

@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  time,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { id, timestamps, tstz } from './columns';
+import { companies, users } from './companies';
+import { contractStatus, serviceDayStatus } from './enums';
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: id(),
+    cateringId: uuid('catering_id')
+      .notNull()
+      .references(() => companies.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => companies.id),
+    status: contractStatus('status').notNull().default('ACTIVE'),
+    minDailyQuantity: integer('min_daily_quantity').notNull(),
+    defaultQuantity: integer('default_quantity').notNull(),
+    maxQuantity: integer('max_quantity').notNull(),
+    noticeHours: integer('notice_hours').notNull().default(24),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    /** The last possible service date (inclusive). */
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    pricePerMealCents: integer('price_per_meal_cents').notNull(),
+    /** 'HH:MM:SS' wall-clock time in the client's time zone. */
+    deliveryTime: time('delivery_time').notNull().default('12:00'),
+    ...timestamps,
+    pausedAt: tstz('paused_at'),
+    terminatedAt: tstz('terminated_at'),
+    deletedAt: tstz('deleted_at'),
+  },
+  (t) => [
+    // One ACTIVE contract per (caterer, client) pair, enforced by the database.
+    uniqueIndex('contracts_one_active_per_pair')
+      .on(t.cateringId, t.clientId)
+      .where(sql`${t.status} = 'ACTIVE' and ${t.deletedAt} is null`),
+    index('contracts_catering_id_idx').on(t.cateringId),
+    index('contracts_client_id_idx').on(t.clientId),
+    check('contracts_min_positive', sql`${t.minDailyQuantity} > 0`),
+    check(
+      'contracts_quantities_ordered',
+      sql`${t.minDailyQuantity} <= ${t.defaultQuantity} and ${t.defaultQuantity} <= ${t.maxQuantity}`,
+    ),
+    check('contracts_notice_hours_range', sql`${t.noticeHours} between 0 and 336`),
+    check('contracts_end_after_start', sql`${t.endDate} > ${t.startDate}`),
+    check('contracts_price_non_negative', sql`${t.pricePerMealCents} >= 0`),
+  ],
+);
+
+export const contractServiceDays = pgTable(
+  'contract_service_days',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    dayOfWeek: smallint('day_of_week').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('contract_service_days_contract_day_unique').on(t.contractId, t.dayOfWeek),
+    check('contract_service_days_iso_weekday', sql`${t.dayOfWeek} between 1 and 7`),
+  ],
+);
+
+export const serviceDays = pgTable(
+  'service_days',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    serviceDate: date('service_date', { mode: 'string' }).notNull(),
+    dayOfWeek: smallint('day_of_week').notNull(),
+    expectedQuantity: integer('expected_quantity').notNull(),
+    expectedQuantityConfirmedAt: tstz('expected_quantity_confirmed_at'),
+    expectedQuantityConfirmerId: uuid('expected_quantity_confirmer_id').references(() => users.id),
+    servedQuantity: integer('served_quantity'),
+    servedQuantityConfirmedAt: tstz('served_quantity_confirmed_at'),
+    servedQuantityConfirmerId: uuid('served_quantity_confirmer_id').references(() => users.id),
+    status: serviceDayStatus('status').notNull().default('PENDING'),
+    // Dispute: the caterer's original count is kept when a dispute is resolved.
+    disputeReason: text('dispute_reason'),
+    disputedAt: tstz('disputed_at'),
+    disputedById: uuid('disputed_by_id').references(() => users.id),
+    originalServedQuantity: integer('original_served_quantity'),
+    disputeResolutionNote: text('dispute_resolution_note'),
+    disputeResolvedAt: tstz('dispute_resolved_at'),
+    disputeResolvedById: uuid('dispute_resolved_by_id').references(() => users.id),
+    /** Set when the confirmation-due reminder for this day went out (never twice). */
+    reminderSentAt: tstz('reminder_sent_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('service_days_contract_date_unique').on(t.contractId, t.serviceDate),
+    // Per-date totals (capacity, production plan) and the auto-lock/reminder sweeps.
+    index('service_days_date_idx').on(t.serviceDate),
+    index('service_days_pending_date_idx')
+      .on(t.serviceDate)
+      .where(sql`${t.status} = 'PENDING'`),
+    check('service_days_iso_weekday', sql`${t.dayOfWeek} between 1 and 7`),
+    check('service_days_expected_non_negative', sql`${t.expectedQuantity} >= 0`),
+    check('service_days_served_non_negative', sql`${t.servedQuantity} >= 0`),
+  ],
+);

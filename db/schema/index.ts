@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './companies';
+export * from './contracts';
+export * from './events';
+export * from './auth';
+export * from './notifications';
+export * from './relations';

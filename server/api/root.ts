@@ -1,0 +1,15 @@
+import { authRouter } from './routers/auth';
+import { companyRouter } from './routers/company';
+import { userRouter } from './routers/user';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  auth: authRouter,
+  company: companyRouter,
+  user: userRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller (React Server Components, scripts, tests). */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { companyNameSchema, dailyCapacitySchema, timeZoneSchema, workModeSchema } from './common';
+
+export const updateCompanyInput = z
+  .object({
+    name: companyNameSchema.optional(),
+    timezone: timeZoneSchema.optional(),
+    dailyCapacity: dailyCapacitySchema.optional(),
+    workMode: workModeSchema.optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Nothing to update.');
+export type UpdateCompanyInput = z.output<typeof updateCompanyInput>;
+
+export const officeDayInput = z.object({
+  dayOfWeek: z.number().int().min(1, 'Days of week are 1 (Monday) to 7 (Sunday).').max(7, 'Days of week are 1 (Monday) to 7 (Sunday).'),
+  isWorkDay: z.boolean(),
+});
+export const setOfficeDaysInput = z.object({
+  days: z
+    .array(officeDayInput)
+    .min(1, 'Give at least one day.')
+    .max(7)
+    .refine((days) => new Set(days.map((d) => d.dayOfWeek)).size === days.length, 'Each day of the week may appear once.'),
+});
+
+export const companyOutput = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  companyType: z.enum(['CATERING', 'CLIENT']),
+  status: z.enum(['ACTIVE', 'INACTIVE', 'SUSPENDED']),
+  timezone: z.string(),
+  dailyCapacity: z.number().int().nullable(),
+  workMode: workModeSchema.nullable(),
+  /** All seven ISO weekdays; days without a row are open. */
+  officeDays: z.array(officeDayInput),
+  createdAt: z.date(),
+});
+export type CompanyOutput = z.output<typeof companyOutput>;

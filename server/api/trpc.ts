@@ -1,0 +1,82 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import type { CompanyType, UserRole } from '@/db/schema';
+import { DomainError } from '@/server/domain/errors';
+import { logger } from '@/server/logger';
+import type { Context, SessionUser } from './context';
+import { toTRPCError } from './error-mapping';
+
+/** Field path → messages, for showing errors next to the form field they belong to. */
+function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
+  if (cause instanceof ZodError) {
+    const out: Record<string, string[]> = {};
+    for (const issue of cause.issues) (out[issue.path.join('.') || '_'] ??= []).push(issue.message);
+    return out;
+  }
+  if (cause instanceof DomainError && cause.field) return { [cause.field]: [cause.message] };
+  return null;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodIssues =
+      error.cause instanceof ZodError
+        ? error.cause.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }))
+        : null;
+    return {
+      ...shape,
+      message: error.cause instanceof ZodError ? 'Some fields are not valid.' : shape.message,
+      data: { ...shape.data, stack: undefined, zodIssues, fieldErrors: fieldErrorsOf(error.cause) },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Maps domain and database errors in one place; logs what is left as a real failure. */
+const mapErrors = t.middleware(async ({ next, path, type }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const mapped = toTRPCError(result.error.cause ?? result.error);
+  if (mapped) throw mapped;
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+    logger.error('trpc.error', { path, type, message: result.error.message, cause: String(result.error.cause) });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/** Tenant scope: the company always comes from the session, never from input. */
+export const tenantProcedure = protectedProcedure.use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, tenant: ctx.session satisfies SessionUser } }),
+);
+
+export function requireRole(...roles: UserRole[]) {
+  return t.middleware(({ ctx, next }) => {
+    if (!ctx.session || !roles.includes(ctx.session.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Only ${roles.join(' or ')} users can do this.` });
+    }
+    return next();
+  });
+}
+
+export function requireCompanyType(type: CompanyType) {
+  return t.middleware(({ ctx, next }) => {
+    if (!ctx.session || ctx.session.companyType !== type) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `Only ${type === 'CATERING' ? 'catering companies' : 'client companies'} can do this.`,
+      });
+    }
+    return next();
+  });
+}

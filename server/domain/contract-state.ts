@@ -1,0 +1,39 @@
+import { DomainError } from './errors';
+
+export const CONTRACT_STATUSES = ['ACTIVE', 'PAUSED', 'TERMINATED'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+export type ContractAction = 'pause' | 'resume' | 'terminate';
+
+// ACTIVE ⇄ PAUSED, either → TERMINATED; TERMINATED is final.
+const TRANSITIONS: Record<ContractStatus, Partial<Record<ContractAction, ContractStatus>>> = {
+  ACTIVE: { pause: 'PAUSED', terminate: 'TERMINATED' },
+  PAUSED: { resume: 'ACTIVE', terminate: 'TERMINATED' },
+  TERMINATED: {},
+};
+
+const PAST_TENSE: Record<ContractAction, string> = {
+  pause: 'paused',
+  resume: 'resumed',
+  terminate: 'terminated',
+};
+
+export function allowedContractActions(current: ContractStatus): ContractAction[] {
+  return Object.keys(TRANSITIONS[current]) as ContractAction[];
+}
+
+/** The status after `action`, or CONFLICT when the action is not allowed from `current`. */
+export function nextContractStatus(current: ContractStatus, action: ContractAction): ContractStatus {
+  const next = TRANSITIONS[current][action];
+  if (next) return next;
+  if (current === 'TERMINATED') {
+    const verb = action === 'terminate' ? 'be terminated again' : `be ${PAST_TENSE[action]}`;
+    throw new DomainError('CONFLICT', `This contract is terminated and cannot ${verb}.`);
+  }
+  if (current === 'ACTIVE' && action === 'resume') {
+    throw new DomainError('CONFLICT', 'This contract is already active, so it cannot be resumed.');
+  }
+  if (current === 'PAUSED' && action === 'pause') {
+    throw new DomainError('CONFLICT', 'This contract is already paused.');
+  }
+  throw new DomainError('CONFLICT', `A ${current.toLowerCase()} contract cannot be ${PAST_TENSE[action]}.`);
+}

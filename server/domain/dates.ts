@@ -1,0 +1,76 @@
+import { DateTime, IANAZone } from 'luxon';
+import { DomainError } from './errors';
+
+// Date-only values ('YYYY-MM-DD') are plain calendar dates. All arithmetic runs in UTC so the
+// machine's own time zone (and its DST changes) can never shift a day.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const WEEKDAY_NAMES = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
+
+function toDateTime(date: string): DateTime | null {
+  if (!ISO_DATE.test(date)) return null;
+  const dt = DateTime.fromISO(date, { zone: 'utc' });
+  return dt.isValid ? dt : null;
+}
+
+function parseDate(date: string): DateTime {
+  const dt = toDateTime(date);
+  if (!dt) {
+    throw new DomainError('BAD_REQUEST', `"${date}" is not a valid date; use the format YYYY-MM-DD.`);
+  }
+  return dt;
+}
+
+function format(dt: DateTime): string {
+  // toISODate() is only null for invalid DateTimes, which parseDate already rules out.
+  return dt.toISODate() as string;
+}
+
+/** True for a real calendar date written as 'YYYY-MM-DD' (rejects e.g. '2026-02-30'). */
+export function isValidDate(date: string): boolean {
+  return toDateTime(date) !== null;
+}
+
+/** ISO day of week: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  return parseDate(date).weekday;
+}
+
+/** English name of an ISO weekday (1 = Monday). */
+export function weekdayName(isoDay: number): string {
+  const name = WEEKDAY_NAMES[isoDay - 1];
+  if (!name) throw new DomainError('BAD_REQUEST', `${isoDay} is not a day of the week (use 1–7).`);
+  return name;
+}
+
+export function addDays(date: string, n: number): string {
+  return format(parseDate(date).plus({ days: n }));
+}
+
+export function isValidTimeZone(name: string): boolean {
+  return typeof name === 'string' && name.length > 0 && IANAZone.isValidZone(name);
+}
+
+/** The calendar date it is at instant `now` in the IANA zone `timeZone`. */
+export function localToday(now: Date, timeZone: string): string {
+  if (!isValidTimeZone(timeZone)) {
+    throw new DomainError('BAD_REQUEST', `"${timeZone}" is not a known time zone.`);
+  }
+  return format(DateTime.fromJSDate(now, { zone: timeZone }));
+}
+
+/** Every date from `from` to `to`, both inclusive; empty when `from` is after `to`. */
+export function eachDate(from: string, to: string): string[] {
+  const end = parseDate(to);
+  const dates: string[] = [];
+  for (let d = parseDate(from); d <= end; d = d.plus({ days: 1 })) dates.push(format(d));
+  return dates;
+}

@@ -1,0 +1,137 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { computeConfirmationDeadline, deliveryInstant, formatInstant, isBeforeDeadline } from './deadline';
+
+const HOUR = 3_600_000;
+
+function deadline(serviceDate: string, deliveryTime: string, noticeHours: number, timeZone: string): Date {
+  return computeConfirmationDeadline({ serviceDate, deliveryTime, noticeHours, timeZone });
+}
+
+/** The deadline as the client's wall clock shows it. */
+function wallClock(instant: Date, timeZone: string): string {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+describe('computeConfirmationDeadline', () => {
+  it('uses the client time zone, not UTC', () => {
+    // 12:00 in Warsaw in winter is 11:00Z; in New York (EST) it is 17:00Z.
+    expect(deadline('2026-01-15', '12:00', 0, 'Europe/Warsaw').toISOString()).toBe('2026-01-15T11:00:00.000Z');
+    expect(deadline('2026-01-15', '12:00', 0, 'America/New_York').toISOString()).toBe('2026-01-15T17:00:00.000Z');
+  });
+
+  it('with notice 0 the deadline is the delivery itself', () => {
+    expect(deadline('2026-07-01', '08:15', 0, 'Europe/Warsaw').toISOString()).toBe('2026-07-01T06:15:00.000Z');
+  });
+
+  it('with notice 336 the deadline is exactly two weeks of real hours earlier', () => {
+    const d = deadline('2026-07-15', '12:00', 336, 'Europe/Warsaw');
+    expect(d.toISOString()).toBe('2026-07-01T10:00:00.000Z');
+  });
+
+  describe('Europe/Warsaw spring forward (Sun 2026-03-29, 02:00 CET → 03:00 CEST)', () => {
+    it('Monday 12:00 with notice 24: 24 real hours earlier, Sunday 12:00 (both after the change)', () => {
+      const d = deadline('2026-03-30', '12:00', 24, 'Europe/Warsaw');
+      expect(d.toISOString()).toBe('2026-03-29T10:00:00.000Z');
+      expect(wallClock(d, 'Europe/Warsaw')).toBe('2026-03-29T12:00');
+    });
+
+    it('Sunday 12:00 with notice 24 spans the change: Saturday 11:00 local, not 12:00', () => {
+      const d = deadline('2026-03-29', '12:00', 24, 'Europe/Warsaw');
+      expect(d.toISOString()).toBe('2026-03-28T10:00:00.000Z');
+      expect(wallClock(d, 'Europe/Warsaw')).toBe('2026-03-28T11:00');
+      expect(deliveryInstant('2026-03-29', '12:00', 'Europe/Warsaw').toMillis() - d.getTime()).toBe(24 * HOUR);
+    });
+
+    it('Monday 12:00 with notice 48 spans the change: Saturday 11:00 local', () => {
+      const d = deadline('2026-03-30', '12:00', 48, 'Europe/Warsaw');
+      expect(wallClock(d, 'Europe/Warsaw')).toBe('2026-03-28T11:00');
+    });
+
+    it('notice 336 across the change loses the hour on the wall clock', () => {
+      const d = deadline('2026-04-06', '12:00', 336, 'Europe/Warsaw');
+      expect(d.toISOString()).toBe('2026-03-23T10:00:00.000Z');
+      expect(wallClock(d, 'Europe/Warsaw')).toBe('2026-03-23T11:00');
+    });
+
+    it('a delivery time inside the gap (02:30 does not exist) is moved forward to 03:30 CEST', () => {
+      expect(deliveryInstant('2026-03-29', '02:30', 'Europe/Warsaw').toISO()).toBe('2026-03-29T03:30:00.000+02:00');
+      expect(deadline('2026-03-29', '02:30', 0, 'Europe/Warsaw').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+      // 01:30 CET on the same night is one real hour earlier than the shifted 02:30.
+      expect(deadline('2026-03-29', '02:30', 1, 'Europe/Warsaw').toISOString()).toBe('2026-03-29T00:30:00.000Z');
+      expect(wallClock(deadline('2026-03-29', '02:30', 1, 'Europe/Warsaw'), 'Europe/Warsaw')).toBe('2026-03-29T01:30');
+    });
+  });
+
+  describe('Europe/Warsaw fall back (Sun 2026-10-25, 03:00 CEST → 02:00 CET)', () => {
+    it('Sunday 12:00 with notice 24 spans the change: Saturday 13:00 local', () => {
+      const d = deadline('2026-10-25', '12:00', 24, 'Europe/Warsaw');
+      expect(d.toISOString()).toBe('2026-10-24T11:00:00.000Z');
+      expect(wallClock(d, 'Europe/Warsaw')).toBe('2026-10-24T13:00');
+    });
+
+    it('Monday 12:00 with notice 48: Saturday 13:00 local', () => {
+      expect(wallClock(deadline('2026-10-26', '12:00', 48, 'Europe/Warsaw'), 'Europe/Warsaw')).toBe('2026-10-24T13:00');
+    });
+
+    it('an ambiguous delivery time (02:30 happens twice) takes the earlier, summer-time occurrence', () => {
+      expect(deliveryInstant('2026-10-25', '02:30', 'Europe/Warsaw').toISO()).toBe('2026-10-25T02:30:00.000+02:00');
+      expect(deadline('2026-10-25', '02:30', 0, 'Europe/Warsaw').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    });
+  });
+
+  describe('America/New_York spring forward (Sun 2026-03-08, 02:00 EST → 03:00 EDT)', () => {
+    it('Sunday 12:00 with notice 24: Saturday 11:00 local', () => {
+      const d = deadline('2026-03-08', '12:00', 24, 'America/New_York');
+      expect(d.toISOString()).toBe('2026-03-07T16:00:00.000Z');
+      expect(wallClock(d, 'America/New_York')).toBe('2026-03-07T11:00');
+    });
+
+    it('Monday 12:00 with notice 24: Sunday 12:00 local, 24 real hours earlier', () => {
+      const d = deadline('2026-03-09', '12:00', 24, 'America/New_York');
+      expect(d.toISOString()).toBe('2026-03-08T16:00:00.000Z');
+      expect(wallClock(d, 'America/New_York')).toBe('2026-03-08T12:00');
+    });
+
+    it('a delivery time inside the gap (02:30) is moved forward to 03:30 EDT', () => {
+      expect(deliveryInstant('2026-03-08', '02:30', 'America/New_York').toISO()).toBe('2026-03-08T03:30:00.000-04:00');
+    });
+  });
+
+  describe('America/New_York fall back (Sun 2026-11-01, 02:00 EDT → 01:00 EST)', () => {
+    it('Monday 12:00 with notice 48 spans the change: Saturday 13:00 local', () => {
+      const d = deadline('2026-11-02', '12:00', 48, 'America/New_York');
+      expect(d.toISOString()).toBe('2026-10-31T17:00:00.000Z');
+      expect(wallClock(d, 'America/New_York')).toBe('2026-10-31T13:00');
+    });
+
+    it('an ambiguous 01:30 takes the earlier (EDT) occurrence', () => {
+      expect(deadline('2026-11-01', '01:30', 0, 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    });
+  });
+
+  it('rejects bad input with BAD_REQUEST', () => {
+    const bad = expect.objectContaining({ code: 'BAD_REQUEST' });
+    expect(() => deadline('2026-02-30', '12:00', 0, 'UTC')).toThrow(bad);
+    expect(() => deadline('2026-03-01', '25:00', 0, 'UTC')).toThrow(bad);
+    expect(() => deadline('2026-03-01', '12:00', 0, 'Nowhere/Land')).toThrow(bad);
+    expect(() => deadline('2026-03-01', '12:00', -1, 'UTC')).toThrow(bad);
+  });
+});
+
+describe('isBeforeDeadline', () => {
+  const d = new Date('2026-03-29T10:00:00.000Z');
+  it('is strictly before: the deadline instant itself is too late', () => {
+    expect(isBeforeDeadline(new Date('2026-03-29T09:59:59.999Z'), d)).toBe(true);
+    expect(isBeforeDeadline(new Date('2026-03-29T10:00:00.000Z'), d)).toBe(false);
+    expect(isBeforeDeadline(new Date('2026-03-29T10:00:00.001Z'), d)).toBe(false);
+  });
+});
+
+describe('formatInstant', () => {
+  it('shows the instant on the given zone’s wall clock, UTC otherwise', () => {
+    const d = new Date('2026-03-29T10:00:00.000Z');
+    expect(formatInstant(d, 'Europe/Warsaw')).toBe('2026-03-29 12:00 (Europe/Warsaw)');
+    expect(formatInstant(d)).toBe('2026-03-29 10:00 (UTC)');
+  });
+});

@@ -1,0 +1,68 @@
+import { DateTime } from 'luxon';
+import { isValidDate, isValidTimeZone } from './dates';
+import { DomainError } from './errors';
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface DeadlineInput {
+  serviceDate: string; // 'YYYY-MM-DD'
+  deliveryTime: string; // 'HH:MM'
+  noticeHours: number;
+  timeZone: string; // the CLIENT's IANA zone
+}
+
+/**
+ * The instant of the delivery: `serviceDate` at `deliveryTime` on the wall clock of `timeZone`.
+ *
+ * DST edge cases (rare, since delivery times are usually around noon, but they must not crash):
+ * - A wall time that does not exist (spring-forward gap, e.g. 02:30 in Warsaw on the last Sunday
+ *   of March) is moved forward by the gap, as luxon does: 02:30 → 03:30 CEST.
+ * - A wall time that occurs twice (fall-back, e.g. 02:30 in Warsaw on the last Sunday of October)
+ *   resolves to the EARLIER instant (the first occurrence, still on summer time), so the
+ *   client's deadline is never later than they could expect.
+ */
+export function deliveryInstant(serviceDate: string, deliveryTime: string, timeZone: string): DateTime {
+  if (!isValidDate(serviceDate)) {
+    throw new DomainError('BAD_REQUEST', `"${serviceDate}" is not a valid date; use the format YYYY-MM-DD.`);
+  }
+  const time = HH_MM.exec(deliveryTime);
+  if (!time) {
+    throw new DomainError('BAD_REQUEST', `"${deliveryTime}" is not a valid delivery time; use HH:MM.`);
+  }
+  if (!isValidTimeZone(timeZone)) {
+    throw new DomainError('BAD_REQUEST', `"${timeZone}" is not a known time zone.`);
+  }
+  const [year, month, day] = serviceDate.split('-').map(Number);
+  const local = DateTime.fromObject(
+    { year, month, day, hour: Number(time[1]), minute: Number(time[2]) },
+    { zone: timeZone },
+  );
+  // For an ambiguous wall time luxon returns both readings; take the earliest.
+  const candidates = local.getPossibleOffsets();
+  return candidates.reduce((earliest, c) => (c.toMillis() < earliest.toMillis() ? c : earliest), local);
+}
+
+/**
+ * Confirmation deadline = delivery instant − `noticeHours` REAL hours (elapsed time, not wall-clock
+ * time), so across a DST change the local clock reading of the deadline differs by an hour.
+ */
+export function computeConfirmationDeadline(input: DeadlineInput): Date {
+  const { serviceDate, deliveryTime, noticeHours, timeZone } = input;
+  if (!Number.isFinite(noticeHours) || noticeHours < 0) {
+    throw new DomainError('BAD_REQUEST', 'Notice hours must be zero or more.');
+  }
+  const delivery = deliveryInstant(serviceDate, deliveryTime, timeZone);
+  return new Date(delivery.toMillis() - noticeHours * HOUR_MS);
+}
+
+/** Confirmations are accepted only strictly before the deadline. */
+export function isBeforeDeadline(now: Date, deadline: Date): boolean {
+  return now.getTime() < deadline.getTime();
+}
+
+/** A deadline as the client reads it, e.g. "2026-03-29 12:00 (Europe/Warsaw)". */
+export function formatInstant(instant: Date, timeZone?: string): string {
+  const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  return `${DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-MM-dd HH:mm')} (${zone})`;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const DEV_AUTH_SECRET = 'chefops-development-secret-not-for-production';
+
+/** Every configuration variable ChefOps reads. `.env.example` documents each one. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** Set during `next build`; production secrets are not required to compile. */
+    NEXT_PHASE: z.string().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    CHEFOPS_DATA_DIR: z.string().min(1).default('.data/pglite'),
+    CHEFOPS_SEED_DEMO: flag.optional(),
+    CHEFOPS_LOCAL_CRON: flag.optional(),
+    CHEFOPS_LOCAL_CRON_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    APP_URL: z.url().default('http://localhost:3000'),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    BCRYPT_COST: z.coerce.number().int().min(10, 'must be at least 10').max(15).default(12),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    MAIL_FROM: z.string().min(3).default('ChefOps <no-reply@chefops.local>'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+  })
+  .superRefine((env, ctx) => {
+    const enforce = env.NODE_ENV === 'production' && env.NEXT_PHASE !== 'phase-production-build';
+    if (!enforce) return;
+    for (const key of ['AUTH_SECRET', 'CRON_SECRET'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+  })
+  .transform((env) => {
+    const embedded = !env.DATABASE_URL;
+    return {
+      ...env,
+      embedded,
+      AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+      CHEFOPS_SEED_DEMO: env.CHEFOPS_SEED_DEMO ?? embedded,
+      CHEFOPS_LOCAL_CRON: env.CHEFOPS_LOCAL_CRON ?? embedded,
+    };
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+/** Parses raw variables; throws one error that names every bad variable. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+}

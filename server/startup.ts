@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
+import { demoLoginBanner, seedDemoData } from '@/db/seed/seed-demo';
+import { env } from './env';
+import { logger } from './logger';
+
+/**
+ * Runs once per server process: opens (and in embedded mode migrates) the database, seeds the
+ * demo data into an empty database, and prints the demo logins.
+ */
+export async function startServer(): Promise<void> {
+  const db = await getDb();
+  if (env.CHEFOPS_SEED_DEMO) {
+    const { seeded } = await seedDemoData(db);
+    if (seeded) logger.info('demo.seeded', { companies: DEMO_COMPANIES.length });
+  }
+  const demoAdmin = await db.query.users.findFirst({
+    where: sql`lower(${users.email}) = ${DEMO_COMPANIES[0]!.email}`,
+  });
+  if (demoAdmin) console.log(demoLoginBanner(env.APP_URL));
+}

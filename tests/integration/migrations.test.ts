@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/rows';
+import { createTestDb, type TestDb } from '../support/test-db';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+describe('migrations on an empty database', () => {
+  it('create all tables of the design, with the additions', async () => {
+    const rows = await queryRows<{ table_name: string }>(
+      t.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    );
+    const names = rows.map((r) => r.table_name);
+    for (const table of [
+      'companies', 'catering_profiles', 'client_profiles', 'client_office_days', 'users', 'contracts',
+      'contract_service_days', 'service_days', 'outbox_events', 'processed_events', 'refresh_tokens',
+      'password_reset_tokens', 'notifications', 'invitations', 'rate_limits',
+    ]) {
+      expect(names).toContain(table);
+    }
+    const cols = await queryRows<{ column_name: string }>(
+      t.db,
+      sql`select column_name from information_schema.columns where table_name = 'companies'`,
+    );
+    expect(cols.map((c) => c.column_name)).not.toContain('password_hash');
+  });
+
+  it('has the partial unique index for one ACTIVE contract per pair', async () => {
+    const [index] = await queryRows<{ indexdef: string }>(
+      t.db,
+      sql`select indexdef from pg_indexes where indexname = 'contracts_one_active_per_pair'`,
+    );
+    expect(index?.indexdef).toMatch(/UNIQUE INDEX/);
+    expect(index?.indexdef).toMatch(/\(catering_id, client_id\)/);
+    expect(index?.indexdef).toMatch(/WHERE .*status = 'ACTIVE'/);
+  });
+
+  it('indexes every foreign-key column that is queried or joined', async () => {
+    const indexed = await queryRows<{ tablename: string; indexdef: string }>(
+      t.db,
+      sql`select tablename, indexdef from pg_indexes where schemaname = 'public'`,
+    );
+    const leading = (table: string, column: string) =>
+      indexed.some((i) => i.tablename === table && new RegExp(`\\(${column}[,)]`).test(i.indexdef));
+    for (const [table, column] of [
+      ['users', 'company_id'], ['contracts', 'catering_id'], ['contracts', 'client_id'],
+      ['client_office_days', 'company_id'], ['contract_service_days', 'contract_id'], ['service_days', 'contract_id'],
+      ['refresh_tokens', 'user_id'], ['password_reset_tokens', 'user_id'], ['notifications', 'user_id'],
+      ['invitations', 'company_id'],
+    ] as const) {
+      expect(leading(table, column), `${table}.${column}`).toBe(true);
+    }
+  });
+
+  it('uses timestamptz for every timestamp column', async () => {
+    const rows = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from information_schema.columns
+          where table_schema = 'public' and data_type = 'timestamp without time zone'`,
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('keeps emails unique case-insensitively, ignoring soft-deleted companies', async () => {
+    await t.db.execute(sql`insert into companies (email, name, company_type, deleted_at)
+                           values ('gone@example.test', 'Old', 'CLIENT', now())`);
+    await t.db.execute(sql`insert into companies (email, name, company_type) values ('GONE@example.test', 'New', 'CLIENT')`);
+    await expect(
+      t.db.execute(sql`insert into companies (email, name, company_type) values ('gone@EXAMPLE.test', 'Third', 'CLIENT')`),
+    ).rejects.toThrow();
+  });
+});
