@@ -3,8 +3,6 @@ export function testDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
 }
 
-export const TEMPLATE_DB = 'chefops_test_template';
-
 export function databaseUrl(url: string, name: string) {
   const u = new URL(url);
   u.pathname = `/${name}`;

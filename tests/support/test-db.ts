@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as schema from '@/db/schema';
 import type { Database } from '@/db/types';
 import { migratePglite } from '@/db/migrations';
-import { TEMPLATE_DB, databaseUrl, testDatabaseUrl } from './pg-urls';
+import { inject } from 'vitest';
+import { databaseUrl, testDatabaseUrl } from './pg-urls';
 
 export type TestDb = { db: Database; kind: 'pglite' | 'postgres'; url?: string; close: () => Promise<void> };
 
@@ -25,7 +26,7 @@ export async function createTestDb(): Promise<TestDb> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const name = `chefops_test_${randomUUID().replaceAll('-', '')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} template ${TEMPLATE_DB}`);
+  await cloneTemplate(admin, name, inject('templateDb'));
   const url = databaseUrl(base, name);
   const client = postgres(url, { max: 20, onnotice: () => {} });
   return {
@@ -38,4 +39,18 @@ export async function createTestDb(): Promise<TestDb> {
       await admin.end();
     },
   };
+}
+
+/** Clones the run's template; retries while a parallel clone still holds the template. */
+async function cloneTemplate(admin: import('postgres').Sql, name: string, template: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.unsafe(`create database ${name} template ${template}`);
+      return;
+    } catch (error) {
+      const busy = String((error as Error).message).includes('being accessed by other users');
+      if (!busy || attempt >= 50) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
 }
