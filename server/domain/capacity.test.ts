@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assertDateWithinCapacity, assertWithinCapacity, findCapacityConflict } from './capacity';
+import {
+  assertConfirmationWithinCapacity,
+  assertDateWithinCapacity,
+  assertWithinCapacity,
+  findCapacityConflict,
+} from './capacity';
 
 const others = [
   { defaultQuantity: 50, serviceDays: [1, 2, 3] },
@@ -76,5 +81,28 @@ describe('assertDateWithinCapacity', () => {
         message: 'Capacity exceeded on 2026-03-30: 121 meals expected in total, daily capacity is 120.',
       }),
     );
+  });
+});
+
+describe('assertConfirmationWithinCapacity', () => {
+  it('allows a raise up to exactly the capacity', () => {
+    expect(() =>
+      assertConfirmationWithinCapacity({ serviceDate: '2026-04-01', totalBefore: 90, totalAfter: 100, capacity: 100 }),
+    ).not.toThrow();
+  });
+
+  it('refuses a raise one meal over capacity, naming the date and the numbers', () => {
+    expect(() =>
+      assertConfirmationWithinCapacity({ serviceDate: '2026-04-01', totalBefore: 90, totalAfter: 101, capacity: 100 }),
+    ).toThrow(/2026-04-01: 101 meals expected in total, daily capacity is 100/);
+  });
+
+  it('always allows lowering (or keeping) a total that is already over capacity', () => {
+    expect(() =>
+      assertConfirmationWithinCapacity({ serviceDate: '2026-04-01', totalBefore: 130, totalAfter: 120, capacity: 100 }),
+    ).not.toThrow();
+    expect(() =>
+      assertConfirmationWithinCapacity({ serviceDate: '2026-04-01', totalBefore: 130, totalAfter: 130, capacity: 100 }),
+    ).not.toThrow();
   });
 });

@@ -52,3 +52,19 @@ export function assertDateWithinCapacity(input: { serviceDate: string; total: nu
     );
   }
 }
+
+/**
+ * Capacity when a client confirms: the caterer's total on that date after the change may not
+ * exceed capacity. A change that does not raise the total is always allowed, so a client can
+ * still lower its quantity on a date that is already over capacity (e.g. after a capacity cut).
+ */
+export function assertConfirmationWithinCapacity(input: {
+  serviceDate: string;
+  totalBefore: number;
+  totalAfter: number;
+  capacity: number;
+}): void {
+  const { serviceDate, totalBefore, totalAfter, capacity } = input;
+  if (totalAfter <= totalBefore) return;
+  assertDateWithinCapacity({ serviceDate, total: totalAfter, capacity });
+}

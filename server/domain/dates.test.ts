@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, eachDate, isoWeekday, isValidDate, isValidTimeZone, localToday, weekdayName } from './dates';
+import { addDays, daysBetween, eachDate, isoWeekday, isValidDate, isValidTimeZone, localToday, weekdayName } from './dates';
 import { DomainError } from './errors';
 
 // Run every date rule under several machine time zones: none of them may leak into the results.
@@ -89,5 +89,23 @@ describe('validation', () => {
     expect(weekdayName(7)).toBe('Sunday');
     expect(() => weekdayName(0)).toThrow(DomainError);
     expect(() => weekdayName(8)).toThrow(DomainError);
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts calendar days across DST changes, month ends and leap days', () => {
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2); // Warsaw spring-forward weekend
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2); // Warsaw fall-back weekend
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2); // leap day in between
+    expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
+  });
+
+  it('is zero for the same date and negative backwards', () => {
+    expect(daysBetween('2026-05-05', '2026-05-05')).toBe(0);
+    expect(daysBetween('2026-05-05', '2026-05-01')).toBe(-4);
+  });
+
+  it('rejects an invalid date', () => {
+    expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(DomainError);
   });
 });

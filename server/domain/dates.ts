@@ -74,3 +74,8 @@ export function eachDate(from: string, to: string): string[] {
   for (let d = parseDate(from); d <= end; d = d.plus({ days: 1 })) dates.push(format(d));
   return dates;
 }
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(parseDate(to).diff(parseDate(from), 'days').days);
+}
