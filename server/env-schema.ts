@@ -25,10 +25,15 @@ export const envSchema = z
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     BCRYPT_COST: z.coerce.number().int().min(10, 'must be at least 10').max(15).default(12),
+    /**
+     * Seconds a signed-in browser's session token is trusted before it is re-validated and
+     * rotated against its refresh_tokens row. Short, so a stolen cookie goes stale quickly.
+     */
+    SESSION_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).default('ChefOps <no-reply@chefops.local>'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-    SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+    SLOW_REQUEST_MS: z.coerce.number().int().min(0).default(200),
   })
   .superRefine((env, ctx) => {
     const enforce = env.NODE_ENV === 'production' && env.NEXT_PHASE !== 'phase-production-build';

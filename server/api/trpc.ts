@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { CompanyType, UserRole } from '@/db/schema';
 import { DomainError } from '@/server/domain/errors';
+import { env } from '@/server/env';
 import { logger } from '@/server/logger';
 import type { Context, SessionUser } from './context';
 import { toTRPCError } from './error-mapping';
@@ -36,9 +37,15 @@ const t = initTRPC.context<Context>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-/** Maps domain and database errors in one place; logs what is left as a real failure. */
+/**
+ * Maps domain and database errors in one place, logs what is left as a real failure, and
+ * logs slow procedures so they are visible without a profiler.
+ */
 const mapErrors = t.middleware(async ({ next, path, type }) => {
+  const started = performance.now();
   const result = await next();
+  const ms = Math.round(performance.now() - started);
+  if (ms >= env.SLOW_REQUEST_MS) logger.warn('trpc.slow', { path, type, ms });
   if (result.ok) return result;
   const mapped = toTRPCError(result.error.cause ?? result.error);
   if (mapped) throw mapped;

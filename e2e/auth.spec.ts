@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn, signOut, uniqueEmail } from './fixtures';
+
+test('a caterer registers, signs out, signs back in and sees its dashboard', async ({ page }) => {
+  const email = uniqueEmail('caterer');
+  const password = 'lunch boxes at noon';
+  await page.goto('/register');
+  await page.getByLabel('A caterer').check();
+  await page.getByLabel('Company name').fill('Noon Kitchen');
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Daily capacity (meals per day)').fill('120');
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Noon Kitchen' })).toBeVisible();
+
+  await signOut(page);
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, email, password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Noon Kitchen' })).toBeVisible();
+  await expect(page.getByText('120 meals')).toBeVisible();
+});
+
+test('a wrong password shows an error and creates no session', async ({ page, context }) => {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(DEMO.catererAdmin);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'not correct' })).toHaveText('The email or password is not correct.');
+  await expect(page).toHaveURL(/\/login/);
+  const cookies = await context.cookies();
+  expect(cookies.some((c) => c.name.includes('next-auth.session-token'))).toBe(false);
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('registration errors show next to the field', async ({ page }) => {
+  await page.goto('/register');
+  await page.getByLabel('A client').check();
+  await page.getByLabel('Company name').fill('Tiny Office');
+  await page.getByLabel('Work email').fill(uniqueEmail('client'));
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Password must be at least 8 characters.')).toBeVisible();
+  await expect(page).toHaveURL(/\/register/);
+});
+
+test('an admin changes settings and sees them on the dashboard', async ({ page }) => {
+  await signIn(page, DEMO.clientAdmin);
+  await page.goto('/settings');
+  await page.getByLabel('Saturday').check();
+  await page.getByRole('button', { name: 'Save office days' }).click();
+  await expect(page.getByText('Office days saved.')).toBeVisible();
+  await page.goto('/dashboard');
+  await expect(page.getByText('Monday, Tuesday, Wednesday, Thursday, Friday, Saturday')).toBeVisible();
+});

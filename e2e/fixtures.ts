@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'chefops-demo';
+export const DEMO = {
+  catererAdmin: 'admin@tastykitchen.demo',
+  catererManager: 'manager@tastykitchen.demo',
+  clientAdmin: 'admin@acme.demo',
+  clientManager: 'manager@acme.demo',
+} as const;
+
+/** Matches CRON_SECRET in playwright.config.ts, for draining the outbox on demand. */
+export const CRON_SECRET = 'e2e-cron-secret-0123456789abcdef';
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
+export async function signOut(page: Page) {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;

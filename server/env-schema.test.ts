@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env-schema';
+
+describe('parseEnv', () => {
+  it('needs nothing in development: embedded database, demo data and local jobs on', () => {
+    const env = parseEnv({ NODE_ENV: 'development' });
+    expect(env.embedded).toBe(true);
+    expect(env.CHEFOPS_DATA_DIR).toBe('.data/pglite');
+    expect(env.CHEFOPS_SEED_DEMO).toBe(true);
+    expect(env.CHEFOPS_LOCAL_CRON).toBe(true);
+    expect(env.BCRYPT_COST).toBe(12);
+    expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(env.CRON_SECRET).toBeUndefined();
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL and turns the embedded conveniences off', () => {
+    const env = parseEnv({ DATABASE_URL: 'postgres://u@db:5432/chefops', DATABASE_POOL_MAX: '25' });
+    expect(env.embedded).toBe(false);
+    expect(env.DATABASE_POOL_MAX).toBe(25);
+    expect(env.CHEFOPS_SEED_DEMO).toBe(false);
+    expect(env.CHEFOPS_LOCAL_CRON).toBe(false);
+  });
+
+  it('refuses to start in production without AUTH_SECRET and CRON_SECRET, naming both', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required in production[\s\S]*CRON_SECRET/);
+  });
+
+  it('lets `next build` compile without production secrets', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).not.toThrow();
+  });
+
+  it('starts in production when both secrets are given', () => {
+    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'a'.repeat(32), CRON_SECRET: 'b'.repeat(16) });
+    expect(env.CRON_SECRET).toBe('b'.repeat(16));
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['BCRYPT_COST', { BCRYPT_COST: '8' }],
+    ['BCRYPT_COST', { BCRYPT_COST: 'twelve' }],
+    ['AUTH_SECRET', { AUTH_SECRET: 'short' }],
+    ['APP_URL', { APP_URL: 'not a url' }],
+    ['SMTP_URL', { SMTP_URL: 'http://mail' }],
+    ['CHEFOPS_LOCAL_CRON', { CHEFOPS_LOCAL_CRON: 'sometimes' }],
+  ])('names the bad variable %s', (name, raw) => {
+    expect(() => parseEnv(raw)).toThrow(new RegExp(`Invalid environment configuration:[\\s\\S]*${name}:`));
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '' }).embedded).toBe(true);
+  });
+});
