@@ -43,6 +43,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
     update.mutate({
       name: String(form.get('name') ?? ''),
       timezone,
+      currency: String(form.get('currency') ?? ''),
       ...(company.companyType === 'CATERING'
         ? { dailyCapacity: capacity === '' ? Number.NaN : Number(capacity) }
         : { workMode: form.get('workMode') as CompanyOutput['workMode'] & string }),
@@ -58,6 +59,15 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
             <FormError message={update.error && Object.keys(errors).length === 0 ? errorMessage(update.error) : null} />
             <TextField label="Company name" name="name" defaultValue={company.name} required error={errors.name} />
             <TimeZoneSelect value={timezone} onChange={setTimezone} error={errors.timezone} />
+            <TextField
+              label="Currency"
+              name="currency"
+              defaultValue={company.currency}
+              maxLength={3}
+              autoCapitalize="characters"
+              hint="Three-letter code, e.g. EUR, PLN, USD. Prices and costs are shown in it."
+              error={errors.currency}
+            />
             {company.companyType === 'CATERING' ? (
               <TextField
                 label="Daily capacity (meals per day)"

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  char,
   check,
   index,
   integer,
@@ -24,6 +25,8 @@ export const companies = pgTable(
     companyType: companyType('company_type').notNull(),
     status: companyStatus('status').notNull().default('ACTIVE'),
     timezone: text('timezone').notNull().default('UTC'),
+    /** ISO 4217 code; prices and costs are shown in it. */
+    currency: char('currency', { length: 3 }).notNull().default('EUR'),
     ...timestamps,
     deletedAt: tstz('deleted_at'),
   },

@@ -9,6 +9,7 @@ type DemoCompany = {
   email: string;
   companyType: 'CATERING' | 'CLIENT';
   timezone: string;
+  currency?: string;
   dailyCapacity?: number;
   workMode?: WorkMode;
   /** ISO weekdays the office is closed (clients). */
@@ -25,6 +26,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     email: 'admin@tastykitchen.demo',
     companyType: 'CATERING',
     timezone: 'Europe/Warsaw',
+    currency: 'PLN',
     dailyCapacity: 400,
     users: team('tastykitchen.demo', ['ADMIN', 'MANAGER', 'EMPLOYEE']),
   },
@@ -34,6 +36,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     email: 'admin@greenfork.demo',
     companyType: 'CATERING',
     timezone: 'America/New_York',
+    currency: 'USD',
     dailyCapacity: 150,
     users: team('greenfork.demo', ['ADMIN', 'MANAGER']),
   },

@@ -22,7 +22,13 @@ export async function seedDemoData(db: Database): Promise<SeedResult> {
     for (const demo of DEMO_COMPANIES) {
       const [company] = await tx
         .insert(companies)
-        .values({ email: demo.email, name: demo.name, companyType: demo.companyType, timezone: demo.timezone })
+        .values({
+          email: demo.email,
+          name: demo.name,
+          companyType: demo.companyType,
+          timezone: demo.timezone,
+          currency: demo.currency ?? 'EUR',
+        })
         .returning({ id: companies.id });
       const companyId = company!.id;
       companyIds[demo.key] = companyId;

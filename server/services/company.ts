@@ -22,6 +22,7 @@ export async function getCompany(db: DbOrTx, companyId: string): Promise<Company
     companyType: company.companyType,
     status: company.status,
     timezone: company.timezone,
+    currency: company.currency,
     dailyCapacity: company.cateringProfile?.dailyCapacity ?? null,
     workMode: company.clientProfile?.workMode ?? null,
     officeDays: ALL_WEEKDAYS.map((dayOfWeek) => ({ dayOfWeek, isWorkDay: open.get(dayOfWeek) ?? true })),
@@ -37,10 +38,10 @@ export async function updateCompany(db: DbOrTx, tenant: SessionUser, input: Upda
     throw new DomainError('BAD_REQUEST', 'Only clients have a work mode.', 'workMode');
   }
   await db.transaction(async (tx) => {
-    if (input.name !== undefined || input.timezone !== undefined) {
+    if (input.name !== undefined || input.timezone !== undefined || input.currency !== undefined) {
       await tx
         .update(companies)
-        .set({ name: input.name, timezone: input.timezone })
+        .set({ name: input.name, timezone: input.timezone, currency: input.currency })
         .where(eq(companies.id, tenant.companyId));
     }
     if (input.dailyCapacity !== undefined) {

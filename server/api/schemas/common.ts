@@ -24,3 +24,10 @@ export const dailyCapacitySchema = z
   .max(1_000_000, 'Daily capacity is at most 1,000,000 meals.');
 export const workModeSchema = z.enum(['REMOTE', 'HYBRID', 'ONSITE']);
 export const roleSchema = z.enum(['ADMIN', 'MANAGER', 'EMPLOYEE']);
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+export const currencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((c) => CURRENCIES.has(c), 'Choose a currency code such as EUR, PLN or USD.');

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { companyNameSchema, dailyCapacitySchema, timeZoneSchema, workModeSchema } from './common';
+import { companyNameSchema, currencySchema, dailyCapacitySchema, timeZoneSchema, workModeSchema } from './common';
 
 export const updateCompanyInput = z
   .object({
     name: companyNameSchema.optional(),
     timezone: timeZoneSchema.optional(),
+    currency: currencySchema.optional(),
     dailyCapacity: dailyCapacitySchema.optional(),
     workMode: workModeSchema.optional(),
   })
@@ -30,6 +31,8 @@ export const companyOutput = z.object({
   companyType: z.enum(['CATERING', 'CLIENT']),
   status: z.enum(['ACTIVE', 'INACTIVE', 'SUSPENDED']),
   timezone: z.string(),
+  /** ISO 4217; a caterer's prices are in its currency. */
+  currency: z.string().length(3),
   dailyCapacity: z.number().int().nullable(),
   workMode: workModeSchema.nullable(),
   /** All seven ISO weekdays; days without a row are open. */

@@ -1,0 +1,1 @@
+ALTER TABLE "companies" ADD COLUMN "currency" char(3) DEFAULT 'EUR' NOT NULL;
