@@ -1,18 +1,20 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { SessionWatcher } from '@/components/auth/session-watcher';
 import { AppHeader } from '@/components/layout/app-header';
 import { getServerCaller } from '@/server/api/server-caller';
-import { getSessionUser } from '@/server/auth/session';
+import { getSessionUser, loginPath } from '@/server/auth/session';
 
 export const dynamic = 'force-dynamic';
 
 /** Every page in this group needs a signed-in user. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await getSessionUser();
-  if (!session) redirect('/login');
+  if (!session) redirect(await loginPath());
   const company = await (await getServerCaller()).company.me();
   return (
     <div className="min-h-screen">
+      <SessionWatcher />
       <AppHeader companyName={company.name} companyType={company.companyType} email={session.email} role={session.role} />
       <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6">{children}</main>
     </div>

@@ -1,16 +1,22 @@
 'use client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { SessionProvider } from 'next-auth/react';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/api/root';
+import { redirectIfSessionEnded } from '@/lib/session-ended';
 import { TRPCProvider } from '@/lib/trpc';
 import { Toaster } from '@/components/ui/toaster';
 
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: 15_000, retry: 1 } },
+        queryCache: new QueryCache({ onError: redirectIfSessionEnded }),
+        mutationCache: new MutationCache({ onError: redirectIfSessionEnded }),
+      }),
   );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
@@ -18,7 +24,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
     }),
   );
   return (
-    <SessionProvider refetchOnWindowFocus={false}>
+    // The poll re-validates the session and rotates its token once the short-lived part expires.
+    <SessionProvider refetchOnWindowFocus refetchInterval={60}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           {children}

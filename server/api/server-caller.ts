@@ -2,6 +2,7 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { createCaller } from './root';
+import { loginPath } from '@/server/auth/session';
 import { createRequestContext } from './request-context';
 
 /**
@@ -10,6 +11,6 @@ import { createRequestContext } from './request-context';
  */
 export const getServerCaller = cache(async () => {
   const ctx = await createRequestContext();
-  if (!ctx.session) redirect('/login');
+  if (!ctx.session) redirect(await loginPath());
   return createCaller(ctx);
 });

@@ -1,9 +1,21 @@
-import type { NextAuthOptions } from 'next-auth';
+import type { CookiesOptions, NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { env } from '@/server/env';
+import { logger } from '@/server/logger';
 import type { SessionUser } from '@/server/api/context';
-import { checkCredentials } from './credentials';
+import { attemptSignIn } from './credentials';
+import { createSession, revokeSessionByTokenId, rotateSession, SESSION_LIFETIME_SECONDS, validateSession } from './sessions';
+
+/** What the encrypted JWT cookie carries besides the user: its server-side session row. */
+type SessionRef = {
+  /** refresh_tokens.id of the current token. */
+  id: string;
+  /** The raw refresh token; only ever inside the encrypted, HttpOnly cookie. */
+  token: string;
+  /** Epoch ms after which the next session poll re-validates and rotates the token. */
+  refreshAt: number;
+};
 
 declare module 'next-auth' {
   interface Session {
@@ -11,20 +23,68 @@ declare module 'next-auth' {
   }
   interface User extends Omit<SessionUser, 'email'> {
     id: string;
+    sessionToken?: string;
   }
 }
 declare module 'next-auth/jwt' {
   interface JWT {
     user?: SessionUser;
+    session?: SessionRef;
   }
 }
 
-export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
+export const SESSION_MAX_AGE_SECONDS = SESSION_LIFETIME_SECONDS;
 
-export const authOptions: NextAuthOptions = {
+/** Thrown from the jwt callback: next-auth then clears the cookie and answers "no session". */
+export class SessionEndedError extends Error {
+  constructor(public reason: string) {
+    super(`Session ended: ${reason}`);
+    this.name = 'SessionEndedError';
+  }
+}
+
+/** Secure cookies whenever the app is served over https; HttpOnly and SameSite=Lax always. */
+const secureCookies = env.APP_URL.startsWith('https://');
+const cookiePrefix = secureCookies ? '__Secure-' : '';
+export const SESSION_COOKIE_NAME = `${cookiePrefix}next-auth.session-token`;
+const baseCookie = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: secureCookies };
+const cookies: Partial<CookiesOptions> = {
+  sessionToken: { name: SESSION_COOKIE_NAME, options: baseCookie },
+  callbackUrl: { name: `${cookiePrefix}next-auth.callback-url`, options: baseCookie },
+  // __Host- pins the CSRF cookie to this exact host (no Domain attribute possible).
+  csrfToken: { name: `${secureCookies ? '__Host-' : ''}next-auth.csrf-token`, options: baseCookie },
+};
+
+const refreshAt = (now: Date) => now.getTime() + env.SESSION_ACCESS_TTL_SECONDS * 1000;
+
+function firstForwardedFor(headers: Record<string, unknown> | undefined): string | null {
+  const raw = headers?.['x-forwarded-for'] ?? headers?.['x-real-ip'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return typeof value === 'string' ? (value.split(',')[0]?.trim() || null) : null;
+}
+
+const shared = {
   secret: env.AUTH_SECRET,
-  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  session: { strategy: 'jwt' as const, maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login' },
+  useSecureCookies: secureCookies,
+  cookies,
+  logger: {
+    error(code: string, metadata: unknown) {
+      const cause = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+      if (cause instanceof SessionEndedError) logger.info('auth.session_ended', { reason: cause.reason });
+      else logger.error('auth.next_auth', { code, message: String((cause as Error)?.message ?? cause) });
+    },
+    warn(code: string) {
+      logger.warn('auth.next_auth', { code });
+    },
+    debug() {},
+  },
+} satisfies Partial<NextAuthOptions>;
+
+/** Options for the /api/auth route: sign-in, the session poll (which rotates), sign-out. */
+export const authOptions: NextAuthOptions = {
+  ...shared,
   providers: [
     CredentialsProvider({
       id: 'credentials',
@@ -33,23 +93,75 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
-        const user = await checkCredentials(await getDb(), credentials.email, credentials.password);
-        return user ? { id: user.userId, ...user } : null;
+        const db = await getDb();
+        const now = new Date();
+        const headers = req?.headers as Record<string, unknown> | undefined;
+        const result = await attemptSignIn(db, {
+          email: credentials.email,
+          password: credentials.password,
+          ip: firstForwardedFor(headers),
+          now,
+        });
+        // next-auth turns this message into `error` of signIn() for the login form.
+        if (result.status === 'limited') throw new Error('TooManyAttempts');
+        if (result.status === 'invalid') return null;
+        const userAgent = typeof headers?.['user-agent'] === 'string' ? headers['user-agent'] : null;
+        const session = await createSession(db, { userId: result.user.userId, userAgent, now });
+        return { id: result.user.userId, ...result.user, sessionId: session.id, sessionToken: session.token };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
+      const now = new Date();
       if (user) {
-        const { userId, companyId, companyType, role, email } = user;
-        token.user = { userId, companyId, companyType, role, email: email ?? '' };
+        if (!user.sessionId || !user.sessionToken) throw new SessionEndedError('no-session-row');
+        const { userId, companyId, companyType, role, email, sessionId } = user;
+        token.user = { userId, companyId, companyType, role, email: email ?? '', sessionId };
+        token.session = { id: sessionId, token: user.sessionToken, refreshAt: refreshAt(now) };
+        return token;
       }
+      if (!token.session || !token.user) throw new SessionEndedError('no-session-row');
+      const db = await getDb();
+      if (now.getTime() < token.session.refreshAt) {
+        const live = await validateSession(db, { id: token.session.id, now });
+        if (!live) throw new SessionEndedError('invalid');
+        token.user = live;
+        return token;
+      }
+      const rotated = await rotateSession(db, { id: token.session.id, token: token.session.token, now });
+      if (!rotated.ok) throw new SessionEndedError(rotated.reason);
+      token.user = rotated.user;
+      token.session = { id: rotated.session.id, token: rotated.session.token, refreshAt: refreshAt(now) };
       return token;
     },
+    // Only the user goes to the browser; the refresh token stays inside the encrypted cookie.
     session({ session, token }) {
       if (token.user) session.user = token.user;
+      return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.session?.id) await revokeSessionByTokenId(await getDb(), { id: token.session.id, now: new Date() });
+    },
+  },
+};
+
+/**
+ * Options for reading the session in Server Components and API route handlers. Those cannot
+ * set cookies, so they must never rotate (the successor token would be lost and the next poll
+ * would look like a replay); they decode the JWT and `getSessionUser` checks its row.
+ */
+export const readSessionOptions: NextAuthOptions = {
+  ...shared,
+  providers: [],
+  callbacks: {
+    jwt: ({ token }) => token,
+    session({ session, token }) {
+      if (token.user && token.session) session.user = { ...token.user, sessionId: token.session.id };
       return session;
     },
   },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 export const MIN_PASSWORD_BYTES = 8;
@@ -8,6 +10,18 @@ const COMMON_PASSWORDS = new Set<string>();
 export function registerCommonPasswords(list: Iterable<string>) {
   for (const p of list) COMMON_PASSWORDS.add(p.toLowerCase());
 }
+
+/**
+ * The shipped list is read once, relative to the project root: that path is the same under
+ * vitest, tsx scripts and the Next server, where a bundler may move this module elsewhere.
+ */
+export const COMMON_PASSWORDS_FILE = path.join(process.cwd(), 'server', 'auth', 'common-passwords.txt');
+registerCommonPasswords(
+  readFileSync(COMMON_PASSWORDS_FILE, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean),
+);
 
 /** The reason a password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string): string | null {

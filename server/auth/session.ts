@@ -1,10 +1,30 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
 import type { SessionUser } from '@/server/api/context';
-import { authOptions } from './options';
+import { readSessionOptions, SESSION_COOKIE_NAME } from './options';
+import { validateSession } from './sessions';
 
-/** The signed-in user of the current request, or null. */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  return session?.user ?? null;
+/**
+ * The signed-in user of the current request, or null. The JWT only names the session; its
+ * row is checked on every request (see validateSession), so a revoked session, a deactivated
+ * user or a changed role takes effect at once. Cached per Server Component render.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(readSessionOptions);
+  const sessionId = session?.user?.sessionId;
+  if (!sessionId) return null;
+  return validateSession(await getDb(), { id: sessionId, now: new Date() });
+});
+
+/**
+ * Where to send a visitor without a valid session: a browser that still holds a session cookie
+ * had its session ended (revoked, expired, replaced), and is told so on the login page.
+ */
+export async function loginPath(): Promise<string> {
+  const jar = await cookies();
+  const hadSession = jar.getAll().some((c) => c.name.startsWith(SESSION_COOKIE_NAME));
+  return hadSession ? '/login?reason=session-ended' : '/login';
 }
