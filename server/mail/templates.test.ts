@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { accountEmail, eventContent, eventEmail, messageIdFor } from './templates';
+
+const APP = 'https://app.chefops.test/';
+const contract = { contractId: 'c-1', cateringId: 'cat', clientId: 'cli', actorUserId: 'u' };
+const names = { cat: 'Good Food Ltd', cli: 'Acme Offices' };
+
+describe('event emails', () => {
+  it('a contract event links to the contract and names who acted', () => {
+    const mail = eventEmail({ id: 'e-1', eventType: 'contract.paused', payload: { ...contract, actorCompanyId: 'cat' } }, 'boss@acme.test', APP, names);
+    expect(mail.to).toBe('boss@acme.test');
+    expect(mail.subject).toBe('ChefOps: Contract paused');
+    expect(mail.text).toContain('Good Food Ltd paused your catering contract');
+    expect(mail.text).toContain('https://app.chefops.test/contracts/c-1');
+  });
+
+  it('a service-day event links to that day in its contract', () => {
+    const mail = eventEmail(
+      { id: 'e-2', eventType: 'service_day.served_confirmed', payload: { ...contract, actorCompanyId: 'cat', serviceDate: '2026-03-02', servedQuantity: 41 } },
+      'boss@acme.test',
+      APP,
+    );
+    expect(mail.subject).toBe('ChefOps: Served meals confirmed for 2026-03-02');
+    expect(mail.text).toContain('41 meals served on 2026-03-02');
+    expect(mail.text).toContain('https://app.chefops.test/service-days?contractId=c-1&from=2026-03-02&to=2026-03-02');
+  });
+
+  it('the confirmation digest lists every due day and spans them in its link', () => {
+    const content = eventContent(
+      'service_day.confirmation_due',
+      {
+        clientId: 'cli',
+        actorCompanyId: null,
+        actorUserId: null,
+        days: [
+          { serviceDayId: 'd2', contractId: 'c-1', cateringId: 'cat', serviceDate: '2026-03-04', deadline: '2026-03-03T11:00:00.000Z' },
+          { serviceDayId: 'd1', contractId: 'c-1', cateringId: 'cat', serviceDate: '2026-03-03', deadline: '2026-03-02T11:00:00.000Z' },
+        ],
+      },
+      names,
+    );
+    expect(content.title).toBe('2 days need your meal count soon');
+    expect(content.body).toContain('- 2026-03-03 from Good Food Ltd: confirm by 2026-03-02 11:00 (UTC)');
+    expect(content.path).toBe('/service-days?contractId=c-1&from=2026-03-03&to=2026-03-04');
+  });
+
+  it('the Message-ID is stable per event and recipient, and differs between recipients', () => {
+    expect(messageIdFor('e-1', 'A@x.test')).toBe(messageIdFor('e-1', 'a@x.test'));
+    expect(messageIdFor('e-1', 'a@x.test')).not.toBe(messageIdFor('e-1', 'b@x.test'));
+    expect(messageIdFor('e-1', 'a@x.test')).toMatch(/^<e-1\.[0-9a-f]{16}@chefops>$/);
+  });
+});
+
+describe('account emails', () => {
+  it('an invitation goes to the invitee with a token link', () => {
+    const mail = accountEmail(
+      { id: 'e-3', eventType: 'user.invited', payload: { email: 'new@acme.test', token: 'tok/+1', companyName: 'Acme', role: 'MANAGER', invitedByEmail: 'boss@acme.test' } },
+      APP,
+    );
+    expect(mail.to).toBe('new@acme.test');
+    expect(mail.subject).toBe('You are invited to join Acme on ChefOps');
+    expect(mail.text).toContain('boss@acme.test invited you to join Acme on ChefOps as manager');
+    expect(mail.text).toContain('https://app.chefops.test/accept-invitation?token=tok%2F%2B1');
+  });
+
+  it('a password reset goes to the account email with a reset link', () => {
+    const mail = accountEmail({ id: 'e-4', eventType: 'auth.password_reset_requested', payload: { email: 'me@acme.test', token: 'abc' } }, APP);
+    expect(mail.to).toBe('me@acme.test');
+    expect(mail.subject).toBe('Reset your ChefOps password');
+    expect(mail.text).toContain('https://app.chefops.test/reset-password?token=abc');
+    expect(mail.text).toContain('15 minutes');
+  });
+});

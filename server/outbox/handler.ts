@@ -1,0 +1,27 @@
+import type { Transaction } from '@/db/types';
+
+/** An outbox event as a drainer claimed it. */
+export type ClaimedEvent = {
+  id: string;
+  aggregateId: string;
+  eventType: string;
+  payload: Record<string, unknown>;
+  retryCount: number;
+  createdAt: Date;
+};
+
+/**
+ * One consumer of outbox events. `handle` runs inside the transaction that also writes the
+ * handler's idempotency ledger rows, so its database effects happen exactly once.
+ */
+export type OutboxHandler = {
+  /** Part of the idempotency key; never rename a handler that has run in production. */
+  name: string;
+  eventTypes: readonly string[];
+  /**
+   * Handle one event per transaction instead of the whole batch at once: for effects outside
+   * the database (sending email), where a rolled-back batch would repeat the sends.
+   */
+  perEvent?: boolean;
+  handle(tx: Transaction, events: ClaimedEvent[], ctx: { now: Date }): Promise<void>;
+};

@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/types';
+import { queryRows } from '@/db/rows';
+import { logger } from '@/server/logger';
+
+export type HealthReport = {
+  status: 'ok' | 'degraded' | 'down';
+  database: 'up' | 'down';
+  outbox: { pending: number; dead: number; oldestPendingAgeSeconds: number | null } | null;
+};
+
+/** A backlog older than this means no drainer is running (the cron drains every minute). */
+const STALE_BACKLOG_SECONDS = 15 * 60;
+
+/**
+ * Database reachability and outbox backlog. `getDb` is called here so that a database that
+ * cannot even be opened reports as down (HTTP 503) instead of throwing.
+ */
+export async function healthReport(getDb: () => Promise<Database>, now = new Date()): Promise<{ httpStatus: number; body: HealthReport }> {
+  try {
+    const db = await getDb();
+    const [row] = await queryRows<{ pending: number | string; dead: number | string; oldest: Date | string | null }>(
+      db,
+      sql`select
+            count(*) filter (where status = 'PENDING') as pending,
+            count(*) filter (where status = 'DEAD') as dead,
+            min(created_at) filter (where status = 'PENDING') as oldest
+          from outbox_events where status in ('PENDING', 'DEAD')`,
+    );
+    const pending = Number(row?.pending ?? 0);
+    const dead = Number(row?.dead ?? 0);
+    const oldestPendingAgeSeconds = row?.oldest ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000)) : null;
+    const degraded = dead > 0 || (oldestPendingAgeSeconds ?? 0) > STALE_BACKLOG_SECONDS;
+    return {
+      httpStatus: 200,
+      body: { status: degraded ? 'degraded' : 'ok', database: 'up', outbox: { pending, dead, oldestPendingAgeSeconds } },
+    };
+  } catch (error) {
+    logger.error('health.database_down', { error: String(error) });
+    return { httpStatus: 503, body: { status: 'down', database: 'down', outbox: null } };
+  }
+}
