@@ -1,11 +1,15 @@
 import { authRouter } from './routers/auth';
 import { companyRouter } from './routers/company';
+import { contractRouter } from './routers/contract';
+import { serviceDayRouter } from './routers/service-day';
 import { userRouter } from './routers/user';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
   company: companyRouter,
+  contract: contractRouter,
+  serviceDay: serviceDayRouter,
   user: userRouter,
 });
 

@@ -1,0 +1,50 @@
+import {
+  contractListOutput,
+  contractOutput,
+  createContractInput,
+  listContractsInput,
+  updateContractInput,
+} from '@/server/api/schemas/contract';
+import { idInput } from '@/server/api/schemas/common';
+import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
+import { createContract } from '@/server/services/contracts/create';
+import { changeContractStatus } from '@/server/services/contracts/transitions';
+import { updateContract } from '@/server/services/contracts/update';
+import { getContract, listContracts } from '@/server/services/contracts/views';
+
+// Guards run before input parsing, so a wrong role is FORBIDDEN whatever the input.
+const catererAdmin = tenantProcedure.use(requireCompanyType('CATERING')).use(requireRole('ADMIN'));
+const eitherAdmin = tenantProcedure.use(requireRole('ADMIN'));
+
+export const contractRouter = router({
+  list: tenantProcedure
+    .input(listContractsInput)
+    .output(contractListOutput)
+    .query(({ ctx, input }) => listContracts(ctx.db, ctx.tenant, input)),
+  get: tenantProcedure
+    .input(idInput)
+    .output(contractOutput)
+    .query(({ ctx, input }) => getContract(ctx.db, ctx.tenant, input.id)),
+  create: catererAdmin
+    .input(createContractInput)
+    .output(contractOutput)
+    .mutation(({ ctx, input }) => createContract(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  update: catererAdmin
+    .input(updateContractInput)
+    .output(contractOutput)
+    .mutation(({ ctx, input }) => updateContract(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  pause: eitherAdmin
+    .input(idInput)
+    .output(contractOutput)
+    .mutation(({ ctx, input }) => changeContractStatus(ctx.db, ctx.tenant, { id: input.id, action: 'pause', now: ctx.now() })),
+  resume: eitherAdmin
+    .input(idInput)
+    .output(contractOutput)
+    .mutation(({ ctx, input }) => changeContractStatus(ctx.db, ctx.tenant, { id: input.id, action: 'resume', now: ctx.now() })),
+  terminate: eitherAdmin
+    .input(idInput)
+    .output(contractOutput)
+    .mutation(({ ctx, input }) =>
+      changeContractStatus(ctx.db, ctx.tenant, { id: input.id, action: 'terminate', now: ctx.now() }),
+    ),
+});

@@ -1,0 +1,49 @@
+import {
+  confirmExpectedBatchInput,
+  confirmQuantityInput,
+  disputeInput,
+  listServiceDaysInput,
+  resolveDisputeInput,
+  serviceDayListOutput,
+  serviceDayOutput,
+} from '@/server/api/schemas/service-day';
+import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
+import { confirmExpectedQuantities } from '@/server/services/service-days/confirm-expected';
+import { confirmServedQuantity } from '@/server/services/service-days/confirm-served';
+import { disputeServedQuantity, resolveServedDispute } from '@/server/services/service-days/disputes';
+import { listServiceDays } from '@/server/services/service-days/views';
+
+// Guards run before input parsing, so a wrong role is FORBIDDEN whatever the input.
+const clientConfirmer = tenantProcedure.use(requireCompanyType('CLIENT')).use(requireRole('ADMIN', 'MANAGER'));
+const catererConfirmer = tenantProcedure.use(requireCompanyType('CATERING')).use(requireRole('ADMIN', 'MANAGER'));
+const catererAdmin = tenantProcedure.use(requireCompanyType('CATERING')).use(requireRole('ADMIN'));
+
+export const serviceDayRouter = router({
+  list: tenantProcedure
+    .input(listServiceDaysInput)
+    .output(serviceDayListOutput)
+    .query(({ ctx, input }) => listServiceDays(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  confirmExpected: clientConfirmer
+    .input(confirmQuantityInput)
+    .output(serviceDayOutput)
+    .mutation(async ({ ctx, input }) => {
+      const [day] = await confirmExpectedQuantities(ctx.db, ctx.tenant, { items: [input], now: ctx.now() });
+      return day!;
+    }),
+  confirmExpectedBatch: clientConfirmer
+    .input(confirmExpectedBatchInput)
+    .output(serviceDayListOutput)
+    .mutation(({ ctx, input }) => confirmExpectedQuantities(ctx.db, ctx.tenant, { items: input.items, now: ctx.now() })),
+  confirmServed: catererConfirmer
+    .input(confirmQuantityInput)
+    .output(serviceDayOutput)
+    .mutation(({ ctx, input }) => confirmServedQuantity(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  dispute: clientConfirmer
+    .input(disputeInput)
+    .output(serviceDayOutput)
+    .mutation(({ ctx, input }) => disputeServedQuantity(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  resolveDispute: catererAdmin
+    .input(resolveDisputeInput)
+    .output(serviceDayOutput)
+    .mutation(({ ctx, input }) => resolveServedDispute(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+});

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { checkContractTerms, contractTermsObject } from '@/server/domain/contract-terms';
+import { emailSchema, uuidSchema } from './common';
+
+export const contractStatusSchema = z.enum(['ACTIVE', 'PAUSED', 'TERMINATED']);
+
+export const listContractsInput = z.object({ status: contractStatusSchema.optional() }).optional();
+
+export const createContractInput = contractTermsObject
+  .extend({ clientEmail: emailSchema })
+  .superRefine(checkContractTerms);
+export type CreateContractInput = z.output<typeof createContractInput>;
+
+/**
+ * The same terms as create, without clientEmail. Every term is optional: omitted ones keep
+ * their stored value (the merged terms are validated again by the service).
+ */
+export const updateContractInput = contractTermsObject
+  .partial()
+  .extend({ id: uuidSchema })
+  .superRefine((terms, ctx) => checkContractTerms(terms as Parameters<typeof checkContractTerms>[0], ctx));
+export type UpdateContractInput = z.output<typeof updateContractInput>;
+
+export const contractActionSchema = z.enum(['pause', 'resume', 'terminate', 'edit']);
+
+export const contractOutput = z.object({
+  id: z.uuid(),
+  status: contractStatusSchema,
+  cateringId: z.uuid(),
+  cateringName: z.string(),
+  clientId: z.uuid(),
+  clientName: z.string(),
+  clientEmail: z.string(),
+  /** The client's IANA zone: deadlines and service dates are on its wall clock. */
+  clientTimeZone: z.string(),
+  minDailyQuantity: z.number().int(),
+  defaultQuantity: z.number().int(),
+  maxQuantity: z.number().int(),
+  noticeHours: z.number().int(),
+  /** 'YYYY-MM-DD'; endDate is the last possible service date. */
+  startDate: z.string(),
+  endDate: z.string(),
+  /** ISO weekdays, 1 = Monday … 7 = Sunday, ascending. */
+  serviceDays: z.array(z.number().int().min(1).max(7)),
+  pricePerMealCents: z.number().int(),
+  /** 'HH:MM' on the client's wall clock. */
+  deliveryTime: z.string().regex(/^\d{2}:\d{2}$/),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  pausedAt: z.date().nullable(),
+  terminatedAt: z.date().nullable(),
+  /** Which party the signed-in user belongs to. */
+  viewerSide: z.enum(['CATERING', 'CLIENT']),
+  /** What the signed-in user may do now (role + status). */
+  allowedActions: z.array(contractActionSchema),
+});
+export type ContractOutput = z.output<typeof contractOutput>;
+export const contractListOutput = z.array(contractOutput);

@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/types';
+import { contractServiceDays, contracts } from '@/db/schema';
+import type { SessionUser } from '@/server/api/context';
+import type { ContractOutput } from '@/server/api/schemas/contract';
+import { nextContractStatus, type ContractAction } from '@/server/domain/contract-state';
+import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
+import type { EventType } from '@/server/outbox/events';
+import { generateServiceDays } from '@/server/services/service-days/generation';
+import { assertContractFitsCapacity } from './capacity';
+import { guardOneActivePerPair } from './create';
+import { contractEventPayload } from './events';
+import { lockContractForParty } from './load';
+import { clearPendingDays } from './pending-days';
+import { getContract } from './views';
+
+const EVENT_OF: Record<ContractAction, EventType> = {
+  pause: 'contract.paused',
+  resume: 'contract.resumed',
+  terminate: 'contract.terminated',
+};
+
+/**
+ * Pause, resume or terminate, by either party's ADMIN (the role is checked by the router).
+ * Pause and terminate clear the contract's open PENDING days (confirmed days stay); resume
+ * re-checks capacity and the one-active-contract rule, then regenerates the days.
+ */
+export async function changeContractStatus(
+  db: DbOrTx,
+  actor: SessionUser,
+  input: { id: string; action: ContractAction; now: Date },
+): Promise<ContractOutput> {
+  const { id, action, now } = input;
+  await db.transaction(async (tx) => {
+    const contract = await lockContractForParty(tx, actor.companyId, id);
+    const status = nextContractStatus(contract.status, action);
+    let details: Record<string, unknown> = {};
+
+    if (action === 'resume') {
+      const weekdays = await tx
+        .select({ dayOfWeek: contractServiceDays.dayOfWeek })
+        .from(contractServiceDays)
+        .where(eq(contractServiceDays.contractId, id));
+      await assertContractFitsCapacity(tx, {
+        id,
+        cateringId: contract.cateringId,
+        defaultQuantity: contract.defaultQuantity,
+        serviceDays: weekdays.map((w) => w.dayOfWeek),
+      });
+      await guardOneActivePerPair(() =>
+        tx.update(contracts).set({ status, pausedAt: null }).where(eq(contracts.id, id)),
+      );
+      details = { generatedServiceDays: await generateServiceDays(tx, { now, contractId: id }) };
+    } else {
+      const cleared = await clearPendingDays(tx, id, now);
+      await tx
+        .update(contracts)
+        .set(action === 'pause' ? { status, pausedAt: now } : { status, terminatedAt: now })
+        .where(eq(contracts.id, id));
+      details = { lockedServiceDays: cleared.locked, removedServiceDays: cleared.deleted };
+    }
+
+    await enqueueOutboxEvent(tx, {
+      type: EVENT_OF[action],
+      aggregateId: id,
+      payload: contractEventPayload(contract, actor, { previousStatus: contract.status, status, ...details }),
+    });
+  });
+  return getContract(db, actor, id);
+}

@@ -1,0 +1,80 @@
+import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/types';
+import { companies, contractServiceDays, contracts, type ContractStatus } from '@/db/schema';
+import type { SessionUser } from '@/server/api/context';
+import type { ContractOutput } from '@/server/api/schemas/contract';
+import { contractActionsForViewer } from '@/server/domain/viewer-permissions';
+import { DomainError } from '@/server/domain/errors';
+
+const caterer = alias(companies, 'caterer');
+const client = alias(companies, 'client');
+
+/** Contracts visible to the viewer: those its company is a party to (either side). */
+export function partyOf(companyId: string): SQL {
+  return and(or(eq(contracts.cateringId, companyId), eq(contracts.clientId, companyId)), isNull(contracts.deletedAt))!;
+}
+
+/** 'HH:MM:SS' (PostgreSQL time) → 'HH:MM'. */
+export const toHhMm = (time: string) => time.slice(0, 5);
+
+async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | undefined): Promise<ContractOutput[]> {
+  const rows = await db
+    .select({
+      contract: contracts,
+      cateringName: caterer.name,
+      clientName: client.name,
+      clientEmail: client.email,
+      clientTimeZone: client.timezone,
+    })
+    .from(contracts)
+    .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
+    .innerJoin(client, eq(client.id, contracts.clientId))
+    .where(and(partyOf(viewer.companyId), filter))
+    .orderBy(desc(contracts.createdAt), asc(contracts.id));
+  if (rows.length === 0) return [];
+
+  const weekdays = await db
+    .select({ contractId: contractServiceDays.contractId, dayOfWeek: contractServiceDays.dayOfWeek })
+    .from(contractServiceDays)
+    .where(inArray(contractServiceDays.contractId, rows.map((r) => r.contract.id)))
+    .orderBy(asc(contractServiceDays.dayOfWeek));
+  const daysOf = new Map<string, number[]>();
+  for (const w of weekdays) daysOf.set(w.contractId, [...(daysOf.get(w.contractId) ?? []), w.dayOfWeek]);
+
+  const viewerSide = viewer.companyType;
+  return rows.map(({ contract: c, ...names }) => ({
+    id: c.id,
+    status: c.status,
+    cateringId: c.cateringId,
+    clientId: c.clientId,
+    ...names,
+    minDailyQuantity: c.minDailyQuantity,
+    defaultQuantity: c.defaultQuantity,
+    maxQuantity: c.maxQuantity,
+    noticeHours: c.noticeHours,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    serviceDays: daysOf.get(c.id) ?? [],
+    pricePerMealCents: c.pricePerMealCents,
+    deliveryTime: toHhMm(c.deliveryTime),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    pausedAt: c.pausedAt,
+    terminatedAt: c.terminatedAt,
+    viewerSide,
+    allowedActions: contractActionsForViewer(c.status, viewer),
+  }));
+}
+
+/** The viewer's contracts (as caterer or client), newest first. */
+export function listContracts(db: DbOrTx, viewer: SessionUser, input?: { status?: ContractStatus }) {
+  return loadContractViews(db, viewer, input?.status ? eq(contracts.status, input.status) : undefined);
+}
+
+/** One contract the viewer is a party to; anyone else's (or a missing one) is NOT_FOUND. */
+export async function getContract(db: DbOrTx, viewer: SessionUser, id: string): Promise<ContractOutput> {
+  const [view] = await loadContractViews(db, viewer, eq(contracts.id, id));
+  if (!view) throw new DomainError('NOT_FOUND', 'Contract not found.');
+  return view;
+}

@@ -1,0 +1,119 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/types';
+import { serviceDays } from '@/db/schema';
+import type { SessionUser } from '@/server/api/context';
+import type { ServiceDayOutput } from '@/server/api/schemas/service-day';
+import { assertConfirmationWithinCapacity } from '@/server/domain/capacity';
+import { DomainError, isDomainError } from '@/server/domain/errors';
+import { assertCanConfirmExpected } from '@/server/domain/service-day-state';
+import { enqueueOutboxEvents } from '@/server/outbox/enqueue';
+import { contractEventPayload } from '@/server/services/contracts/events';
+import { catererCapacity, catererTotalOn, lockCatererDate } from './capacity-lock';
+import { lockServiceDays, type LockedServiceDay } from './load';
+import { getServiceDays } from './views';
+
+export interface ExpectedQuantityItem {
+  id: string;
+  quantity: number;
+}
+
+/** In a batch, say which day failed and point the field at its item. */
+function forItem(error: unknown, index: number, day: LockedServiceDay, batch: boolean): unknown {
+  if (!batch || !isDomainError(error)) return error;
+  const message = error.message.includes(day.day.serviceDate)
+    ? error.message
+    : `${day.day.serviceDate}: ${error.message}`;
+  const field = error.field ? `items.${index}.${error.field}` : undefined;
+  return new DomainError(error.code, message, field);
+}
+
+/**
+ * The client's ADMIN/MANAGER sets the expected quantity of one or more days, all or nothing:
+ * each day must be open (before its deadline, contract ACTIVE) and the quantity within the
+ * contract's [min, max]; per caterer and date the new total must fit the daily capacity.
+ * Locks: the day rows (id order), then one advisory lock per (caterer, date) in sorted order.
+ */
+export async function confirmExpectedQuantities(
+  db: DbOrTx,
+  actor: SessionUser,
+  input: { items: ExpectedQuantityItem[]; now: Date },
+): Promise<ServiceDayOutput[]> {
+  const { items, now } = input;
+  const batch = items.length > 1;
+  const ids = items.map((i) => i.id);
+  await db.transaction(async (tx) => {
+    const days = await lockServiceDays(tx, ids, { companyId: actor.companyId, side: 'CLIENT' });
+
+    items.forEach((item, index) => {
+      const locked = days.get(item.id)!;
+      try {
+        assertCanConfirmExpected({
+          status: locked.day.status,
+          contractStatus: locked.contract.status,
+          quantity: item.quantity,
+          min: locked.contract.minDailyQuantity,
+          max: locked.contract.maxQuantity,
+          deadline: locked.deadline,
+          now,
+          serviceDate: locked.day.serviceDate,
+          timeZone: locked.clientTimeZone,
+        });
+      } catch (error) {
+        throw forItem(error, index, locked, batch);
+      }
+    });
+
+    // Group the changes per (caterer, date) and check each group's new total under its lock.
+    const groups = new Map<string, { cateringId: string; serviceDate: string; delta: number }>();
+    for (const item of items) {
+      const { day, contract } = days.get(item.id)!;
+      const key = `${contract.cateringId}|${day.serviceDate}`;
+      const group = groups.get(key) ?? { cateringId: contract.cateringId, serviceDate: day.serviceDate, delta: 0 };
+      group.delta += item.quantity - day.expectedQuantity;
+      groups.set(key, group);
+    }
+    const ordered = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+    const capacities = new Map<string, number>();
+    for (const group of ordered) {
+      await lockCatererDate(tx, group.cateringId, group.serviceDate);
+      const totalBefore = await catererTotalOn(tx, group.cateringId, group.serviceDate);
+      const capacity = capacities.get(group.cateringId) ?? (await catererCapacity(tx, group.cateringId));
+      capacities.set(group.cateringId, capacity);
+      assertConfirmationWithinCapacity({
+        serviceDate: group.serviceDate,
+        totalBefore,
+        totalAfter: totalBefore + group.delta,
+        capacity,
+      });
+    }
+
+    for (const item of items) {
+      await tx
+        .update(serviceDays)
+        .set({
+          expectedQuantity: item.quantity,
+          status: 'EXPECTED_CONFIRMED',
+          expectedQuantityConfirmedAt: now,
+          expectedQuantityConfirmerId: actor.userId,
+        })
+        .where(eq(serviceDays.id, item.id));
+    }
+    await enqueueOutboxEvents(
+      tx,
+      items.map((item) => {
+        const { day, contract } = days.get(item.id)!;
+        return {
+          type: 'service_day.expected_confirmed' as const,
+          aggregateId: day.id,
+          payload: contractEventPayload(contract, actor, {
+            serviceDayId: day.id,
+            serviceDate: day.serviceDate,
+            previousQuantity: day.expectedQuantity,
+            quantity: item.quantity,
+          }),
+        };
+      }),
+    );
+  });
+  return getServiceDays(db, actor, ids, now);
+}

@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/types';
+import { serviceDays } from '@/db/schema';
+import type { SessionUser } from '@/server/api/context';
+import type { ServiceDayOutput } from '@/server/api/schemas/service-day';
+import { localToday } from '@/server/domain/dates';
+import { assertCanConfirmServed } from '@/server/domain/service-day-state';
+import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
+import { contractEventPayload } from '@/server/services/contracts/events';
+import { lockServiceDay } from './load';
+import { getServiceDays } from './views';
+
+/**
+ * The caterer's ADMIN/MANAGER confirms how many meals it served, on or after the service date
+ * (client's local date). A PENDING day past its deadline is first locked at its expected
+ * quantity, with the same event the auto-lock sweep would have written.
+ */
+export async function confirmServedQuantity(
+  db: DbOrTx,
+  actor: SessionUser,
+  input: { id: string; quantity: number; now: Date },
+): Promise<ServiceDayOutput> {
+  const { id, quantity, now } = input;
+  await db.transaction(async (tx) => {
+    const { day, contract, deadline, clientTimeZone } = await lockServiceDay(tx, id, {
+      companyId: actor.companyId,
+      side: 'CATERING',
+    });
+    assertCanConfirmServed({
+      status: day.status,
+      serviceDate: day.serviceDate,
+      clientToday: localToday(now, clientTimeZone),
+      deadline,
+      now,
+      quantity,
+      timeZone: clientTimeZone,
+    });
+    const where = { serviceDayId: day.id, serviceDate: day.serviceDate };
+    if (day.status === 'PENDING') {
+      await tx
+        .update(serviceDays)
+        .set({ status: 'EXPECTED_CONFIRMED', expectedQuantityConfirmedAt: now, expectedQuantityConfirmerId: null })
+        .where(eq(serviceDays.id, id));
+      await enqueueOutboxEvent(tx, {
+        type: 'service_day.expected_auto_locked',
+        aggregateId: id,
+        payload: contractEventPayload(contract, null, { ...where, expectedQuantity: day.expectedQuantity }),
+      });
+    }
+    await tx
+      .update(serviceDays)
+      .set({
+        status: 'SERVED_CONFIRMED',
+        servedQuantity: quantity,
+        servedQuantityConfirmedAt: now,
+        servedQuantityConfirmerId: actor.userId,
+      })
+      .where(eq(serviceDays.id, id));
+    await enqueueOutboxEvent(tx, {
+      type: 'service_day.served_confirmed',
+      aggregateId: id,
+      payload: contractEventPayload(contract, actor, {
+        ...where,
+        expectedQuantity: day.expectedQuantity,
+        servedQuantity: quantity,
+      }),
+    });
+  });
+  const [view] = await getServiceDays(db, actor, [id], now);
+  return view!;
+}

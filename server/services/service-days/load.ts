@@ -1,0 +1,60 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Transaction } from '@/db/types';
+import { companies, contracts, serviceDays } from '@/db/schema';
+import { computeConfirmationDeadline } from '@/server/domain/deadline';
+import { DomainError } from '@/server/domain/errors';
+import { toHhMm } from '@/server/services/contracts/views';
+
+export type ServiceDayRow = typeof serviceDays.$inferSelect;
+export type ContractRow = typeof contracts.$inferSelect;
+export interface LockedServiceDay {
+  day: ServiceDayRow;
+  contract: ContractRow;
+  clientTimeZone: string;
+  deadline: Date;
+}
+
+/**
+ * Locks the given days (in id order, so concurrent batches cannot deadlock) where the
+ * company is the given party of the day's contract. Any id that is missing or belongs to
+ * someone else is NOT_FOUND, named so a batch can tell which one.
+ */
+export async function lockServiceDays(
+  tx: Transaction,
+  ids: string[],
+  party: { companyId: string; side: 'CATERING' | 'CLIENT' },
+): Promise<Map<string, LockedServiceDay>> {
+  const client = companies;
+  const partyColumn = party.side === 'CATERING' ? contracts.cateringId : contracts.clientId;
+  const rows = await tx
+    .select({ day: serviceDays, contract: contracts, clientTimeZone: client.timezone })
+    .from(serviceDays)
+    .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
+    .innerJoin(client, eq(client.id, contracts.clientId))
+    .where(and(inArray(serviceDays.id, ids), eq(partyColumn, party.companyId), isNull(contracts.deletedAt)))
+    .orderBy(asc(serviceDays.id))
+    .for('update', { of: serviceDays });
+  const found = new Map<string, LockedServiceDay>();
+  for (const row of rows) {
+    const deadline = computeConfirmationDeadline({
+      serviceDate: row.day.serviceDate,
+      deliveryTime: toHhMm(row.contract.deliveryTime),
+      noticeHours: row.contract.noticeHours,
+      timeZone: row.clientTimeZone,
+    });
+    found.set(row.day.id, { ...row, deadline });
+  }
+  const missing = ids.find((id) => !found.has(id));
+  if (missing) {
+    throw new DomainError('NOT_FOUND', ids.length > 1 ? `Service day ${missing} not found.` : 'Service day not found.');
+  }
+  return found;
+}
+
+export async function lockServiceDay(
+  tx: Transaction,
+  id: string,
+  party: { companyId: string; side: 'CATERING' | 'CLIENT' },
+): Promise<LockedServiceDay> {
+  return (await lockServiceDays(tx, [id], party)).get(id)!;
+}

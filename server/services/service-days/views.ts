@@ -1,0 +1,135 @@
+import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/types';
+import { companies, contracts, serviceDays } from '@/db/schema';
+import type { SessionUser } from '@/server/api/context';
+import type { ListServiceDaysInput, ServiceDayOutput } from '@/server/api/schemas/service-day';
+import { serviceDayCostCents } from '@/server/domain/cost';
+import { localToday } from '@/server/domain/dates';
+import { computeConfirmationDeadline } from '@/server/domain/deadline';
+import { DomainError } from '@/server/domain/errors';
+import { serviceDayActionsForViewer } from '@/server/domain/viewer-permissions';
+import { partyOf, toHhMm } from '@/server/services/contracts/views';
+
+const caterer = alias(companies, 'caterer');
+const client = alias(companies, 'client');
+
+async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL | undefined, now: Date) {
+  const rows = await db
+    .select({
+      day: serviceDays,
+      contract: contracts,
+      cateringName: caterer.name,
+      clientName: client.name,
+      clientTimeZone: client.timezone,
+    })
+    .from(serviceDays)
+    .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
+    .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
+    .innerJoin(client, eq(client.id, contracts.clientId))
+    .where(and(partyOf(viewer.companyId), filter))
+    .orderBy(asc(serviceDays.serviceDate), asc(client.name), asc(serviceDays.id));
+
+  // One "today" per client zone, not per row.
+  const todayIn = new Map<string, string>();
+  const clientToday = (zone: string) => todayIn.get(zone) ?? todayIn.set(zone, localToday(now, zone)).get(zone)!;
+
+  return rows.map(({ day: d, contract: c, cateringName, clientName, clientTimeZone }): ServiceDayOutput => {
+    const deadline = computeConfirmationDeadline({
+      serviceDate: d.serviceDate,
+      deliveryTime: toHhMm(c.deliveryTime),
+      noticeHours: c.noticeHours,
+      timeZone: clientTimeZone,
+    });
+    const cost = serviceDayCostCents({
+      status: d.status,
+      expectedQuantity: d.expectedQuantity,
+      servedQuantity: d.servedQuantity,
+      pricePerMealCents: c.pricePerMealCents,
+    });
+    const actions = serviceDayActionsForViewer(
+      {
+        status: d.status,
+        contractStatus: c.status,
+        serviceDate: d.serviceDate,
+        clientToday: clientToday(clientTimeZone),
+        deadline,
+        now,
+        min: c.minDailyQuantity,
+        servedConfirmedAt: d.servedQuantityConfirmedAt,
+      },
+      viewer,
+    );
+    return {
+      id: d.id,
+      contractId: c.id,
+      contractStatus: c.status,
+      serviceDate: d.serviceDate,
+      dayOfWeek: d.dayOfWeek,
+      status: d.status,
+      expectedQuantity: d.expectedQuantity,
+      expectedQuantityConfirmedAt: d.expectedQuantityConfirmedAt,
+      expectedAutoLocked: d.expectedQuantityConfirmedAt !== null && d.expectedQuantityConfirmerId === null,
+      servedQuantity: d.servedQuantity,
+      servedQuantityConfirmedAt: d.servedQuantityConfirmedAt,
+      originalServedQuantity: d.originalServedQuantity,
+      disputeReason: d.disputeReason,
+      disputedAt: d.disputedAt,
+      disputeResolutionNote: d.disputeResolutionNote,
+      disputeResolvedAt: d.disputeResolvedAt,
+      minDailyQuantity: c.minDailyQuantity,
+      maxQuantity: c.maxQuantity,
+      pricePerMealCents: c.pricePerMealCents,
+      deadline,
+      cateringId: c.cateringId,
+      cateringName,
+      clientId: c.clientId,
+      clientName,
+      clientTimeZone,
+      costCents: cost.cents,
+      costIsEstimate: cost.isEstimate,
+      ...actions,
+    };
+  });
+}
+
+/**
+ * The viewer's service days between two dates (inclusive), for one contract or all of its
+ * contracts. A contract the viewer is not a party to is NOT_FOUND, like a missing one.
+ */
+export async function listServiceDays(
+  db: DbOrTx,
+  viewer: SessionUser,
+  input: ListServiceDaysInput & { now: Date },
+): Promise<ServiceDayOutput[]> {
+  const { contractId, from, to, status, now } = input;
+  if (contractId) {
+    const [visible] = await db
+      .select({ id: contracts.id })
+      .from(contracts)
+      .where(and(eq(contracts.id, contractId), partyOf(viewer.companyId)));
+    if (!visible) throw new DomainError('NOT_FOUND', 'Contract not found.');
+  }
+  return loadServiceDayViews(
+    db,
+    viewer,
+    and(
+      gte(serviceDays.serviceDate, from),
+      lte(serviceDays.serviceDate, to),
+      contractId ? eq(serviceDays.contractId, contractId) : undefined,
+      status ? eq(serviceDays.status, status) : undefined,
+    ),
+    now,
+  );
+}
+
+/** The given days as the viewer sees them, in the order of `ids` (after a mutation). */
+export async function getServiceDays(db: DbOrTx, viewer: SessionUser, ids: string[], now: Date) {
+  const views = await loadServiceDayViews(db, viewer, inArray(serviceDays.id, ids), now);
+  const byId = new Map(views.map((v) => [v.id, v]));
+  return ids.map((id) => {
+    const view = byId.get(id);
+    if (!view) throw new DomainError('NOT_FOUND', 'Service day not found.');
+    return view;
+  });
+}

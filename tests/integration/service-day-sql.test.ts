@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/rows';
+import { clientOfficeDays } from '@/db/schema';
+import { computeConfirmationDeadline } from '@/server/domain/deadline';
+import { contractServiceDates, generationWindow } from '@/server/domain/service-dates';
+import { autoLockDueServiceDays } from '@/server/services/service-days/auto-lock';
+import { deadlineSql } from '@/server/services/service-days/deadline-sql';
+import { generateServiceDays } from '@/server/services/service-days/generation';
+import type { Clock } from '../support/callers';
+import { catererAndClient, contractTerms } from '../support/contracts';
+import { createTestDb, type TestDb } from '../support/test-db';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+async function datesOf(contractId: string): Promise<string[]> {
+  const rows = await queryRows<{ d: string }>(
+    t.db,
+    sql`select to_char(service_date, 'YYYY-MM-DD') as d from service_days where contract_id = ${contractId}::uuid order by service_date`,
+  );
+  return rows.map((r) => r.d);
+}
+
+describe('generateServiceDays agrees with contractServiceDates', () => {
+  const cases = [
+    {
+      name: 'office closed on Wednesdays and weekends (Warsaw)',
+      now: '2026-03-02T09:00:00Z',
+      zone: 'Europe/Warsaw',
+      officeDays: [
+        { dayOfWeek: 3, isWorkDay: false },
+        { dayOfWeek: 6, isWorkDay: false },
+        { dayOfWeek: 7, isWorkDay: false },
+        { dayOfWeek: 1, isWorkDay: true },
+      ],
+      terms: { serviceDays: [1, 3, 5, 6] },
+    },
+    {
+      name: 'contract ending mid-week',
+      now: '2026-03-02T09:00:00Z',
+      zone: 'UTC',
+      officeDays: [],
+      terms: { startDate: '2026-02-01', endDate: '2026-03-11', serviceDays: [1, 2, 3, 4, 5] },
+    },
+    {
+      // 23:30 UTC on Sunday is already Monday in Tokyo: the window starts on Monday there.
+      name: 'client zone a day ahead of UTC',
+      now: '2026-03-01T23:30:00Z',
+      zone: 'Asia/Tokyo',
+      officeDays: [],
+      terms: { serviceDays: [1, 7] },
+    },
+    {
+      // 02:00 UTC on Monday is still Sunday in Los Angeles.
+      name: 'client zone a day behind UTC, starting in the future',
+      now: '2026-03-02T02:00:00Z',
+      zone: 'America/Los_Angeles',
+      officeDays: [{ dayOfWeek: 2, isWorkDay: false }],
+      terms: { startDate: '2026-03-10', serviceDays: [7, 1, 2] },
+    },
+  ];
+
+  it.each(cases)('$name', async ({ now, zone, officeDays, terms }) => {
+    const clock: Clock = { now: new Date(now) };
+    const { caterer, client } = await catererAndClient(t.db, clock, { clientTimeZone: zone });
+    if (officeDays.length) {
+      await t.db.insert(clientOfficeDays).values(officeDays.map((d) => ({ ...d, companyId: client.session.companyId })));
+    }
+    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms(terms) });
+    const expected = contractServiceDates({
+      startDate: contract.startDate,
+      endDate: contract.endDate,
+      serviceDays: contract.serviceDays,
+      officeDays,
+      ...generationWindow(clock.now, zone),
+    });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await datesOf(contract.id)).toEqual(expected);
+    // Running it again (the cron) creates nothing new.
+    expect(await generateServiceDays(t.db, { now: clock.now })).toBe(0);
+    expect(await generateServiceDays(t.db, { now: clock.now, contractId: contract.id })).toBe(0);
+    expect(await datesOf(contract.id)).toEqual(expected);
+  });
+
+  it('the cron run generates for every ACTIVE contract and skips paused ones', async () => {
+    const clock: Clock = { now: new Date('2026-03-02T09:00:00Z') };
+    const a = await catererAndClient(t.db, clock);
+    const b = await catererAndClient(t.db, clock);
+    const active = await a.caterer.caller.contract.create({ clientEmail: a.client.email, ...contractTerms() });
+    const paused = await b.caterer.caller.contract.create({ clientEmail: b.client.email, ...contractTerms() });
+    await b.caterer.caller.contract.pause({ id: paused.id });
+    // Pausing kept only today's day, already past its deadline (locked, not deleted).
+    expect(await datesOf(paused.id)).toEqual(['2026-03-02']);
+    const before = await datesOf(active.id);
+    // A week later the window has moved by a week: 5 new weekdays for the active contract.
+    clock.now = new Date('2026-03-09T09:00:00Z');
+    expect(await generateServiceDays(t.db, { now: clock.now })).toBeGreaterThanOrEqual(5);
+    expect(await datesOf(paused.id)).toEqual(['2026-03-02']);
+    const after = await datesOf(active.id);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length)).toEqual(['2026-03-31', '2026-04-01', '2026-04-02', '2026-04-03', '2026-04-06']);
+  });
+});
+
+describe('the SQL deadline agrees with computeConfirmationDeadline', () => {
+  const cases: [string, string, number, string][] = [
+    ['2026-03-29', '12:00', 24, 'Europe/Warsaw'], // spring forward that day
+    ['2026-03-30', '09:30', 48, 'Europe/Warsaw'], // notice spans the change
+    ['2026-10-25', '12:00', 24, 'Europe/Warsaw'], // fall back that day
+    ['2026-10-26', '08:00', 336, 'Europe/Warsaw'],
+    ['2026-03-29', '02:30', 0, 'Europe/Warsaw'], // wall time that does not exist
+    ['2026-10-25', '02:30', 0, 'Europe/Warsaw'], // wall time that occurs twice
+    ['2026-03-08', '02:30', 5, 'America/New_York'],
+    ['2026-11-01', '01:30', 1, 'America/New_York'],
+    ['2026-06-15', '00:00', 7, 'Asia/Kolkata'],
+    ['2026-06-15', '23:59', 0, 'UTC'],
+  ];
+  it.each(cases)('%s %s, %i h notice, %s', async (serviceDate, deliveryTime, noticeHours, timeZone) => {
+    const [row] = await queryRows<{ deadline: string }>(
+      t.db,
+      sql`select to_char(${deadlineSql({
+        serviceDate: sql`${serviceDate}::date`,
+        deliveryTime: sql`${deliveryTime}::time`,
+        timeZone: sql`${timeZone}::text`,
+        noticeHours: sql`${noticeHours}::int`,
+      })} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as deadline`,
+    );
+    const pure = computeConfirmationDeadline({ serviceDate, deliveryTime, noticeHours, timeZone });
+    expect(row!.deadline).toBe(pure.toISOString().replace('.000Z', 'Z'));
+  });
+});
+
+describe('autoLockDueServiceDays', () => {
+  it('locks exactly the PENDING days at or past their deadline, one event each, across a DST change', async () => {
+    // Warsaw client, Sundays 12:00, 24 h notice; 2026-03-29 is the spring-forward Sunday.
+    const clock: Clock = { now: new Date('2026-03-20T09:00:00Z') };
+    const { caterer, client } = await catererAndClient(t.db, clock, { clientTimeZone: 'Europe/Warsaw' });
+    const contract = await caterer.caller.contract.create({
+      clientEmail: client.email,
+      ...contractTerms({ serviceDays: [7], noticeHours: 24 }),
+    });
+    const deadline = computeConfirmationDeadline({
+      serviceDate: '2026-03-29',
+      deliveryTime: '12:00',
+      noticeHours: 24,
+      timeZone: 'Europe/Warsaw',
+    });
+    // Saturday 12:00 CET = 11:00 UTC (delivery is 12:00 CEST = 10:00 UTC, minus 24 real hours).
+    expect(deadline.toISOString()).toBe('2026-03-28T10:00:00.000Z');
+
+    const justBefore = new Date(deadline.getTime() - 1000);
+    const lockedBefore = await autoLockDueServiceDays(t.db, { now: justBefore });
+    const stillPending = await queryRows<{ status: string }>(
+      t.db,
+      sql`select status from service_days where contract_id = ${contract.id}::uuid and service_date = '2026-03-29'`,
+    );
+    expect(stillPending[0]!.status).toBe('PENDING');
+    // Earlier Sundays (22nd) are due already and were locked by that sweep.
+    expect(lockedBefore).toBeGreaterThanOrEqual(1);
+
+    const locked = await autoLockDueServiceDays(t.db, { now: deadline, contractId: contract.id });
+    expect(locked).toBe(1);
+    const [day] = await queryRows<{ id: string; status: string; confirmer: string | null; confirmed_at: Date | string }>(
+      t.db,
+      sql`select id, status, expected_quantity_confirmer_id as confirmer, expected_quantity_confirmed_at as confirmed_at
+          from service_days where contract_id = ${contract.id}::uuid and service_date = '2026-03-29'`,
+    );
+    expect(day!.status).toBe('EXPECTED_CONFIRMED');
+    expect(day!.confirmer).toBeNull();
+    expect(new Date(day!.confirmed_at).toISOString()).toBe(deadline.toISOString());
+    const events = await queryRows<{ event_type: string; payload: Record<string, unknown> }>(
+      t.db,
+      sql`select event_type, payload from outbox_events where aggregate_id = ${day!.id}::uuid`,
+    );
+    expect(events).toEqual([
+      {
+        event_type: 'service_day.expected_auto_locked',
+        payload: {
+          contractId: contract.id,
+          cateringId: caterer.session.companyId,
+          clientId: client.session.companyId,
+          actorCompanyId: null,
+          actorUserId: null,
+          serviceDayId: day!.id,
+          serviceDate: '2026-03-29',
+          expectedQuantity: 20,
+        },
+      },
+    ]);
+    // A second sweep at the same instant finds nothing more.
+    expect(await autoLockDueServiceDays(t.db, { now: deadline, contractId: contract.id })).toBe(0);
+  });
+});
