@@ -9,6 +9,8 @@ type Props = { companyName: string; companyType: 'CATERING' | 'CLIENT'; email: s
 
 const NAV = [
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/contracts', label: 'Contracts' },
+  { href: '/service-days', label: 'Service days' },
   { href: '/settings', label: 'Settings' },
 ];
 

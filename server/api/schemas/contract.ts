@@ -43,6 +43,8 @@ export const contractOutput = z.object({
   /** ISO weekdays, 1 = Monday … 7 = Sunday, ascending. */
   serviceDays: z.array(z.number().int().min(1).max(7)),
   pricePerMealCents: z.number().int(),
+  /** ISO 4217 code of the caterer: the price and costs are in it. */
+  currency: z.string().length(3),
   /** 'HH:MM' on the client's wall clock. */
   deliveryTime: z.string().regex(/^\d{2}:\d{2}$/),
   createdAt: z.date(),

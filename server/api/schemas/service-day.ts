@@ -79,6 +79,8 @@ export const serviceDayOutput = z.object({
   minDailyQuantity: z.number().int(),
   maxQuantity: z.number().int(),
   pricePerMealCents: z.number().int(),
+  /** ISO 4217 code of the caterer: the price and costs are in it. */
+  currency: z.string().length(3),
   /** The instant until which the client may set the expected quantity (exclusive). */
   deadline: z.date(),
   cateringId: z.uuid(),

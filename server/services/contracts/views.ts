@@ -23,6 +23,7 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     .select({
       contract: contracts,
       cateringName: caterer.name,
+      currency: caterer.currency,
       clientName: client.name,
       clientEmail: client.email,
       clientTimeZone: client.timezone,

@@ -20,6 +20,7 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       day: serviceDays,
       contract: contracts,
       cateringName: caterer.name,
+      currency: caterer.currency,
       clientName: client.name,
       clientTimeZone: client.timezone,
     })
@@ -34,7 +35,7 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
   const todayIn = new Map<string, string>();
   const clientToday = (zone: string) => todayIn.get(zone) ?? todayIn.set(zone, localToday(now, zone)).get(zone)!;
 
-  return rows.map(({ day: d, contract: c, cateringName, clientName, clientTimeZone }): ServiceDayOutput => {
+  return rows.map(({ day: d, contract: c, cateringName, currency, clientName, clientTimeZone }): ServiceDayOutput => {
     const deadline = computeConfirmationDeadline({
       serviceDate: d.serviceDate,
       deliveryTime: toHhMm(c.deliveryTime),
@@ -80,6 +81,7 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       minDailyQuantity: c.minDailyQuantity,
       maxQuantity: c.maxQuantity,
       pricePerMealCents: c.pricePerMealCents,
+      currency,
       deadline,
       cateringId: c.cateringId,
       cateringName,

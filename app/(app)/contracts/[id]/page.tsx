@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ContractActions } from '@/components/contracts/contract-actions';
+import { weekdaySummary } from '@/components/contracts/contract-list';
+import { loadContractOrNotFound } from '@/components/contracts/load-contract';
+import { ServiceDayTable } from '@/components/service-days/service-day-table';
+import { Card, PageHeader } from '@/components/ui/card';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { formatDate, formatMoney } from '@/lib/format';
+import { getServerCaller } from '@/server/api/server-caller';
+import { addDays, localToday } from '@/server/domain/dates';
+
+export const metadata: Metadata = { title: 'Contract' };
+
+export default async function ContractPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const api = await getServerCaller();
+  const contract = await loadContractOrNotFound(api, id);
+  if (!contract) notFound();
+  const today = localToday(new Date(), contract.clientTimeZone);
+  const from = addDays(today, -7);
+  const to = addDays(today, 28);
+  const days = await api.serviceDay.list({ contractId: id, from, to });
+  const counterpart = contract.viewerSide === 'CATERING' ? contract.clientName : contract.cateringName;
+  return (
+    <>
+      <PageHeader
+        title={`Contract with ${counterpart}`}
+        description={
+          <span className="inline-flex items-center gap-2">
+            <StatusBadge status={contract.status} /> {contract.cateringName} → {contract.clientName}
+          </span>
+        }
+        actions={<ContractActions id={contract.id} allowed={contract.allowedActions} />}
+      />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title="Terms" className="lg:col-span-1">
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-600">Meals per day</dt>
+            <dd>
+              {contract.defaultQuantity} by default (min {contract.minDailyQuantity}, max {contract.maxQuantity})
+            </dd>
+            <dt className="text-slate-600">Service days</dt>
+            <dd>{weekdaySummary(contract.serviceDays)}</dd>
+            <dt className="text-slate-600">Period</dt>
+            <dd>
+              {formatDate(contract.startDate)} – {formatDate(contract.endDate)}
+            </dd>
+            <dt className="text-slate-600">Delivery</dt>
+            <dd>
+              {contract.deliveryTime} ({contract.clientTimeZone})
+            </dd>
+            <dt className="text-slate-600">Notice</dt>
+            <dd>{contract.noticeHours} hours before delivery</dd>
+            <dt className="text-slate-600">Price</dt>
+            <dd>{formatMoney(contract.pricePerMealCents, contract.currency)} per meal</dd>
+          </dl>
+        </Card>
+        <Card
+          title="Service days"
+          className="lg:col-span-2"
+          actions={
+            <Link className="text-sm text-emerald-800 underline" href={`/service-days?contractId=${contract.id}`}>
+              Open in service days
+            </Link>
+          }
+        >
+          <p className="mb-3 text-sm text-slate-600">
+            Last week and the next four weeks ({formatDate(from)} – {formatDate(to)}).
+          </p>
+          <ServiceDayTable days={days} viewerSide={contract.viewerSide} compact />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { ContractForm } from '@/components/contracts/contract-form';
+import { PageHeader } from '@/components/ui/card';
+import { getServerCaller } from '@/server/api/server-caller';
+import { getSessionUser } from '@/server/auth/session';
+
+export const metadata: Metadata = { title: 'New contract' };
+
+export default async function NewContractPage() {
+  const [company, session] = await Promise.all([(await getServerCaller()).company.me(), getSessionUser()]);
+  if (company.companyType !== 'CATERING' || session?.role !== 'ADMIN') redirect('/contracts');
+  return (
+    <>
+      <PageHeader title="New contract" description="Terms for a client. Service days for the next four weeks are planned at once." />
+      <ContractForm mode="create" currency={company.currency} />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { ServiceDayFilters } from '@/components/service-days/service-day-filters';
+import { ServiceDayTable } from '@/components/service-days/service-day-table';
+import { Card, PageHeader } from '@/components/ui/card';
+import { FormError } from '@/components/ui/field';
+import { getServerCaller } from '@/server/api/server-caller';
+import { addDays, isoWeekday, isValidDate, localToday } from '@/server/domain/dates';
+
+export const metadata: Metadata = { title: 'Service days' };
+
+type Search = { contractId?: string; from?: string; to?: string; status?: string };
+const STATUSES = ['PENDING', 'EXPECTED_CONFIRMED', 'SERVED_CONFIRMED', 'DISPUTED'] as const;
+
+export default async function ServiceDaysPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const search = await searchParams;
+  const api = await getServerCaller();
+  const [company, contracts] = await Promise.all([api.company.me(), api.contract.list()]);
+  // Default: this week and the next, in the viewer's time zone (Monday first).
+  const today = localToday(new Date(), company.timezone);
+  const monday = addDays(today, 1 - isoWeekday(today));
+  const from = search.from && isValidDate(search.from) ? search.from : company.companyType === 'CATERING' ? addDays(monday, -7) : monday;
+  const to = search.to && isValidDate(search.to) ? search.to : addDays(monday, 13);
+  const status = STATUSES.find((s) => s === search.status);
+  const contractId = contracts.some((c) => c.id === search.contractId) ? search.contractId : undefined;
+  const result = await api.serviceDay
+    .list({ contractId, from, to, status })
+    .then((days) => ({ days, error: null }))
+    .catch((error: Error) => ({ days: [], error: error.message }));
+  const counterpart = (c: (typeof contracts)[number]) => (company.companyType === 'CATERING' ? c.clientName : c.cateringName);
+
+  return (
+    <>
+      <PageHeader
+        title="Service days"
+        description={
+          company.companyType === 'CLIENT'
+            ? 'Confirm how many people will eat before each deadline. Times are shown in the client’s time zone.'
+            : 'Confirm what you served, and follow disputes.'
+        }
+      />
+      <ServiceDayFilters
+        contracts={contracts.map((c) => ({ id: c.id, label: `${counterpart(c)} (${c.status.toLowerCase()})` }))}
+        value={{ contractId: contractId ?? '', from, to, status: status ?? '' }}
+      />
+      <Card className="mt-4">
+        <FormError message={result.error} />
+        <ServiceDayTable days={result.days} viewerSide={company.companyType} compact={Boolean(contractId)} />
+      </Card>
+    </>
+  );
+}

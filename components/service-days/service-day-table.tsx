@@ -1,0 +1,87 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/field';
+import { formatDate } from '@/lib/format';
+import { useNow } from '@/lib/use-now';
+import { useTRPC } from '@/lib/trpc';
+import { errorMessage } from '@/lib/trpc-errors';
+import type { ServiceDayOutput } from '@/server/api/schemas/service-day';
+import { ServiceDayRow } from './service-day-row';
+import { groupByWeek } from './week-groups';
+
+type Props = {
+  days: ServiceDayOutput[];
+  viewerSide: 'CATERING' | 'CLIENT';
+  /** Hide the counterpart's name (e.g. on a contract's own page). */
+  compact?: boolean;
+};
+
+/** Service days by week; the client confirms a day or a whole week at once. */
+export function ServiceDayTable({ days, viewerSide, compact }: Props) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const now = useNow();
+  const [expected, setExpected] = useState<Record<string, string>>({});
+  const valueOf = (d: ServiceDayOutput) => expected[d.id] ?? String(d.expectedQuantity);
+  const refresh = () => {
+    setExpected({});
+    router.refresh();
+  };
+  const batch = useMutation(
+    trpc.serviceDay.confirmExpectedBatch.mutationOptions({
+      onSuccess: (_data, input) => {
+        toast.success(`${input.items.length} ${input.items.length === 1 ? 'day' : 'days'} confirmed.`);
+        refresh();
+      },
+      onError: (error) => toast.error(errorMessage(error)),
+    }),
+  );
+
+  if (days.length === 0) {
+    return <p className="text-sm text-slate-700">No service days in this period.</p>;
+  }
+  return (
+    <div className="space-y-6">
+      {groupByWeek(days).map((week) => {
+        const open = week.items.filter((d) => d.canConfirmExpected);
+        return (
+          <section key={week.weekStart} aria-label={`Week of ${formatDate(week.weekStart)}`}>
+            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+              <h3 className="text-sm font-semibold text-slate-800">Week of {formatDate(week.weekStart)}</h3>
+              {open.length > 0 && (
+                <Button
+                  variant="secondary"
+                  pending={batch.isPending && batch.variables?.items[0]?.id === open[0]?.id}
+                  onClick={() =>
+                    batch.mutate({ items: open.map((d) => ({ id: d.id, quantity: Number(valueOf(d)) })) })
+                  }
+                >
+                  Confirm week ({open.length} {open.length === 1 ? 'day' : 'days'})
+                </Button>
+              )}
+            </div>
+            <ul className="space-y-2">
+              {week.items.map((day) => (
+                <ServiceDayRow
+                  key={day.id}
+                  day={day}
+                  viewerSide={viewerSide}
+                  now={now}
+                  showCounterpart={!compact}
+                  expected={valueOf(day)}
+                  onExpectedChange={(value) => setExpected((all) => ({ ...all, [day.id]: value }))}
+                  onChanged={refresh}
+                />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      <FormError message={batch.error ? errorMessage(batch.error) : null} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { cn } from './cn';
+
+const STYLES: Record<string, { label: string; className: string }> = {
+  ACTIVE: { label: 'Active', className: 'bg-emerald-100 text-emerald-900' },
+  PAUSED: { label: 'Paused', className: 'bg-amber-100 text-amber-900' },
+  TERMINATED: { label: 'Terminated', className: 'bg-slate-200 text-slate-800' },
+  PENDING: { label: 'To confirm', className: 'bg-amber-100 text-amber-900' },
+  EXPECTED_CONFIRMED: { label: 'Confirmed', className: 'bg-sky-100 text-sky-900' },
+  SERVED_CONFIRMED: { label: 'Served', className: 'bg-emerald-100 text-emerald-900' },
+  DISPUTED: { label: 'Disputed', className: 'bg-red-100 text-red-900' },
+};
+
+/** A status as a word a person understands, with a colour that is never the only signal. */
+export function StatusBadge({ status }: { status: string }) {
+  const style = STYLES[status] ?? { label: status, className: 'bg-slate-100 text-slate-800' };
+  return <span className={cn('inline-block rounded px-2 py-0.5 text-xs font-medium', style.className)}>{style.label}</span>;
+}
