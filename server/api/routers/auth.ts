@@ -1,5 +1,25 @@
-import { registerInput, registerOutput } from '@/server/api/schemas/auth';
-import { publicProcedure, router } from '@/server/api/trpc';
+import {
+  acceptInvitationInput,
+  acceptInvitationOutput,
+  changePasswordInput,
+  changePasswordOutput,
+  registerInput,
+  registerOutput,
+  requestPasswordResetInput,
+  requestPasswordResetOutput,
+  resetPasswordInput,
+  resetPasswordOutput,
+  revokeOtherSessionsOutput,
+  revokeSessionInput,
+  revokeSessionOutput,
+  sessionListOutput,
+  whoamiOutput,
+} from '@/server/api/schemas/auth';
+import { protectedProcedure, publicProcedure, router } from '@/server/api/trpc';
+import { listSessions, revokeAllForUser, revokeSession } from '@/server/auth/sessions';
+import { DomainError } from '@/server/domain/errors';
+import { acceptInvitation } from '@/server/services/invitations';
+import { changePassword, requestPasswordReset, resetPassword } from '@/server/services/password-reset';
 import { registerCompany } from '@/server/services/registration';
 
 export const authRouter = router({
@@ -7,4 +27,63 @@ export const authRouter = router({
     .input(registerInput)
     .output(registerOutput)
     .mutation(({ ctx, input }) => registerCompany(ctx.db, input)),
+
+  /** The signed-in user as the server sees it (role read live). */
+  whoami: protectedProcedure.output(whoamiOutput).query(({ ctx }) => {
+    const { userId, companyId, companyType, role, email } = ctx.session;
+    return { userId, companyId, companyType, role, email };
+  }),
+
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInput)
+    .output(requestPasswordResetOutput)
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, { email: input.email, ip: ctx.request.ip, now: ctx.now() })),
+
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .output(resetPasswordOutput)
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, { ...input, now: ctx.now() })),
+
+  changePassword: protectedProcedure
+    .input(changePasswordInput)
+    .output(changePasswordOutput)
+    .mutation(({ ctx, input }) =>
+      changePassword(ctx.db, {
+        userId: ctx.session.userId,
+        currentSessionId: ctx.session.sessionId,
+        ...input,
+        now: ctx.now(),
+      }),
+    ),
+
+  sessions: protectedProcedure
+    .output(sessionListOutput)
+    .query(({ ctx }) =>
+      listSessions(ctx.db, { userId: ctx.session.userId, currentTokenId: ctx.session.sessionId, now: ctx.now() }),
+    ),
+
+  revokeSession: protectedProcedure
+    .input(revokeSessionInput)
+    .output(revokeSessionOutput)
+    .mutation(async ({ ctx, input }) => {
+      const found = await revokeSession(ctx.db, { userId: ctx.session.userId, sessionId: input.id, now: ctx.now() });
+      if (!found) throw new DomainError('NOT_FOUND', 'Session not found.');
+      return { ok: true as const };
+    }),
+
+  /** "Sign out everywhere else": every session of the user but the one making the request. */
+  revokeOtherSessions: protectedProcedure.output(revokeOtherSessionsOutput).mutation(async ({ ctx }) => {
+    if (!ctx.session.sessionId) throw new DomainError('PRECONDITION_FAILED', 'This session cannot tell which device it is.');
+    const signedOut = await revokeAllForUser(ctx.db, {
+      userId: ctx.session.userId,
+      exceptTokenId: ctx.session.sessionId,
+      now: ctx.now(),
+    });
+    return { signedOut };
+  }),
+
+  acceptInvitation: publicProcedure
+    .input(acceptInvitationInput)
+    .output(acceptInvitationOutput)
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, { ...input, now: ctx.now() })),
 });

@@ -1,7 +1,38 @@
-import { userListOutput } from '@/server/api/schemas/user';
-import { router, tenantProcedure } from '@/server/api/trpc';
-import { listUsers } from '@/server/services/users';
+import { idInput } from '@/server/api/schemas/common';
+import {
+  invitationListOutput,
+  invitationOutput,
+  inviteUserInput,
+  setRoleInput,
+  userListOutput,
+  userOutput,
+} from '@/server/api/schemas/user';
+import { requireRole, router, tenantProcedure } from '@/server/api/trpc';
+import { inviteUser, listPendingInvitations } from '@/server/services/invitations';
+import { activateUser, deactivateUser, listUsers, setUserRole } from '@/server/services/users';
+
+/** Managing users is an ADMIN's job (SPEC §5); every member may see who is in the company. */
+const adminProcedure = tenantProcedure.use(requireRole('ADMIN'));
 
 export const userRouter = router({
   list: tenantProcedure.output(userListOutput).query(({ ctx }) => listUsers(ctx.db, ctx.tenant.companyId)),
+  invitations: adminProcedure
+    .output(invitationListOutput)
+    .query(({ ctx }) => listPendingInvitations(ctx.db, ctx.tenant.companyId, ctx.now())),
+  invite: adminProcedure
+    .input(inviteUserInput)
+    .output(invitationOutput)
+    .mutation(({ ctx, input }) => inviteUser(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  setRole: adminProcedure
+    .input(setRoleInput)
+    .output(userOutput)
+    .mutation(({ ctx, input }) => setUserRole(ctx.db, ctx.tenant, input)),
+  deactivate: adminProcedure
+    .input(idInput)
+    .output(userOutput)
+    .mutation(({ ctx, input }) => deactivateUser(ctx.db, ctx.tenant, { id: input.id, now: ctx.now() })),
+  activate: adminProcedure
+    .input(idInput)
+    .output(userOutput)
+    .mutation(({ ctx, input }) => activateUser(ctx.db, ctx.tenant, input)),
 });

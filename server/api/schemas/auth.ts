@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordSchema } from '@/server/auth/password-policy';
-import { companyNameSchema, dailyCapacitySchema, emailSchema, timeZoneSchema, workModeSchema } from './common';
+import { companyNameSchema, dailyCapacitySchema, emailSchema, roleSchema, timeZoneSchema, uuidSchema, workModeSchema } from './common';
 
 export const registerInput = z
   .object({
@@ -26,3 +26,48 @@ export const registerInput = z
 export type RegisterInput = z.output<typeof registerInput>;
 
 export const registerOutput = z.object({ companyId: z.uuid(), userId: z.uuid() });
+
+export const whoamiOutput = z.object({
+  userId: z.uuid(),
+  companyId: z.uuid(),
+  companyType: z.enum(['CATERING', 'CLIENT']),
+  role: roleSchema,
+  email: z.string(),
+});
+
+/** A token from an emailed link (`?token=`). */
+const linkTokenSchema = z
+  .string({ error: 'This link is missing its token. Open the link from the email again.' })
+  .trim()
+  .min(1, 'This link is missing its token. Open the link from the email again.')
+  .max(200, 'This link is not valid.');
+
+export const requestPasswordResetInput = z.object({ email: emailSchema });
+export const requestPasswordResetOutput = z.object({ message: z.string() });
+
+export const resetPasswordInput = z.object({ token: linkTokenSchema, password: passwordSchema });
+export const resetPasswordOutput = z.object({ ok: z.literal(true) });
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(200, 'The current password is not correct.'),
+  newPassword: passwordSchema,
+});
+export const changePasswordOutput = z.object({ otherSessionsSignedOut: z.number().int() });
+
+export const sessionOutput = z.object({
+  /** Identifies one sign-in (stable across token rotations); pass it to auth.revokeSession. */
+  id: z.uuid(),
+  signedInAt: z.date(),
+  lastUsedAt: z.date(),
+  expiresAt: z.date(),
+  userAgent: z.string().nullable(),
+  /** The session making this request ("this device"). */
+  current: z.boolean(),
+});
+export const sessionListOutput = z.array(sessionOutput);
+export const revokeSessionInput = z.object({ id: uuidSchema });
+export const revokeSessionOutput = z.object({ ok: z.literal(true) });
+export const revokeOtherSessionsOutput = z.object({ signedOut: z.number().int() });
+
+export const acceptInvitationInput = z.object({ token: linkTokenSchema, password: passwordSchema });
+export const acceptInvitationOutput = z.object({ email: z.string() });
