@@ -16,13 +16,22 @@ describe('event emails', () => {
 
   it('a service-day event links to that day in its contract', () => {
     const mail = eventEmail(
-      { id: 'e-2', eventType: 'service_day.served_confirmed', payload: { ...contract, actorCompanyId: 'cat', serviceDate: '2026-03-02', servedQuantity: 41 } },
+      { id: 'e-2', eventType: 'service_day.served_confirmed', payload: { ...contract, actorCompanyId: 'cat', serviceDate: '2026-03-02', expectedQuantity: 40, servedQuantity: 41 } },
       'boss@acme.test',
       APP,
     );
     expect(mail.subject).toBe('ChefOps: Served meals confirmed for 2026-03-02');
     expect(mail.text).toContain('41 meals served on 2026-03-02');
     expect(mail.text).toContain('https://app.chefops.test/service-days?contractId=c-1&from=2026-03-02&to=2026-03-02');
+  });
+
+  it('an expected-quantity confirmation says the confirmed count, not the previous one', () => {
+    const content = eventContent(
+      'service_day.expected_confirmed',
+      { ...contract, actorCompanyId: 'cli', serviceDate: '2026-03-02', previousQuantity: 30, quantity: 1 },
+      names,
+    );
+    expect(content.body).toBe('Acme Offices confirmed 1 meal for 2026-03-02.');
   });
 
   it('the confirmation digest lists every due day and spans them in its link', () => {

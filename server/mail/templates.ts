@@ -55,7 +55,8 @@ export function eventContent(eventType: string, payload: Record<string, unknown>
   const actor = (str(payload.actorCompanyId) && names[payload.actorCompanyId as string]) || undefined;
   const who = actor ?? 'The other party';
   const date = str(payload.serviceDate) ?? '';
-  const quantity = num(payload.expectedQuantity) ?? num(payload.servedQuantity) ?? num(payload.quantity);
+  const expected = num(payload.quantity) ?? num(payload.expectedQuantity);
+  const served = num(payload.servedQuantity);
   const dayPath = date ? serviceDaysPath({ contractId, from: date, to: date }) : contractPath(contractId);
   switch (eventType) {
     case 'contract.created':
@@ -71,19 +72,19 @@ export function eventContent(eventType: string, payload: Record<string, unknown>
     case 'service_day.expected_confirmed':
       return {
         title: `Meal count confirmed for ${date}`,
-        body: `${who} confirmed ${quantity === undefined ? 'the expected number of meals' : meals(quantity)} for ${date}.`,
+        body: `${who} confirmed ${expected === undefined ? 'the expected number of meals' : meals(expected)} for ${date}.`,
         path: dayPath,
       };
     case 'service_day.expected_auto_locked':
       return {
         title: `Meal count locked for ${date}`,
-        body: `The confirmation deadline for ${date} has passed, so the count is locked${quantity === undefined ? '' : ` at ${meals(quantity)}`}.`,
+        body: `The confirmation deadline for ${date} has passed, so the count is locked${expected === undefined ? '' : ` at ${meals(expected)}`}.`,
         path: dayPath,
       };
     case 'service_day.served_confirmed':
       return {
         title: `Served meals confirmed for ${date}`,
-        body: `${who} confirmed ${quantity === undefined ? 'the number of meals served' : `${meals(quantity)} served`} on ${date}. If this is wrong, you can dispute it within 7 days.`,
+        body: `${who} confirmed ${served === undefined ? 'the number of meals served' : `${meals(served)} served`} on ${date}. If this is wrong, you can dispute it within 7 days.`,
         path: dayPath,
       };
     case 'service_day.disputed': {
@@ -98,7 +99,7 @@ export function eventContent(eventType: string, payload: Record<string, unknown>
       const note = str(payload.note);
       return {
         title: `Dispute resolved for ${date}`,
-        body: `${who} resolved the dispute for ${date}${quantity === undefined ? '' : `: ${meals(quantity)} served`}.${note ? ` Note: ${note}` : ''}`,
+        body: `${who} resolved the dispute for ${date}${served === undefined ? '' : `: ${meals(served)} served`}.${note ? ` Note: ${note}` : ''}`,
         path: dayPath,
       };
     }
