@@ -1,6 +1,7 @@
 import { authRouter } from './routers/auth';
 import { companyRouter } from './routers/company';
 import { contractRouter } from './routers/contract';
+import { reportRouter } from './routers/report';
 import { serviceDayRouter } from './routers/service-day';
 import { userRouter } from './routers/user';
 import { createCallerFactory, router } from './trpc';
@@ -9,6 +10,7 @@ export const appRouter = router({
   auth: authRouter,
   company: companyRouter,
   contract: contractRouter,
+  report: reportRouter,
   serviceDay: serviceDayRouter,
   user: userRouter,
 });

@@ -1,0 +1,150 @@
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/types';
+import { contracts, serviceDays } from '@/db/schema';
+import type { SessionUser } from '@/server/api/context';
+import { exportServiceDaysInput } from '@/server/api/schemas/report';
+import { serviceDayCostCents } from '@/server/domain/cost';
+import { centsToDecimal, csvRow, type CsvValue } from '@/server/domain/csv';
+import { addDays } from '@/server/domain/dates';
+import { DomainError } from '@/server/domain/errors';
+import { logger } from '@/server/logger';
+import { loadReportContract, type ReportContract } from './report-contract';
+
+/** Rows fetched per round trip while streaming, so a long range never sits in memory at once. */
+export const CSV_PAGE_SIZE = 500;
+
+export const CSV_HEADER = [
+  'Date',
+  'Caterer',
+  'Client',
+  'Status',
+  'Expected meals',
+  'Served meals',
+  'Original served meals',
+  'Price per meal',
+  'Cost',
+  'Cost is estimate',
+  'Currency',
+  'Dispute reason',
+  'Resolution note',
+] as const;
+
+// A byte order mark lets spreadsheet programs read the UTF-8 names (ą, é, ß…) correctly.
+const BOM = '\uFEFF';
+
+function plain(status: number, message: string): Response {
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
+
+type DayRow = Awaited<ReturnType<typeof loadPage>>[number];
+
+function loadPage(db: DbOrTx, contractId: string, after: string, to: string, pageSize: number) {
+  return db
+    .select({
+      serviceDate: serviceDays.serviceDate,
+      status: serviceDays.status,
+      expectedQuantity: serviceDays.expectedQuantity,
+      servedQuantity: serviceDays.servedQuantity,
+      originalServedQuantity: serviceDays.originalServedQuantity,
+      disputeReason: serviceDays.disputeReason,
+      disputeResolutionNote: serviceDays.disputeResolutionNote,
+      pricePerMealCents: contracts.pricePerMealCents,
+    })
+    .from(serviceDays)
+    .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
+    // Keyset paging on the (contract_id, service_date) unique index.
+    .where(and(eq(serviceDays.contractId, contractId), gt(serviceDays.serviceDate, after), lte(serviceDays.serviceDate, to)))
+    .orderBy(asc(serviceDays.serviceDate))
+    .limit(pageSize);
+}
+
+function recordOf(contract: ReportContract, day: DayRow): CsvValue[] {
+  const cost = serviceDayCostCents(day);
+  return [
+    day.serviceDate,
+    contract.cateringName,
+    contract.clientName,
+    day.status,
+    day.expectedQuantity,
+    day.servedQuantity,
+    day.originalServedQuantity,
+    centsToDecimal(day.pricePerMealCents),
+    centsToDecimal(cost.cents),
+    cost.isEstimate,
+    contract.currency,
+    day.disputeReason,
+    day.disputeResolutionNote,
+  ];
+}
+
+/** ASCII-only piece of a file name. */
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'contract';
+
+/**
+ * GET /api/export/service-days.csv?contractId=&from=&to= as a function of its inputs, so it is
+ * testable without a server: 401 signed out, 400 bad input, 404 for a contract the company is
+ * not a party to (like a missing one), else the days as CSV, streamed page by page.
+ */
+export async function exportServiceDaysCsv(
+  db: DbOrTx,
+  session: SessionUser | null,
+  searchParams: URLSearchParams,
+  options: { pageSize?: number } = {},
+): Promise<Response> {
+  if (!session) return plain(401, 'Please sign in to download this file.');
+  const parsed = exportServiceDaysInput.safeParse({
+    contractId: searchParams.get('contractId') ?? undefined,
+    from: searchParams.get('from') ?? undefined,
+    to: searchParams.get('to') ?? undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return plain(400, `${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'not valid'}`);
+  }
+  const { contractId, from, to } = parsed.data;
+  let contract: ReportContract;
+  try {
+    contract = await loadReportContract(db, session, contractId);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') return plain(404, 'Contract not found.');
+    throw error;
+  }
+
+  const pageSize = options.pageSize ?? CSV_PAGE_SIZE;
+  const encoder = new TextEncoder();
+  let after = addDays(from, -1);
+  let done = false;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(BOM + csvRow(CSV_HEADER)));
+    },
+    async pull(controller) {
+      if (done) return;
+      try {
+        const page = await loadPage(db, contractId, after, to, pageSize);
+        if (page.length > 0) {
+          controller.enqueue(encoder.encode(page.map((day) => csvRow(recordOf(contract, day))).join('')));
+          after = page[page.length - 1]!.serviceDate;
+        }
+        if (page.length < pageSize) {
+          done = true;
+          controller.close();
+        }
+      } catch (error) {
+        logger.error('csv.export_failed', { contractId, message: String(error) });
+        controller.error(error);
+      }
+    },
+  });
+
+  const filename = `service-days-${slug(contract.clientName)}-${from}-to-${to}.csv`;
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import { and, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/types';
+import { companies, contracts } from '@/db/schema';
+import type { SessionUser } from '@/server/api/context';
+import type { WeeklyReportOutput } from '@/server/api/schemas/report';
+import { DomainError } from '@/server/domain/errors';
+import { partyOf } from '@/server/services/contracts/views';
+
+const caterer = alias(companies, 'caterer');
+const client = alias(companies, 'client');
+
+export type ReportContract = WeeklyReportOutput['contract'];
+
+/** The contract a report is about; one the viewer is not a party to is NOT_FOUND, like a missing one. */
+export async function loadReportContract(db: DbOrTx, viewer: SessionUser, contractId: string): Promise<ReportContract> {
+  const [row] = await db
+    .select({
+      id: contracts.id,
+      status: contracts.status,
+      pricePerMealCents: contracts.pricePerMealCents,
+      cateringName: caterer.name,
+      clientName: client.name,
+      currency: caterer.currency,
+      clientTimeZone: client.timezone,
+    })
+    .from(contracts)
+    .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
+    .innerJoin(client, eq(client.id, contracts.clientId))
+    .where(and(eq(contracts.id, contractId), partyOf(viewer.companyId)));
+  if (!row) throw new DomainError('NOT_FOUND', 'Contract not found.');
+  return row;
+}
