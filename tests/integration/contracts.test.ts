@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { contracts, serviceDays } from '@/db/schema';
+import { DomainError } from '@/server/domain/errors';
+import { guardOneActivePerPair } from '@/server/services/contracts/create';
 import { registerCompany, type Clock } from '../support/callers';
 import { catererAndClient, contractTerms, eventsFor, fieldsOf, rejectionOf, snapshot } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
@@ -57,6 +59,19 @@ describe('contract.create', () => {
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toBe('An active contract between these companies already exists.');
     expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('the partial unique index backs the rule, and its violation is recognised as a duplicate pair', async () => {
+    const clock: Clock = { now: new Date(START) };
+    const { caterer, client } = await catererAndClient(t.db, clock);
+    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    const [row] = await t.db.select().from(contracts).where(eq(contracts.id, contract.id));
+    const copy = { ...row!, id: undefined };
+    const error = await guardOneActivePerPair(() => t.db.insert(contracts).values(copy)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'An active contract between these companies already exists.' });
+    // A PAUSED copy is allowed by the index.
+    await t.db.insert(contracts).values({ ...copy, status: 'PAUSED' });
   });
 
   it('an unknown client email (or a caterer) is NOT_FOUND on clientEmail; clients cannot create', async () => {
