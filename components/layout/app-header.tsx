@@ -12,6 +12,8 @@ const NAV = [
   { href: '/contracts', label: 'Contracts' },
   { href: '/service-days', label: 'Service days' },
   { href: '/settings', label: 'Settings' },
+  { href: '/users', label: 'Users', adminOnly: true },
+  { href: '/sessions', label: 'Sessions' },
 ];
 
 export function AppHeader({ companyName, companyType, email, role }: Props) {
@@ -41,7 +43,7 @@ export function AppHeader({ companyName, companyType, email, role }: Props) {
           Menu
         </button>
         <nav id="main-nav" aria-label="Main" className={cn('w-full sm:flex sm:w-auto sm:items-center sm:gap-1', open ? 'block' : 'hidden')}>
-          {NAV.map((item) => (
+          {NAV.filter((item) => !('adminOnly' in item) || role === 'ADMIN').map((item) => (
             <Link
               key={item.href}
               href={item.href}
