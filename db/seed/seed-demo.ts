@@ -3,6 +3,7 @@ import type { Database } from '@/db/types';
 import { cateringProfiles, clientOfficeDays, clientProfiles, companies, users } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password-hash';
 import { DEMO_COMPANIES, DEMO_PASSWORD } from './demo-accounts';
+import { seedDemoContracts } from './seed-contracts';
 
 export type SeedResult = { seeded: boolean; companyIds: Record<string, string> };
 
@@ -13,7 +14,7 @@ export async function isEmpty(db: Database): Promise<boolean> {
 }
 
 /** Demo companies and users of every role. Runs only on an empty database. */
-export async function seedDemoData(db: Database): Promise<SeedResult> {
+export async function seedDemoData(db: Database, now: Date = new Date()): Promise<SeedResult> {
   if (!(await isEmpty(db))) return { seeded: false, companyIds: {} };
   // One hash for every demo user: they share the demo password, and bcrypt is slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -46,6 +47,7 @@ export async function seedDemoData(db: Database): Promise<SeedResult> {
       }
       await tx.insert(users).values(demo.users.map((u) => ({ companyId, email: u.email, role: u.role, passwordHash })));
     }
+    await seedDemoContracts(tx, companyIds, now);
   });
   return { seeded: true, companyIds };
 }
