@@ -4,6 +4,7 @@ import { cateringProfiles, clientOfficeDays, clientProfiles, companies, users } 
 import { hashPassword } from '@/server/auth/password-hash';
 import { DEMO_COMPANIES, DEMO_PASSWORD } from './demo-accounts';
 import { seedDemoContracts } from './seed-contracts';
+import { seedDemoHistory } from './seed-history';
 
 export type SeedResult = { seeded: boolean; companyIds: Record<string, string> };
 
@@ -47,7 +48,8 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
       }
       await tx.insert(users).values(demo.users.map((u) => ({ companyId, email: u.email, role: u.role, passwordHash })));
     }
-    await seedDemoContracts(tx, companyIds, now);
+    const contractIds = await seedDemoContracts(tx, companyIds, now);
+    await seedDemoHistory(tx, contractIds, now);
   });
   return { seeded: true, companyIds };
 }
