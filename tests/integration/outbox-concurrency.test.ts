@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import * as schema from '@/db/schema';
+import { queryRows } from '@/db/rows';
+import type { Database } from '@/db/types';
+import { drainOutbox } from '@/server/outbox/drain';
+import { notificationsHandler } from '@/server/outbox/handlers/notifications';
+import { effectRecorder, ensureEffectsTable } from '../support/effect-recorder';
+import { twoParties } from '../support/outbox-fixtures';
+import { createTestDb, onPostgres, type TestDb } from '../support/test-db';
+
+let t: TestDb;
+let parties: Awaited<ReturnType<typeof twoParties>>;
+const clients: postgres.Sql[] = [];
+
+/** A separate connection pool, as another app instance would have. */
+function otherInstance(): Database {
+  const client = postgres(t.url!, { max: 2, onnotice: () => {} });
+  clients.push(client);
+  return drizzle(client, { schema }) as unknown as Database;
+}
+
+async function insertEvents(count: number) {
+  await t.db.execute(sql`
+    insert into outbox_events (aggregate_id, event_type, payload, next_retry_at)
+    select gen_random_uuid(), 'contract.created',
+           jsonb_build_object('contractId', gen_random_uuid(), 'cateringId', ${parties.cateringId}::uuid,
+                              'clientId', ${parties.clientId}::uuid, 'actorCompanyId', ${parties.cateringId}::uuid, 'actorUserId', null),
+           now() - interval '1 second'
+    from generate_series(1, ${count})`);
+}
+
+async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
+  return (await queryRows<T>(t.db, query))[0]!;
+}
+
+describe.skipIf(!onPostgres)('outbox drainers in parallel (PostgreSQL)', () => {
+  beforeAll(async () => {
+    t = await createTestDb();
+    parties = await twoParties(t.db);
+    await ensureEffectsTable(t.db);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.end()));
+    await t?.close();
+  });
+
+  it('4 drainers over 2,000 events: every handler effect happens exactly once', async () => {
+    await insertEvents(2000);
+    const results = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((name) =>
+        drainOutbox(otherInstance(), { batchSize: 50, timeBudgetMs: 120_000, handlers: [notificationsHandler, effectRecorder(name)] }),
+      ),
+    );
+    expect(results.reduce((n, r) => n + r.claimed, 0)).toBe(2000);
+    expect(results.reduce((n, r) => n + r.processed, 0)).toBe(2000);
+    expect(results.filter((r) => r.claimed > 0).length).toBeGreaterThan(1);
+
+    const effects = await one<{ rows: number; events: number }>(
+      sql`select count(*)::int as rows, count(distinct event_id)::int as events from drain_effects`,
+    );
+    expect(effects).toEqual({ rows: 2000, events: 2000 });
+    const notes = await one<{ n: number }>(sql`select count(*)::int as n from notifications`);
+    expect(notes.n).toBe(4000); // the client's ADMIN and MANAGER, once each per event
+    const ledger = await one<{ n: number }>(sql`select count(*)::int as n from processed_events`);
+    expect(ledger.n).toBe(4000);
+    const statuses = await queryRows<{ status: string; n: number }>(t.db, sql`select status, count(*)::int as n from outbox_events group by status`);
+    expect(statuses).toEqual([{ status: 'PROCESSED', n: 2000 }]);
+  });
+
+  it('a drainer killed mid-batch strands nothing: after the lease another drainer does the work, once', async () => {
+    await t.db.execute(sql`delete from drain_effects`);
+    await insertEvents(30);
+    const leaseMs = 3000;
+    const child = spawn('npx', ['tsx', 'tests/support/hanging-drainer.ts', t.url!, String(leaseMs), '20'], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'test' },
+      // Its own process group: npx → tsx → node are killed together, like a crashed instance.
+      detached: true,
+    });
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    onTestFinished(killGroup);
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('HANDLING')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`drainer exited early (${code})`)));
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const killedAt = Date.now();
+    killGroup();
+    await exited;
+
+    // The killed drainer's 20 events are leased: a second drainer now only gets the other 10.
+    const survivor = otherInstance();
+    const first = await drainOutbox(survivor, { batchSize: 100, handlers: [effectRecorder('survivor')] });
+    expect(first).toMatchObject({ claimed: 10, processed: 10 });
+    expect((await one<{ n: number }>(sql`select count(*)::int as n from outbox_events where status = 'PENDING'`)).n).toBe(20);
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, killedAt + leaseMs + 200 - Date.now())));
+    const second = await drainOutbox(survivor, { batchSize: 100, handlers: [effectRecorder('survivor')] });
+    expect(second).toMatchObject({ claimed: 20, processed: 20 });
+
+    const effects = await queryRows<{ drainer: string; n: number; events: number }>(
+      t.db,
+      sql`select drainer, count(*)::int as n, count(distinct event_id)::int as events from drain_effects group by drainer`,
+    );
+    // The killed drainer's effects rolled back with its transaction; each event ran exactly once.
+    expect(effects).toEqual([{ drainer: 'survivor', n: 30, events: 30 }]);
+    expect((await one<{ n: number }>(sql`select count(*)::int as n from outbox_events where status <> 'PROCESSED'`)).n).toBe(0);
+  }, 90_000);
+});
