@@ -18,8 +18,9 @@ describe('demo contracts', () => {
     const contracts = await queryRows<{ caterer: string; client: string; status: string; days: number; weekdays: number[] }>(
       t.db,
       sql`select c.catering_id as caterer, c.client_id as client, c.status,
-                 (select count(*)::int from service_days sd where sd.contract_id = c.id) as days,
-                 (select array_agg(distinct sd.day_of_week order by sd.day_of_week) from service_days sd where sd.contract_id = c.id) as weekdays
+                 (select count(*)::int from service_days sd where sd.contract_id = c.id and sd.service_date >= '2026-03-04') as days,
+                 (select array_agg(distinct sd.day_of_week order by sd.day_of_week) from service_days sd
+                  where sd.contract_id = c.id and sd.service_date >= '2026-03-04') as weekdays
           from contracts c order by c.default_quantity desc`,
     );
     expect(contracts.map((c) => [c.caterer, c.client, c.status])).toEqual([
@@ -27,7 +28,8 @@ describe('demo contracts', () => {
       [companyIds.tasty, companyIds.globex, 'ACTIVE'],
       [companyIds.greenfork, companyIds.initech, 'ACTIVE'],
     ]);
-    // Today (Wednesday) through today + 28 days: Acme Mon–Fri, Globex and Initech Mon–Thu.
+    // Today (Wednesday) through today + 28 days (past history is seeded separately):
+    // Acme Mon–Fri, Globex and Initech Mon–Thu.
     expect(contracts.map((c) => [c.days, c.weekdays])).toEqual([
       [21, [1, 2, 3, 4, 5]],
       [17, [1, 2, 3, 4]],
