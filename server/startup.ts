@@ -4,6 +4,7 @@ import { users } from '@/db/schema';
 import { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
 import { demoLoginBanner, seedDemoData } from '@/db/seed/seed-demo';
 import { env } from './env';
+import { startLocalScheduler } from './jobs/local-scheduler';
 import { logger } from './logger';
 
 /**
@@ -20,4 +21,5 @@ export async function startServer(): Promise<void> {
     where: sql`lower(${users.email}) = ${DEMO_COMPANIES[0]!.email}`,
   });
   if (demoAdmin) console.log(demoLoginBanner(env.APP_URL));
+  startLocalScheduler(getDb);
 }

@@ -1,0 +1,31 @@
+// Dead-letter tooling: `npx tsx scripts/outbox-dead.ts list` shows DEAD outbox events;
+// `npx tsx scripts/outbox-dead.ts replay <id>` puts one back in the queue (due now, fresh retries).
+// Embedded mode: stop the app first (the data directory is locked by the running process).
+import { closeDb, getDb } from '@/db/client';
+import { listDeadEvents, replayDeadEvent } from '@/server/outbox/dead-letter';
+
+const [command, id] = process.argv.slice(2);
+const db = await getDb();
+let exitCode = 0;
+try {
+  if (command === 'list') {
+    const events = await listDeadEvents(db, 500);
+    if (events.length === 0) console.log('No DEAD events.');
+    for (const e of events) {
+      console.log(`${e.id}  ${e.eventType}  attempts=${e.retryCount}  created=${e.createdAt.toISOString()}`);
+      if (e.errorMessage) console.log(`    ${e.errorMessage.split('\n').join('\n    ')}`);
+    }
+  } else if (command === 'replay' && id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+    if (await replayDeadEvent(db, id)) console.log(`Event ${id} is PENDING again; the next drain picks it up.`);
+    else {
+      console.error(`No DEAD event with id ${id}.`);
+      exitCode = 1;
+    }
+  } else {
+    console.error('Usage: npx tsx scripts/outbox-dead.ts list | replay <event-id>');
+    exitCode = 2;
+  }
+} finally {
+  await closeDb();
+}
+process.exit(exitCode);
