@@ -1,6 +1,7 @@
 import { authRouter } from './routers/auth';
 import { companyRouter } from './routers/company';
 import { contractRouter } from './routers/contract';
+import { notificationRouter } from './routers/notification';
 import { reportRouter } from './routers/report';
 import { serviceDayRouter } from './routers/service-day';
 import { userRouter } from './routers/user';
@@ -10,6 +11,7 @@ export const appRouter = router({
   auth: authRouter,
   company: companyRouter,
   contract: contractRouter,
+  notification: notificationRouter,
   report: reportRouter,
   serviceDay: serviceDayRouter,
   user: userRouter,
