@@ -4,6 +4,7 @@ import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { NotificationBell } from './notification-bell';
 
 type Props = { companyName: string; companyType: 'CATERING' | 'CLIENT'; email: string; role: string };
 
@@ -32,6 +33,7 @@ export function AppHeader({ companyName, companyType, email, role }: Props) {
               {companyType === 'CATERING' ? 'Caterer' : 'Client'}
             </span>
           </span>
+          <NotificationBell />
         </div>
         <button
           type="button"

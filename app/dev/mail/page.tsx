@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { desc } from 'drizzle-orm';
+import { notFound } from 'next/navigation';
+import { Fragment } from 'react';
+import { getDb } from '@/db/client';
+import { devMailMessages } from '@/db/schema';
+import { env } from '@/server/env';
+
+export const metadata: Metadata = { title: 'Development mailbox' };
+export const dynamic = 'force-dynamic';
+
+const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
+
+/** Message text with its links clickable. */
+function Linkified({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(URL_PATTERN).map((part, i) =>
+        i % 2 === 1 ? (
+          <a key={i} href={part} className="break-all text-emerald-800 underline">
+            {part}
+          </a>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+/** Outside production, without SMTP_URL, outgoing email lands here instead of being sent. */
+export default async function DevMailPage() {
+  if (env.NODE_ENV === 'production') notFound();
+  const db = await getDb();
+  const messages = await db.select().from(devMailMessages).orderBy(desc(devMailMessages.createdAt)).limit(100);
+  return (
+    <main className="mx-auto max-w-4xl px-4 py-6 sm:px-6">
+      <h1 className="text-2xl font-semibold text-slate-900">Development mailbox</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        {env.SMTP_URL
+          ? 'SMTP_URL is set: email is sent over SMTP, so nothing new arrives here.'
+          : 'The latest 100 emails the app would have sent, newest first. The outbox drains every minute.'}
+      </p>
+      {messages.length === 0 ? (
+        <p className="mt-6 text-sm text-slate-600">No emails yet.</p>
+      ) : (
+        <ul className="mt-6 space-y-4" data-testid="dev-mail-list">
+          {messages.map((m) => (
+            <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 className="text-base font-semibold text-slate-900">{m.subject}</h2>
+              <p className="mt-1 text-xs text-slate-600">
+                To {m.to} · {m.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC
+              </p>
+              <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm text-slate-800">
+                <Linkified text={m.text} />
+              </pre>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
