@@ -8,7 +8,8 @@ type Level = keyof typeof LEVELS;
 function write(level: Level, event: string, fields: Record<string, unknown> = {}) {
   if (LEVELS[level] < LEVELS[env.LOG_LEVEL] || env.NODE_ENV === 'test') return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
-  (level === 'error' || level === 'warn' ? console.error : console.log)(line);
+  const out = level === 'error' ? console.error : level === 'warn' ? console.warn : console.log;
+  out(line);
 }
 
 const drizzleLogger: DrizzleLogger | false =
