@@ -12,6 +12,7 @@ const NAV = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/contracts', label: 'Contracts' },
   { href: '/service-days', label: 'Service days' },
+  { href: '/reports', label: 'Reports' },
   { href: '/settings', label: 'Settings' },
   { href: '/users', label: 'Users', adminOnly: true },
   { href: '/sessions', label: 'Sessions' },

@@ -1,20 +1,31 @@
 import type { Metadata } from 'next';
-import { CompanyOverview } from '@/components/dashboard/company-overview';
+import { CatererDashboardView } from '@/components/dashboard/caterer-dashboard-view';
+import { ClientDashboardView } from '@/components/dashboard/client-dashboard-view';
+import { CompanySummary } from '@/components/dashboard/company-summary';
 import { PageHeader } from '@/components/ui/card';
 import { getServerCaller } from '@/server/api/server-caller';
+import { getSessionUser } from '@/server/auth/session';
+import { addDays } from '@/server/domain/dates';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const api = await getServerCaller();
-  const [company, users] = await Promise.all([api.company.me(), api.user.list()]);
+  const [company, data, session] = await Promise.all([api.company.me(), api.report.dashboard(), getSessionUser()]);
   return (
     <>
       <PageHeader
-        title={company.name}
-        description={company.companyType === 'CATERING' ? 'Caterer dashboard' : 'Client dashboard'}
+        title="Dashboard"
+        description={`${company.name} · dates and times in ${company.timezone}`}
       />
-      <CompanyOverview company={company} users={users} />
+      {data.companyType === 'CLIENT' ? (
+        <ClientDashboardView data={data} weekEnd={addDays(data.today, 6)} companyEmail={company.email} />
+      ) : (
+        <CatererDashboardView data={data} isAdmin={session?.role === 'ADMIN'} />
+      )}
+      <div className="mt-4 grid gap-4 md:grid-cols-2">
+        <CompanySummary company={company} />
+      </div>
     </>
   );
 }

@@ -1,0 +1,5 @@
+import { PageSkeleton } from '@/components/reports/page-skeleton';
+
+export default function ReportsLoading() {
+  return <PageSkeleton title="Reports" blocks={[96, 140, 260]} />;
+}

@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import { ExpectedServedChart } from '@/components/charts/expected-served-chart';
+import { Card } from '@/components/ui/card';
+import { formatDate } from '@/lib/format';
+import type { ClientDashboard } from '@/server/api/schemas/report';
+import { ContractCostTable } from './contract-cost-table';
+import { PendingConfirmations } from './pending-confirmations';
+
+export function ClientDashboardView({ data, weekEnd, companyEmail }: { data: ClientDashboard; weekEnd: string; companyEmail: string }) {
+  const period = `${formatDate(data.costPeriod.from)} – ${formatDate(data.costPeriod.to)}`;
+  if (data.costByContract.length === 0 && data.pendingDays.length === 0) {
+    return (
+      <Card title="No contracts yet">
+        <p className="text-sm text-slate-700">
+          Your caterer sets up the contract: ask them to create one for your company email{' '}
+          <strong className="break-all">{companyEmail}</strong>. Its service days, deadlines and costs then appear here.
+        </p>
+      </Card>
+    );
+  }
+  return (
+    <div className="grid gap-4">
+      <PendingConfirmations days={data.pendingDays} weekEnd={weekEnd} timeZone={data.timeZone} canConfirm={data.canConfirm} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Cost, last 30 days" actions={<Link href="/reports" className="text-sm text-emerald-800 underline">Reports</Link>}>
+          <p className="mb-2 text-xs text-slate-600">
+            {period}. Served days cost served meals × price; days not yet served are estimated from the expected count.
+          </p>
+          <ContractCostTable caption={`Cost per contract, ${period}`} counterpartLabel="Caterer" rows={data.costByContract} totals={data.costTotals} />
+        </Card>
+        <Card>
+          <ExpectedServedChart
+            title="Expected and served meals per day"
+            description="The last 30 days and the next 7, all contracts"
+            data={data.mealsByDay}
+          />
+        </Card>
+      </div>
+    </div>
+  );
+}
