@@ -84,4 +84,16 @@ describe('cron routes', () => {
       failedSteps: [],
     });
   });
+
+  it('GET /api/health reports the database up and the outbox backlog', async () => {
+    const { GET } = await import('@/app/api/health/route');
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      database: 'up',
+      outbox: { pending: 0, dead: 0, oldestPendingAgeSeconds: null },
+    });
+  });
 });
