@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientDashboard, CatererDashboard } from '@/server/api/schemas/report';
-import { callerFor } from '../support/callers';
-import { rejectionOf } from '../support/contracts';
+import { callerFor, registerCompany } from '../support/callers';
+import { contractTerms, rejectionOf } from '../support/contracts';
 import { buildReportFixture, type ReportFixture } from '../support/report-fixture';
 import { createTestDb, type TestDb } from '../support/test-db';
 
@@ -276,5 +276,26 @@ describe('report.weekly', () => {
     // 366 days inclusive is the most one report covers.
     const year = await f.acme.caller.report.weekly({ contractId: f.a1.id, from: '2026-01-01', to: '2027-01-01' });
     expect(year.rows).toHaveLength(21); // every generated weekday, Mar 2 … Mar 30
+  });
+});
+
+describe('report.dashboard in a time zone with daylight-saving time', () => {
+  it("uses the client's calendar and the same deadlines as the service-day list across the clock change", async () => {
+    // Monday 2026-03-23 23:30 UTC is already Tuesday 00:30 in Warsaw; clocks go forward on Sunday Mar 29.
+    const clock = { now: new Date('2026-03-23T23:30:00Z') };
+    const caterer = await registerCompany(t.db, { companyType: 'CATERING', timezone: 'Europe/Warsaw' }, clock);
+    const client = await registerCompany(t.db, { companyType: 'CLIENT', timezone: 'Europe/Warsaw' }, clock);
+    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms({ noticeHours: 30 }) });
+    const d = await clientDashboard(client.caller);
+    expect(d.today).toBe('2026-03-24');
+    expect(d.costPeriod).toEqual({ from: '2026-02-23', to: '2026-03-24' });
+    const listed = await client.caller.serviceDay.list({ contractId: contract.id, from: '2026-03-01', to: '2026-04-30' });
+    const listedDeadline = new Map(listed.map((day) => [day.id, day.deadline.getTime()]));
+    expect(d.pendingDays.length).toBeGreaterThan(10);
+    for (const pending of d.pendingDays) expect(pending.deadline.getTime()).toBe(listedDeadline.get(pending.id));
+    // Wednesday Mar 25, 12:00 CET − 30 h = Tuesday 06:00 CET (05:00 UTC); Tuesday's own deadline has passed.
+    expect(d.pendingDays[0]).toMatchObject({ serviceDate: '2026-03-25', deadline: new Date('2026-03-24T05:00:00Z') });
+    // Tuesday Mar 31 (summer time), 12:00 CEST − 30 h = Monday 06:00 CEST (04:00 UTC).
+    expect(d.pendingDays.find((p) => p.serviceDate === '2026-03-31')?.deadline).toEqual(new Date('2026-03-30T04:00:00Z'));
   });
 });
