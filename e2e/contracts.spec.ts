@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signIn, signOut, uniqueEmail } from './fixtures';
+
+/** Registers a client company through the form and signs out again. */
+async function registerClient(page: Page, name: string, email: string, password: string) {
+  await page.goto('/register');
+  await page.getByLabel('A client').check();
+  await page.getByLabel('Company name').fill(name);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await signOut(page);
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+function nextMonday(): Date {
+  const d = new Date();
+  const offset = ((8 - d.getUTCDay()) % 7) || 7;
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + offset));
+}
+
+test('a caterer contracts a client, the client confirms a week, the caterer sees the totals', async ({ page }) => {
+  const clientEmail = uniqueEmail('office');
+  const clientName = `Office ${Date.now()}`;
+  const password = 'office lunch together';
+  await registerClient(page, clientName, clientEmail, password);
+
+  // The caterer creates the contract.
+  await signIn(page, DEMO.catererAdmin);
+  await page.goto('/contracts/new');
+  await page.getByLabel('Client email').fill(clientEmail);
+  await page.getByLabel('Minimum meals per day').fill('5');
+  await page.getByLabel('Default meals per day').fill('10');
+  await page.getByLabel('Maximum meals per day').fill('15');
+  await page.getByLabel('Start date').fill(isoDate(new Date()));
+  await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + 120 * 86_400_000)));
+  await page.getByLabel('Price per meal (PLN)').fill('20.00');
+  await page.getByRole('button', { name: 'Create contract' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Contract with ${clientName}` })).toBeVisible();
+  await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();
+  await signOut(page);
+
+  // The client confirms next week, one day with its own number.
+  const monday = isoDate(nextMonday());
+  const friday = isoDate(new Date(nextMonday().getTime() + 4 * 86_400_000));
+  await signIn(page, clientEmail, password);
+  await page.goto(`/service-days?from=${monday}&to=${friday}`);
+  const firstDay = page.locator(`[data-testid="service-day"][data-date="${monday}"]`);
+  await firstDay.getByRole('spinbutton').fill('12');
+  await page.getByRole('button', { name: /Confirm week \(5 days\)/ }).click();
+  await expect(page.getByText('5 days confirmed.')).toBeVisible();
+  await expect(page.locator('[data-testid="service-day"]').getByText('Confirmed', { exact: true })).toHaveCount(5);
+  // Still changeable until its deadline, now at the client's own number.
+  await expect(firstDay.getByRole('spinbutton')).toHaveValue('12');
+  await page.reload();
+  await expect(firstDay.getByRole('spinbutton')).toHaveValue('12');
+  await signOut(page);
+
+  // The caterer sees the confirmed quantities.
+  await signIn(page, DEMO.catererAdmin);
+  await page.goto(`/service-days?from=${monday}&to=${friday}&status=EXPECTED_CONFIRMED`);
+  const rows = page.locator('[data-testid="service-day"]').filter({ hasText: clientName });
+  await expect(rows).toHaveCount(5);
+  await expect(rows.filter({ hasText: 'Expected 12' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Expected 10' })).toHaveCount(4);
+});
+
+test('a confirmation outside the contract limits shows the error next to the field', async ({ page }) => {
+  const clientEmail = uniqueEmail('limits');
+  const password = 'office lunch together';
+  await registerClient(page, `Limits ${Date.now()}`, clientEmail, password);
+  await signIn(page, DEMO.catererAdmin);
+  await page.goto('/contracts/new');
+  await page.getByLabel('Client email').fill(clientEmail);
+  await page.getByLabel('Start date').fill(isoDate(new Date()));
+  await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + 60 * 86_400_000)));
+  await page.getByLabel('Price per meal (PLN)').fill('15');
+  await page.getByRole('button', { name: 'Create contract' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Contract with');
+  await signOut(page);
+
+  const monday = isoDate(nextMonday());
+  await signIn(page, clientEmail, password);
+  await page.goto(`/service-days?from=${monday}&to=${monday}`);
+  const day = page.locator(`[data-testid="service-day"][data-date="${monday}"]`);
+  await day.getByRole('spinbutton').fill('500');
+  await day.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await expect(day.getByText(/between 10 and 30|10.*30/)).toBeVisible();
+  await expect(day.getByText('To confirm')).toBeVisible();
+});
