@@ -50,6 +50,7 @@ export default defineConfig({
       CRON_SECRET: E2E_CRON_SECRET,
       CHEFOPS_DATA_DIR: '.data/e2e',
       CHEFOPS_LOCAL_CRON: 'false',
+      CHEFOPS_DEV_MAILBOX: 'true',
       BCRYPT_COST: '10',
     },
   },

@@ -27,3 +27,19 @@ export async function signOut(page: Page) {
 }
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
+
+/** Runs the outbox drain the way the scheduler does, so notifications and mail appear now. */
+export async function drainOutbox(page: Page) {
+  const response = await page.request.get('/api/cron/outbox', { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
+  expect(response.ok()).toBe(true);
+}
+
+/** The link in the newest dev-mailbox message to `address` whose text contains `path`. */
+export async function linkFromMailbox(page: Page, address: string, path: string): Promise<string> {
+  await page.goto('/dev/mail');
+  const message = page.getByRole('listitem').filter({ hasText: `To ${address}` }).first();
+  await expect(message).toBeVisible();
+  const href = await message.getByRole('link').filter({ hasText: path }).first().getAttribute('href');
+  expect(href).toBeTruthy();
+  return new URL(href!).pathname + new URL(href!).search;
+}

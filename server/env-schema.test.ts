@@ -46,6 +46,14 @@ describe('parseEnv', () => {
     expect(() => parseEnv(raw)).toThrow(new RegExp(`Invalid environment configuration:[\\s\\S]*${name}:`));
   });
 
+  it('keeps mail in the dev mailbox only outside production without SMTP, unless asked', () => {
+    expect(parseEnv({ NODE_ENV: 'development' }).CHEFOPS_DEV_MAILBOX).toBe(true);
+    expect(parseEnv({ NODE_ENV: 'development', SMTP_URL: 'smtp://mail:25' }).CHEFOPS_DEV_MAILBOX).toBe(false);
+    const prod = { NODE_ENV: 'production', AUTH_SECRET: 'a'.repeat(32), CRON_SECRET: 'b'.repeat(16) } as const;
+    expect(parseEnv(prod).CHEFOPS_DEV_MAILBOX).toBe(false);
+    expect(parseEnv({ ...prod, CHEFOPS_DEV_MAILBOX: 'true' }).CHEFOPS_DEV_MAILBOX).toBe(true);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '' }).embedded).toBe(true);
   });

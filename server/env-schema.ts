@@ -32,6 +32,12 @@ export const envSchema = z
     SESSION_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).default('ChefOps <no-reply@chefops.local>'),
+    /**
+     * Keep outgoing mail in the dev mailbox (/dev/mail) instead of sending it. Default: on
+     * outside production when SMTP_URL is unset. Turn on for a production build used as a
+     * demo or in browser tests; never on a real deployment.
+     */
+    CHEFOPS_DEV_MAILBOX: flag.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     SLOW_REQUEST_MS: z.coerce.number().int().min(0).default(200),
   })
@@ -50,6 +56,7 @@ export const envSchema = z
       AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
       CHEFOPS_SEED_DEMO: env.CHEFOPS_SEED_DEMO ?? embedded,
       CHEFOPS_LOCAL_CRON: env.CHEFOPS_LOCAL_CRON ?? embedded,
+      CHEFOPS_DEV_MAILBOX: env.CHEFOPS_DEV_MAILBOX ?? (env.NODE_ENV !== 'production' && !env.SMTP_URL),
     };
   });
 

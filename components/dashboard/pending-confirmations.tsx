@@ -23,6 +23,8 @@ type Props = {
 };
 
 const SOON_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** Days waiting for the client's headcount, with live countdowns to each deadline. */
 export function PendingConfirmations({ days, weekEnd, timeZone, canConfirm }: Props) {
@@ -31,7 +33,11 @@ export function PendingConfirmations({ days, weekEnd, timeZone, canConfirm }: Pr
   const now = useNow(30_000);
   const [confirmedIds, setConfirmedIds] = useState<ReadonlySet<string>>(new Set());
   const open = days.filter((d) => d.deadline.getTime() > now.getTime() && !confirmedIds.has(d.id));
-  const thisWeek = open.filter((d) => d.serviceDate <= weekEnd);
+  // "The week" is the next 7 days; when nothing is open in them (already confirmed), it is
+  // the 7 days from the next open day, so the button always has something useful to do.
+  const first = open[0]?.serviceDate;
+  const windowEnd = first && first > weekEnd ? plusDays(first, 6) : weekEnd;
+  const thisWeek = open.filter((d) => d.serviceDate <= windowEnd);
 
   const batch = useMutation(
     trpc.serviceDay.confirmExpectedBatch.mutationOptions({
@@ -65,8 +71,8 @@ export function PendingConfirmations({ days, weekEnd, timeZone, canConfirm }: Pr
       {canConfirm && (
         <p id="confirm-week-hint" className="mb-3 text-xs text-slate-600">
           {thisWeek.length > 0
-            ? `Confirms the ${thisWeek.length} ${thisWeek.length === 1 ? 'day' : 'days'} of the next 7 days at the quantities shown. To change a quantity, use Service days.`
-            : 'Nothing to confirm in the next 7 days.'}
+            ? `Confirms the ${thisWeek.length} ${thisWeek.length === 1 ? 'day' : 'days'} up to ${formatDate(windowEnd)} at the quantities shown. To change a quantity, use Service days.`
+            : 'Nothing is waiting for confirmation.'}
         </p>
       )}
       <FormError message={batch.error ? errorMessage(batch.error) : null} />

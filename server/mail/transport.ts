@@ -40,7 +40,7 @@ function unconfiguredTransport(): MailTransport {
   };
 }
 
-export function mailTransportFromConfig(config: { smtpUrl?: string; from: string; production: boolean }): MailTransport {
-  if (config.smtpUrl) return smtpTransport(config.smtpUrl, config.from);
-  return config.production ? unconfiguredTransport() : devMailboxTransport();
+export function mailTransportFromConfig(config: { smtpUrl?: string; from: string; devMailbox: boolean }): MailTransport {
+  if (config.devMailbox) return devMailboxTransport();
+  return config.smtpUrl ? smtpTransport(config.smtpUrl, config.from) : unconfiguredTransport();
 }

@@ -28,18 +28,16 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-/** Outside production, without SMTP_URL, outgoing email lands here instead of being sent. */
+/** With the dev mailbox on (development without SMTP_URL), outgoing email lands here instead of being sent. */
 export default async function DevMailPage() {
-  if (env.NODE_ENV === 'production') notFound();
+  if (!env.CHEFOPS_DEV_MAILBOX) notFound();
   const db = await getDb();
   const messages = await db.select().from(devMailMessages).orderBy(desc(devMailMessages.createdAt)).limit(100);
   return (
     <main className="mx-auto max-w-4xl px-4 py-6 sm:px-6">
       <h1 className="text-2xl font-semibold text-slate-900">Development mailbox</h1>
       <p className="mt-1 text-sm text-slate-600">
-        {env.SMTP_URL
-          ? 'SMTP_URL is set: email is sent over SMTP, so nothing new arrives here.'
-          : 'The latest 100 emails the app would have sent, newest first. The outbox drains every minute.'}
+        The latest 100 emails the app would have sent, newest first. The outbox drains every minute.
       </p>
       {messages.length === 0 ? (
         <p className="mt-6 text-sm text-slate-600">No emails yet.</p>

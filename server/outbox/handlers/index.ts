@@ -11,7 +11,7 @@ export function defaultHandlers(): OutboxHandler[] {
   cached ??= [
     notificationsHandler,
     emailHandler(
-      mailTransportFromConfig({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, production: env.NODE_ENV === 'production' }),
+      mailTransportFromConfig({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, devMailbox: env.CHEFOPS_DEV_MAILBOX }),
       env.APP_URL,
     ),
   ];

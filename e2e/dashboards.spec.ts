@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { DEMO, signIn } from './fixtures';
+
+test('the caterer dashboard shows the production plan, disputes and revenue from the demo data', async ({ page }) => {
+  await signIn(page, DEMO.catererAdmin);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Production plan, next 14 days' })).toBeVisible();
+  await expect(page.getByText(/Open disputes/i).first()).toBeVisible();
+  await expect(page.getByText(/Revenue/i).first()).toBeVisible();
+  await expect(page.getByText('Acme Corp').first()).toBeVisible();
+});
+
+test('the client confirms the defaults for the week from its dashboard', async ({ page }) => {
+  await signIn(page, 'admin@globex.demo');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm defaults for the week' }).click();
+  await expect(page.getByText(/\d+ days? confirmed at the quantities shown\./)).toBeVisible();
+  await page.goto('/service-days?status=PENDING');
+  // What was confirmed is no longer waiting; later days may still be.
+  await expect(page.getByText('Cost', { exact: false }).first()).toBeVisible();
+});
+
+test('the caterer downloads a CSV whose rows match the report on the page', async ({ page }) => {
+  await signIn(page, DEMO.catererAdmin);
+  await page.goto('/reports');
+  const contract = page.getByLabel('Contract');
+  const options = await contract.locator('option').allTextContents();
+  await contract.selectOption({ label: options.find((o) => o.includes('Acme')) ?? options[0]! });
+  const monday = new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('From').fill(monday);
+  await page.getByLabel('To').fill(new Date().toISOString().slice(0, 10));
+  await page.getByLabel('From').press('Enter');
+  await expect(page).toHaveURL(/from=/);
+
+  const table = page.getByRole('table');
+  const pageRows = await table.locator('tbody tr').count();
+  expect(pageRows).toBeGreaterThan(5);
+  const firstDate = (await table.locator('tbody tr').first().locator('td, th').first().textContent())?.trim();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+  const lines = csv.split('\r\n').filter(Boolean);
+  expect(lines[0]).toMatch(/date/i);
+  expect(lines.length - 1).toBe(pageRows);
+  expect(firstDate).toBeTruthy();
+});
+
+async function expectNoSeriousViolations(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  expect(serious, `${path}`).toEqual([]);
+}
+
+test('accessibility: no serious or critical axe violations on the main pages', async ({ page }) => {
+  await signIn(page, DEMO.catererAdmin);
+  for (const path of ['/dashboard', '/contracts', '/service-days', '/reports', '/settings']) {
+    await expectNoSeriousViolations(page, path);
+  }
+  await page.goto('/login');
+  await page.context().clearCookies();
+  await signIn(page, DEMO.clientAdmin);
+  for (const path of ['/dashboard', '/service-days', '/settings']) {
+    await expectNoSeriousViolations(page, path);
+  }
+});
+
+test.describe('on a 375 × 812 phone', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test('the client confirms a day without horizontal scrolling', async ({ page }) => {
+    await signIn(page, DEMO.clientManager);
+    await page.goto('/service-days?status=PENDING');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const day = page
+      .locator('[data-testid="service-day"]')
+      .filter({ has: page.getByRole('button', { name: 'Confirm', exact: true }) })
+      .first();
+    await day.getByRole('spinbutton').fill('100');
+    await day.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await expect(page.getByText('Quantity confirmed.')).toBeVisible();
+    for (const path of ['/dashboard', '/contracts', '/reports']) {
+      await page.goto(path);
+      // Charts size themselves to their container once laid out; judge the settled page.
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: path })
+        .toBeLessThanOrEqual(0);
+    }
+  });
+});
