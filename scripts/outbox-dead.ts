@@ -1,10 +1,10 @@
-// Dead-letter tooling: `npx tsx scripts/outbox-dead.ts list` shows DEAD outbox events;
-// `npx tsx scripts/outbox-dead.ts replay <id>` puts one back in the queue (due now, fresh retries).
+// Dead-letter tooling: `npm run outbox:dead` (or `… list`) shows DEAD outbox events;
+// `npm run outbox:dead -- replay <id>` puts one back in the queue (due now, fresh retries).
 // Embedded mode: stop the app first (the data directory is locked by the running process).
 import { closeDb, getDb } from '@/db/client';
 import { listDeadEvents, replayDeadEvent } from '@/server/outbox/dead-letter';
 
-const [command, id] = process.argv.slice(2);
+const [command = 'list', id] = process.argv.slice(2);
 const db = await getDb();
 let exitCode = 0;
 try {
@@ -22,7 +22,7 @@ try {
       exitCode = 1;
     }
   } else {
-    console.error('Usage: npx tsx scripts/outbox-dead.ts list | replay <event-id>');
+    console.error('Usage: npm run outbox:dead [-- list | -- replay <event-id>]');
     exitCode = 2;
   }
 } finally {
