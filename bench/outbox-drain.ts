@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/types';
+import { drainOutbox } from '@/server/outbox/drain';
+import { defaultHandlers } from '@/server/outbox/handlers';
+import { env } from '@/server/env';
+import { analyze, count, seedTenants } from './support/fixtures';
+import { round, timed } from './support/measure';
+
+export const OUTBOX_EVENTS = 5000;
+const EVENT_TYPE = 'contract.updated';
+const PARALLEL_DRAINERS = 4;
+
+/** 5,000 due events, round-robin over the contracts, each written by the contract's caterer. */
+async function enqueueContractEvents(db: Database) {
+  await db.execute(sql`
+    with k as (select id, catering_id, client_id, row_number() over (order by id) - 1 as n from contracts)
+    insert into outbox_events (aggregate_id, event_type, payload, next_retry_at, created_at)
+    select k.id, ${EVENT_TYPE},
+      jsonb_build_object('contractId', k.id, 'cateringId', k.catering_id, 'clientId', k.client_id,
+        'actorCompanyId', k.catering_id, 'actorUserId', null),
+      now() - interval '1 minute', now() - interval '1 minute' + i * interval '1 microsecond'
+    from generate_series(0, ${OUTBOX_EVENTS - 1}::int) i
+    join k on k.n = i % (select count(*) from k)`);
+}
+
+export type OutboxResult = {
+  events: number;
+  drainMs: number;
+  eventsPerSecond: number;
+  /** PostgreSQL only: the same load drained by 4 drainers at once (PGlite has one connection). */
+  parallelEventsPerSecond: number | null;
+  notifications: number;
+  emails: number;
+  meetsTarget: boolean;
+};
+
+/**
+ * 5,000 `contract.updated` events written by caterers about their contracts with 10 clients;
+ * each client has an ADMIN and a MANAGER (the recipients) and an EMPLOYEE (not one). Every event
+ * therefore yields 2 in-app notifications and 2 emails (dev mailbox: rows in dev_mail_messages).
+ */
+export async function benchOutboxDrain(db: Database, kind: 'pglite' | 'postgres'): Promise<OutboxResult> {
+  // With SMTP configured the email handler would really send 10,000 messages.
+  if (env.SMTP_URL) throw new Error('Unset SMTP_URL to run the outbox benchmark (mail must go to the dev mailbox).');
+  await seedTenants(db, {
+    prefix: 'outbox',
+    caterers: 10,
+    clients: 10,
+    contracts: 10,
+    dailyCapacity: 1000,
+    serviceWeekdays: [1, 2, 3, 4, 5],
+    managers: 1,
+    employees: 1,
+  });
+  await enqueueContractEvents(db);
+  await analyze(db);
+  const handlers = defaultHandlers();
+  const drained = await timed(() => drainOutbox(db, { handlers, timeBudgetMs: 10 * 60_000 }));
+  const left = await count(db, sql`select count(*) as n from outbox_events where status <> 'PROCESSED'`);
+  if (drained.result.processed !== OUTBOX_EVENTS || left !== 0) {
+    throw new Error(`outbox not drained: ${JSON.stringify(drained.result)}, ${left} left`);
+  }
+  const notifications = await count(db, sql`select count(*) as n from notifications`);
+  const emails = await count(db, sql`select count(*) as n from dev_mail_messages`);
+  if (notifications !== 2 * OUTBOX_EVENTS || emails !== 2 * OUTBOX_EVENTS) {
+    throw new Error(`expected ${2 * OUTBOX_EVENTS} notifications and emails, got ${notifications} and ${emails}`);
+  }
+  const eventsPerSecond = Math.round(OUTBOX_EVENTS / (drained.ms / 1000));
+  let parallelEventsPerSecond: number | null = null;
+  if (kind === 'postgres') {
+    await enqueueContractEvents(db);
+    const parallel = await timed(() =>
+      Promise.all(Array.from({ length: PARALLEL_DRAINERS }, () => drainOutbox(db, { handlers, timeBudgetMs: 10 * 60_000 }))),
+    );
+    const processed = parallel.result.reduce((sum, r) => sum + r.processed, 0);
+    if (processed !== OUTBOX_EVENTS) throw new Error(`parallel drainers processed ${processed} events`);
+    parallelEventsPerSecond = Math.round(OUTBOX_EVENTS / (parallel.ms / 1000));
+  }
+  return {
+    events: OUTBOX_EVENTS,
+    drainMs: round(drained.ms),
+    eventsPerSecond,
+    parallelEventsPerSecond,
+    notifications,
+    emails,
+    meetsTarget: eventsPerSecond >= 500,
+  };
+}

@@ -1,0 +1,11 @@
+// `npm run bench`: performance figures on fresh databases (PGlite, or PostgreSQL when
+// BENCH_DATABASE_URL is set). Not part of the test run; see bench/README.md.
+
+// Slow-request warnings would interleave with the tables (the dashboard on PGlite is near the
+// threshold); an explicit LOG_LEVEL still wins. Set before the application modules load.
+process.env.LOG_LEVEL ||= 'error';
+
+const { runSuite } = await import('./suite');
+await runSuite();
+
+export {};
