@@ -1,25 +1,27 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, drainOutbox, linkFromMailbox, signIn, signOut, uniqueEmail } from './fixtures';
+import { DEMO, DEMO_PASSWORD, drainOutbox, gotoReady, linkFromMailbox, signIn, signOut, uniqueEmail } from './fixtures';
 
 test('forgot password → email in the dev mailbox → reset → sign in with the new password', async ({ page }) => {
   const email = 'employee@acme.demo';
   const newPassword = 'a brand new lunch password';
-  await page.goto('/login');
+  await gotoReady(page, '/login');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page).toHaveURL(/\/forgot-password/);
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Send reset link' }).click();
   await expect(page.getByRole('status').filter({ hasText: /./ })).toBeVisible();
 
   await drainOutbox(page);
   const link = await linkFromMailbox(page, email, '/reset-password');
-  await page.goto(link);
+  await gotoReady(page, link);
   await page.getByLabel('New password', { exact: true }).fill(newPassword);
   await page.getByLabel('Repeat the new password').fill(newPassword);
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByText('Your password has been changed and every device has been signed out.')).toBeVisible();
 
   // The old password no longer works; the new one does.
-  await page.goto('/login');
+  await gotoReady(page, '/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -52,9 +54,9 @@ test('a session revoked from another browser is sent to login on its next naviga
 test('an ADMIN invites a MANAGER who sets a password and signs in', async ({ page }) => {
   const invitee = uniqueEmail('manager');
   await signIn(page, DEMO.catererAdmin);
-  await page.goto('/users');
-  await page.getByLabel('Email').fill(invitee);
-  await page.getByLabel('Role').selectOption('MANAGER');
+  await gotoReady(page, '/users');
+  await page.getByLabel('Email', { exact: true }).fill(invitee);
+  await page.getByLabel('Role', { exact: true }).selectOption('MANAGER');
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByText(`Invitation sent to ${invitee}.`).first()).toBeVisible();
   await expect(page.getByRole('list', { name: 'Pending invitations' })).toContainText(invitee);
@@ -62,7 +64,7 @@ test('an ADMIN invites a MANAGER who sets a password and signs in', async ({ pag
 
   await drainOutbox(page);
   const link = await linkFromMailbox(page, invitee, '/accept-invitation');
-  await page.goto(link);
+  await gotoReady(page, link);
   const password = 'new manager lunch plan';
   await page.getByLabel('New password', { exact: true }).fill(password);
   await page.getByLabel('Repeat the new password').fill(password);

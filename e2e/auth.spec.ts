@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, signIn, signOut, uniqueEmail } from './fixtures';
+import { DEMO, gotoReady, signIn, signOut, uniqueEmail } from './fixtures';
 
 test('a caterer registers, signs out, signs back in and sees its dashboard', async ({ page }) => {
   const email = uniqueEmail('caterer');
   const password = 'lunch boxes at noon';
-  await page.goto('/register');
+  await gotoReady(page, '/register');
   await page.getByLabel('A caterer').check();
   await page.getByLabel('Company name').fill('Noon Kitchen');
   await page.getByLabel('Work email').fill(email);
@@ -21,12 +21,12 @@ test('a caterer registers, signs out, signs back in and sees its dashboard', asy
 
   await signIn(page, email, password);
   await expect(page.getByTestId('company-name')).toContainText('Noon Kitchen');
-  await page.goto('/settings');
+  await gotoReady(page, '/settings');
   await expect(page.getByLabel('Daily capacity (meals per day)')).toHaveValue('120');
 });
 
 test('a wrong password shows an error and creates no session', async ({ page, context }) => {
-  await page.goto('/login');
+  await gotoReady(page, '/login');
   await page.getByLabel('Email').fill(DEMO.catererAdmin);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -39,7 +39,7 @@ test('a wrong password shows an error and creates no session', async ({ page, co
 });
 
 test('registration errors show next to the field', async ({ page }) => {
-  await page.goto('/register');
+  await gotoReady(page, '/register');
   await page.getByLabel('A client').check();
   await page.getByLabel('Company name').fill('Tiny Office');
   await page.getByLabel('Work email').fill(uniqueEmail('client'));
@@ -51,7 +51,7 @@ test('registration errors show next to the field', async ({ page }) => {
 
 test('an admin changes settings and they are kept', async ({ page }) => {
   await signIn(page, DEMO.clientAdmin);
-  await page.goto('/settings');
+  await gotoReady(page, '/settings');
   await expect(page.getByLabel('Saturday')).not.toBeChecked();
   await page.getByLabel('Saturday').check();
   await page.getByRole('button', { name: 'Save office days' }).click();

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn, signOut, uniqueEmail } from './fixtures';
+import { DEMO, gotoReady, signIn, signOut, uniqueEmail } from './fixtures';
 
 /** Registers a client company through the form and signs out again. */
 async function registerClient(page: Page, name: string, email: string, password: string) {
-  await page.goto('/register');
+  await gotoReady(page, '/register');
   await page.getByLabel('A client').check();
   await page.getByLabel('Company name').fill(name);
   await page.getByLabel('Work email').fill(email);
@@ -28,7 +28,7 @@ test('a caterer contracts a client, the client confirms a week, the caterer sees
 
   // The caterer creates the contract.
   await signIn(page, DEMO.catererAdmin);
-  await page.goto('/contracts/new');
+  await gotoReady(page, '/contracts/new');
   await page.getByLabel('Client email').fill(clientEmail);
   await page.getByLabel('Minimum meals per day').fill('5');
   await page.getByLabel('Default meals per day').fill('10');
@@ -45,7 +45,7 @@ test('a caterer contracts a client, the client confirms a week, the caterer sees
   const monday = isoDate(nextMonday());
   const friday = isoDate(new Date(nextMonday().getTime() + 4 * 86_400_000));
   await signIn(page, clientEmail, password);
-  await page.goto(`/service-days?from=${monday}&to=${friday}`);
+  await gotoReady(page, `/service-days?from=${monday}&to=${friday}`);
   const firstDay = page.locator(`[data-testid="service-day"][data-date="${monday}"]`);
   await firstDay.getByRole('spinbutton').fill('12');
   await page.getByRole('button', { name: /Confirm week \(5 days\)/ }).click();
@@ -71,7 +71,7 @@ test('a confirmation outside the contract limits shows the error next to the fie
   const password = 'office lunch together';
   await registerClient(page, `Limits ${Date.now()}`, clientEmail, password);
   await signIn(page, DEMO.catererAdmin);
-  await page.goto('/contracts/new');
+  await gotoReady(page, '/contracts/new');
   await page.getByLabel('Client email').fill(clientEmail);
   await page.getByLabel('Start date').fill(isoDate(new Date()));
   await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + 60 * 86_400_000)));
@@ -82,7 +82,7 @@ test('a confirmation outside the contract limits shows the error next to the fie
 
   const monday = isoDate(nextMonday());
   await signIn(page, clientEmail, password);
-  await page.goto(`/service-days?from=${monday}&to=${monday}`);
+  await gotoReady(page, `/service-days?from=${monday}&to=${monday}`);
   const day = page.locator(`[data-testid="service-day"][data-date="${monday}"]`);
   await day.getByRole('spinbutton').fill('500');
   await day.getByRole('button', { name: 'Confirm', exact: true }).click();

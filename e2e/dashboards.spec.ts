@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { DEMO, signIn } from './fixtures';
+import { DEMO, gotoReady, signIn } from './fixtures';
 
 test('the caterer dashboard shows the production plan, disputes and revenue from the demo data', async ({ page }) => {
   await signIn(page, DEMO.catererAdmin);
@@ -17,14 +17,14 @@ test('the client confirms the defaults for the week from its dashboard', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await page.getByRole('button', { name: 'Confirm defaults for the week' }).click();
   await expect(page.getByText(/\d+ days? confirmed at the quantities shown\./)).toBeVisible();
-  await page.goto('/service-days?status=PENDING');
+  await gotoReady(page, '/service-days?status=PENDING');
   // What was confirmed is no longer waiting; later days may still be.
   await expect(page.getByText('Cost', { exact: false }).first()).toBeVisible();
 });
 
 test('the caterer downloads a CSV whose rows match the report on the page', async ({ page }) => {
   await signIn(page, DEMO.catererAdmin);
-  await page.goto('/reports');
+  await gotoReady(page, '/reports');
   const contract = page.getByLabel('Contract');
   const options = await contract.locator('option').allTextContents();
   await contract.selectOption({ label: options.find((o) => o.includes('Acme')) ?? options[0]! });
@@ -75,7 +75,7 @@ test.describe('on a 375 × 812 phone', () => {
 
   test('the client confirms a day without horizontal scrolling', async ({ page }) => {
     await signIn(page, DEMO.clientManager);
-    await page.goto('/service-days?status=PENDING');
+    await gotoReady(page, '/service-days?status=PENDING');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const day = page

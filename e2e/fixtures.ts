@@ -11,8 +11,14 @@ export const DEMO = {
 /** Matches CRON_SECRET in playwright.config.ts, for draining the outbox on demand. */
 export const CRON_SECRET = 'e2e-cron-secret-0123456789abcdef';
 
+/** Navigates and waits until the page is idle (hydrated), so typing never races React. */
+export async function gotoReady(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto('/login');
+  await gotoReady(page, '/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, drainOutbox, signIn, signOut } from './fixtures';
+import { DEMO, drainOutbox, gotoReady, signIn, signOut } from './fixtures';
 
 test('the client confirms a day; after the drain the caterer’s bell shows it', async ({ page }) => {
   await drainOutbox(page); // start from a drained outbox, so only this test's event is new
@@ -11,7 +11,7 @@ test('the client confirms a day; after the drain the caterer’s bell shows it',
   await signOut(page);
 
   await signIn(page, DEMO.clientManager);
-  await page.goto('/service-days?status=PENDING');
+  await gotoReady(page, '/service-days?status=PENDING');
   const day = page.locator('[data-testid="service-day"]').filter({ has: page.getByRole('button', { name: 'Confirm', exact: true }) }).first();
   const date = await day.getAttribute('data-date');
   await day.getByRole('button', { name: 'Confirm', exact: true }).click();

@@ -8,7 +8,7 @@ export function AccountSecurity() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return (
-    <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-[3fr_2fr]">
       <SessionsPanel />
       <ChangePasswordForm onChanged={() => queryClient.invalidateQueries({ queryKey: trpc.auth.sessions.queryKey() })} />
     </div>

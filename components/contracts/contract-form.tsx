@@ -68,17 +68,17 @@ export function ContractForm(props: Props) {
             error={errors.clientEmail}
           />
         )}
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <TextField label="Minimum meals per day" name="minDailyQuantity" type="number" inputMode="numeric" min={1} defaultValue={existing?.minDailyQuantity ?? 10} error={errors.minDailyQuantity} />
           <TextField label="Default meals per day" name="defaultQuantity" type="number" inputMode="numeric" min={1} defaultValue={existing?.defaultQuantity ?? 20} error={errors.defaultQuantity} />
           <TextField label="Maximum meals per day" name="maxQuantity" type="number" inputMode="numeric" min={1} defaultValue={existing?.maxQuantity ?? 30} error={errors.maxQuantity} />
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField label="Start date" name="startDate" type="date" defaultValue={existing?.startDate} error={errors.startDate} />
           <TextField label="Last service date" name="endDate" type="date" defaultValue={existing?.endDate} error={errors.endDate} />
         </div>
         <WeekdayPicker value={serviceDays} onChange={setServiceDays} error={errors.serviceDays} />
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <TextField
             label={`Price per meal (${props.currency})`}
             name="price"

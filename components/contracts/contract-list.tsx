@@ -36,7 +36,7 @@ export function ContractList({
     );
   }
   return (
-    <ul className="grid gap-3 md:grid-cols-2">
+    <ul className="grid grid-cols-1 gap-3 md:grid-cols-2">
       {contracts.map((c) => (
         <li key={c.id}>
           <Link

@@ -28,12 +28,12 @@ export function CatererDashboardView({ data, isAdmin }: { data: CatererDashboard
   }
   const period = `${formatDate(data.revenuePeriod.from)} – ${formatDate(data.revenuePeriod.to)}`;
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <Card>
         <ProductionPlanChart plan={data.productionPlan} capacity={data.dailyCapacity} />
         <UtilisationList days={data.productionPlan.days} capacity={data.dailyCapacity} />
       </Card>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <AwaitingServedCard awaiting={data.awaitingServed} today={data.today} />
         <OpenDisputesCard disputes={data.openDisputes} timeZone={data.timeZone} />
       </div>

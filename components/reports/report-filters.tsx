@@ -24,7 +24,7 @@ export function ReportFilters({ contracts, value }: { contracts: { id: string; l
       onSubmit={onSubmit}
       method="get"
       action="/reports"
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-end"
+      className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-end"
       aria-label="Choose the report"
     >
       <SelectField label="Contract" name="contractId" defaultValue={value.contractId} className="sm:col-span-2">

@@ -20,7 +20,7 @@ export function ServiceDayFilters({ contracts, value }: { contracts: { id: strin
     router.push(`/service-days?${params.toString()}`);
   }
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5 sm:items-end" aria-label="Filter service days">
+    <form onSubmit={onSubmit} className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5 sm:items-end" aria-label="Filter service days">
       <SelectField label="Contract" name="contractId" defaultValue={value.contractId} className="sm:col-span-2">
         <option value="">All contracts</option>
         {contracts.map((c) => (

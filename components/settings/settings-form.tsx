@@ -51,7 +51,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
   }
 
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <Card title="Company">
         {!canEdit && <p className="mb-3 text-sm text-slate-600">Only an administrator can change these settings.</p>}
         <form onSubmit={onSubmit} className="space-y-4" noValidate>

@@ -14,7 +14,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const invitations = useQuery(trpc.user.invitations.queryOptions());
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-[3fr_2fr]">
       <Card title="Team">
         <FormError message={users.error ? errorMessage(users.error) : null} />
         {users.isPending ? (

@@ -23,7 +23,7 @@ export default async function DashboardPage() {
       ) : (
         <CatererDashboardView data={data} isAdmin={session?.role === 'ADMIN'} />
       )}
-      <div className="mt-4 grid gap-4 md:grid-cols-2">
+      <div className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2">
         <CompanySummary company={company} />
       </div>
     </>

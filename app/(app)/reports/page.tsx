@@ -75,7 +75,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       />
       <FormError message={result.error} />
       {result.report && (
-        <div className="mt-4 grid gap-4">
+        <div className="mt-4 grid grid-cols-1 gap-4">
           <Card
             title={`${company.companyType === 'CATERING' ? result.report.contract.clientName : result.report.contract.cateringName}, ${formatDate(from)} – ${formatDate(to)}`}
             actions={

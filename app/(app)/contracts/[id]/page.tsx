@@ -34,7 +34,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
         }
         actions={<ContractActions id={contract.id} allowed={contract.allowedActions} />}
       />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card title="Terms" className="lg:col-span-1">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-slate-600">Meals per day</dt>
