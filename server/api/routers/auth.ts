@@ -13,7 +13,6 @@ import {
   revokeSessionInput,
   revokeSessionOutput,
   sessionListOutput,
-  whoamiOutput,
 } from '@/server/api/schemas/auth';
 import { protectedProcedure, publicProcedure, router } from '@/server/api/trpc';
 import { listSessions, revokeAllForUser, revokeSession } from '@/server/auth/sessions';
@@ -27,12 +26,6 @@ export const authRouter = router({
     .input(registerInput)
     .output(registerOutput)
     .mutation(({ ctx, input }) => registerCompany(ctx.db, input)),
-
-  /** The signed-in user as the server sees it (role read live). */
-  whoami: protectedProcedure.output(whoamiOutput).query(({ ctx }) => {
-    const { userId, companyId, companyType, role, email } = ctx.session;
-    return { userId, companyId, companyType, role, email };
-  }),
 
   requestPasswordReset: publicProcedure
     .input(requestPasswordResetInput)

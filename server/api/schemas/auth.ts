@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordSchema } from '@/server/auth/password-policy';
-import { companyNameSchema, dailyCapacitySchema, emailSchema, roleSchema, timeZoneSchema, uuidSchema, workModeSchema } from './common';
+import { companyNameSchema, dailyCapacitySchema, emailSchema, timeZoneSchema, uuidSchema, workModeSchema } from './common';
 
 export const registerInput = z
   .object({
@@ -26,14 +26,6 @@ export const registerInput = z
 export type RegisterInput = z.output<typeof registerInput>;
 
 export const registerOutput = z.object({ companyId: z.uuid(), userId: z.uuid() });
-
-export const whoamiOutput = z.object({
-  userId: z.uuid(),
-  companyId: z.uuid(),
-  companyType: z.enum(['CATERING', 'CLIENT']),
-  role: roleSchema,
-  email: z.string(),
-});
 
 /** A token from an emailed link (`?token=`). */
 const linkTokenSchema = z
