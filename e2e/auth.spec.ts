@@ -60,3 +60,30 @@ test('an admin changes settings and they are kept', async ({ page }) => {
   await expect(page.getByLabel('Saturday')).toBeChecked();
   await expect(page.getByLabel('Sunday')).not.toBeChecked();
 });
+
+test('responses carry the security headers and the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
+  const response = await page.goto('/login');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("default-src 'self'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-powered-by']).toBeUndefined();
+
+  await signIn(page, DEMO.clientAdmin);
+  const session = (await context.cookies()).find((c) => c.name.endsWith('next-auth.session-token'));
+  expect(session).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe('Lax');
+});
+
+test('a cross-site tRPC mutation is refused', async ({ page }) => {
+  await signIn(page, DEMO.clientAdmin);
+  const response = await page.request.post('/api/trpc/company.update', {
+    headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+    data: { json: { name: 'Hijacked' } },
+  });
+  expect(response.status()).toBe(403);
+  await gotoReady(page, '/settings');
+  await expect(page.getByLabel('Company name')).toHaveValue('Acme Corp');
+});

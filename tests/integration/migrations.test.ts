@@ -66,6 +66,17 @@ describe('migrations on an empty database', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  it('bumps updated_at on every UPDATE, even raw SQL that bypasses the ORM', async () => {
+    await t.db.execute(sql`insert into companies (email, name, company_type, created_at, updated_at)
+                           values ('raw@example.test', 'Raw', 'CLIENT', now() - interval '1 day', now() - interval '1 day')`);
+    await t.db.execute(sql`update companies set name = 'Raw renamed' where email = 'raw@example.test'`);
+    const [row] = await queryRows<{ fresh: boolean }>(
+      t.db,
+      sql`select updated_at > created_at + interval '23 hours' as fresh from companies where email = 'raw@example.test'`,
+    );
+    expect(row?.fresh).toBe(true);
+  });
+
   it('keeps emails unique case-insensitively, ignoring soft-deleted companies', async () => {
     await t.db.execute(sql`insert into companies (email, name, company_type, deleted_at)
                            values ('gone@example.test', 'Old', 'CLIENT', now())`);
