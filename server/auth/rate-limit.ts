@@ -73,6 +73,11 @@ export async function refundRateLimit(db: DbOrTx, { rule, subject }: { rule: Rat
 }
 
 /** Removes counters whose window ended long ago; safe to run from any scheduled job. */
-export async function pruneRateLimits(db: DbOrTx, now: Date, olderThanSeconds = 24 * 60 * 60) {
-  await db.delete(rateLimits).where(sql`${rateLimits.windowStartedAt} < ${new Date(now.getTime() - olderThanSeconds * 1000).toISOString()}::timestamptz`);
+/** Deletes counters whose window ended long ago; returns how many. */
+export async function pruneRateLimits(db: DbOrTx, now: Date, olderThanSeconds = 24 * 60 * 60): Promise<number> {
+  const deleted = await db
+    .delete(rateLimits)
+    .where(sql`${rateLimits.windowStartedAt} < ${new Date(now.getTime() - olderThanSeconds * 1000).toISOString()}::timestamptz`)
+    .returning({ key: rateLimits.key });
+  return deleted.length;
 }

@@ -265,3 +265,17 @@ export async function listSessions(
     .orderBy(desc(sql`max(coalesce(${refreshTokens.lastUsedAt}, ${refreshTokens.createdAt}))`));
   return rows;
 }
+
+/**
+ * Deletes session rows that expired more than `graceSeconds` ago. A sign-in never outlives its
+ * expiry, so such rows can no longer be used, rotated or replayed; keeping them a while helps
+ * when looking into a replay. Returns how many.
+ */
+export async function pruneExpiredSessions(db: DbOrTx, now: Date, graceSeconds = 7 * 24 * 60 * 60): Promise<number> {
+  const cutoff = new Date(now.getTime() - graceSeconds * 1000);
+  const deleted = await db
+    .delete(refreshTokens)
+    .where(sql`${refreshTokens.expiresAt} < ${cutoff.toISOString()}::timestamptz`)
+    .returning({ id: refreshTokens.id });
+  return deleted.length;
+}

@@ -1,4 +1,6 @@
 import type { DbOrTx } from '@/db/types';
+import { pruneRateLimits } from '@/server/auth/rate-limit';
+import { pruneExpiredSessions } from '@/server/auth/sessions';
 import { logger } from '@/server/logger';
 import { autoLockDueServiceDays } from '@/server/services/service-days/auto-lock';
 import { generateServiceDays } from '@/server/services/service-days/generation';
@@ -12,13 +14,16 @@ export type ServiceDayJobsSummary = {
   reminderDigests: number;
   outboxEventsDeleted: number;
   ledgerRowsDeleted: number;
+  expiredSessionsDeleted: number;
+  rateLimitCountersDeleted: number;
   /** Steps that threw; the others still ran (a generation bug must not stop auto-lock). */
   failedSteps: string[];
 };
 
 /**
  * The service-day cron, in order: generate days, lock days past their deadline, remind clients
- * of days due within 24 hours (after the lock, so locked days are not reminded), prune the outbox.
+ * of days due within 24 hours (after the lock, so locked days are not reminded), prune the outbox,
+ * expired sessions and stale rate-limit counters.
  */
 export async function runServiceDayJobs(db: DbOrTx, { now }: { now: Date }): Promise<ServiceDayJobsSummary> {
   const summary: ServiceDayJobsSummary = {
@@ -28,6 +33,8 @@ export async function runServiceDayJobs(db: DbOrTx, { now }: { now: Date }): Pro
     reminderDigests: 0,
     outboxEventsDeleted: 0,
     ledgerRowsDeleted: 0,
+    expiredSessionsDeleted: 0,
+    rateLimitCountersDeleted: 0,
     failedSteps: [],
   };
   const step = async (name: string, run: () => Promise<void>) => {
@@ -49,6 +56,10 @@ export async function runServiceDayJobs(db: DbOrTx, { now }: { now: Date }): Pro
   });
   await step('retention', async () => {
     Object.assign(summary, await pruneOutbox(db, { now }));
+  });
+  await step('authRetention', async () => {
+    summary.expiredSessionsDeleted = await pruneExpiredSessions(db, now);
+    summary.rateLimitCountersDeleted = await pruneRateLimits(db, now);
   });
   return summary;
 }

@@ -81,6 +81,8 @@ describe('cron routes', () => {
       reminderDigests: 0,
       outboxEventsDeleted: 0,
       ledgerRowsDeleted: 0,
+      expiredSessionsDeleted: 0,
+      rateLimitCountersDeleted: 0,
       failedSteps: [],
     });
   });
