@@ -16,6 +16,8 @@ export const DASHBOARD_RUNS = 50;
 export type DashboardResult = LatencySummary & {
   visibleServiceDays: number;
   totalServiceDays: number;
+  /** The same 50 calls before the other tenants' history was added (their days all ahead). */
+  beforeBackgroundHistory: LatencySummary & { totalServiceDays: number };
   memory: MemoryPeak;
   meetsTarget: boolean;
 };
@@ -61,7 +63,49 @@ async function seedDashboard(db: Database) {
   await analyze(db);
 }
 
-/** `report.dashboard` for the large caterer through the tRPC caller: warm-up, then 50 timed calls. */
+/**
+ * The other tenants' past: every contracted weekday from the contracts' start up to yesterday,
+ * served and confirmed, except the last weekday (still awaiting its served count) and 1 day in
+ * 25 that was never counted. These are the rows a query that is not bounded by the viewer's
+ * own contracts would wade through.
+ */
+async function seedBackgroundHistory(db: Database) {
+  await db.execute(sql`
+    insert into service_days (contract_id, service_date, day_of_week, expected_quantity, status, served_quantity,
+      served_quantity_confirmed_at)
+    select k.id, d.date, extract(isodow from d.date)::smallint, k.default_quantity,
+      (case when d.date >= ${BENCH_TODAY}::date - 3 or abs(hashtext(k.id::text || d.date)) % 25 = 0
+        then 'PENDING' else 'SERVED_CONFIRMED' end)::service_day_status,
+      case when not (d.date >= ${BENCH_TODAY}::date - 3 or abs(hashtext(k.id::text || d.date)) % 25 = 0)
+        then k.default_quantity end,
+      case when not (d.date >= ${BENCH_TODAY}::date - 3 or abs(hashtext(k.id::text || d.date)) % 25 = 0)
+        then d.date + time '15:00' end
+    from contracts k
+    join companies c on c.id = k.catering_id and c.name like 'tenant %'
+    cross join lateral (
+      select g::date as date from generate_series(k.start_date::timestamp, ${BENCH_TODAY}::date - 1, interval '1 day') g
+    ) d
+    join contract_service_days csd on csd.contract_id = k.id and csd.day_of_week = extract(isodow from d.date)`);
+  await analyze(db);
+}
+
+/** Warm-up, then 50 timed calls. */
+async function timeDashboard(call: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARM_UP_RUNS; i++) await call();
+  const out: number[] = [];
+  for (let i = 0; i < DASHBOARD_RUNS; i++) {
+    const started = performance.now();
+    await call();
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+/**
+ * `report.dashboard` for the large caterer through the tRPC caller, 50 timed calls; first with
+ * the other tenants' days all ahead, then again after their history (including past days still
+ * without a served count) was added: the caterer's figures must not depend on other tenants.
+ */
 export async function benchDashboard(db: Database): Promise<DashboardResult> {
   await seedDashboard(db);
   const session = await adminSession(db, 'dash Caterer 00000');
@@ -70,21 +114,26 @@ export async function benchDashboard(db: Database): Promise<DashboardResult> {
     db,
     sql`select count(*) as n from service_days sd join contracts k on k.id = sd.contract_id where k.catering_id = ${session.companyId}`,
   );
-  const totalServiceDays = await count(db, sql`select count(*) as n from service_days`);
+  const totalServiceDays = () => count(db, sql`select count(*) as n from service_days`);
   const first = await caller.report.dashboard();
   if (first.companyType !== 'CATERING' || first.revenueByContract.length !== DASHBOARD_CONTRACTS) {
     throw new Error('the dashboard did not show the caterer its contracts');
   }
-  for (let i = 1; i < WARM_UP_RUNS; i++) await caller.report.dashboard();
-  const { result: samples, memory } = await withMemoryPeak(async () => {
-    const out: number[] = [];
-    for (let i = 0; i < DASHBOARD_RUNS; i++) {
-      const started = performance.now();
-      await caller.report.dashboard();
-      out.push(performance.now() - started);
-    }
-    return out;
-  });
+  const before = { ...summarise(await timeDashboard(() => caller.report.dashboard())), totalServiceDays: await totalServiceDays() };
+
+  await seedBackgroundHistory(db);
+  const again = await caller.report.dashboard();
+  if (JSON.stringify(again) !== JSON.stringify(first)) {
+    throw new Error("other tenants' history changed the caterer's dashboard");
+  }
+  const { result: samples, memory } = await withMemoryPeak(() => timeDashboard(() => caller.report.dashboard()));
   const summary = summarise(samples);
-  return { ...summary, visibleServiceDays, totalServiceDays, memory, meetsTarget: summary.p95Ms < 100 };
+  return {
+    ...summary,
+    visibleServiceDays,
+    totalServiceDays: await totalServiceDays(),
+    beforeBackgroundHistory: before,
+    memory,
+    meetsTarget: summary.p95Ms < 100 && before.p95Ms < 100,
+  };
 }
