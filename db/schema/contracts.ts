@@ -110,6 +110,15 @@ export const serviceDays = pgTable(
     index('service_days_pending_date_idx')
       .on(t.serviceDate)
       .where(sql`${t.status} = 'PENDING'`),
+    // A contract's unsettled days (no served count yet): the caterer dashboard's "awaiting
+    // served count" reads these per contract without wading through the served history.
+    index('service_days_unserved_contract_date_idx')
+      .on(t.contractId, t.serviceDate)
+      .where(sql`${t.status} in ('PENDING', 'EXPECTED_CONFIRMED')`),
+    // Open disputes per contract (rare rows; the dashboard lists them).
+    index('service_days_disputed_contract_idx')
+      .on(t.contractId)
+      .where(sql`${t.status} = 'DISPUTED'`),
     check('service_days_iso_weekday', sql`${t.dayOfWeek} between 1 and 7`),
     check('service_days_expected_non_negative', sql`${t.expectedQuantity} >= 0`),
     check('service_days_served_non_negative', sql`${t.servedQuantity} >= 0`),

@@ -30,19 +30,29 @@ const toDayRef = (r: DayRefRow) => ({
   servedQuantity: r.served_quantity === null ? null : Number(r.served_quantity),
 });
 
-/** Expected meals per (date, client) over the plan; capacity counts every day, whatever its status. */
+/**
+ * Expected meals per (date, client) over the plan; capacity counts every day, whatever its status.
+ * Summed per contract in a LATERAL subquery, so each contract reads only its own days through
+ * the (contract_id, service_date) index: the cost follows the caterer's contracts, not every
+ * tenant's days in the date range.
+ */
 async function plannedMeals(db: DbOrTx, cateringId: string, from: string, to: string) {
   const rows = await queryRows<{ date: string; client_id: string; client_name: string; meals: number }>(
     db,
     sql`
-      select to_char(sd.service_date, 'YYYY-MM-DD') as date, c.client_id, cl.name as client_name,
-        sum(sd.expected_quantity)::int as meals
+      select to_char(d.service_date, 'YYYY-MM-DD') as date, c.client_id, cl.name as client_name,
+        sum(d.meals)::int as meals
       from contracts c
       join companies cl on cl.id = c.client_id
-      join service_days sd on sd.contract_id = c.id and sd.service_date between ${from}::date and ${to}::date
+      cross join lateral (
+        select sd.service_date, sum(sd.expected_quantity) as meals
+        from service_days sd
+        where sd.contract_id = c.id and sd.service_date between ${from}::date and ${to}::date
+        group by sd.service_date
+      ) d
       where c.catering_id = ${cateringId} and c.deleted_at is null
-      group by sd.service_date, c.client_id, cl.name
-      order by sd.service_date, cl.name`,
+      group by d.service_date, c.client_id, cl.name
+      order by d.service_date, cl.name`,
   );
   return rows.map((r) => ({ date: r.date, clientId: r.client_id, clientName: r.client_name, meals: Number(r.meals) }));
 }
@@ -50,24 +60,59 @@ async function plannedMeals(db: DbOrTx, cateringId: string, from: string, to: st
 /**
  * Days already delivered (the delivery time has passed on the client's clock) that still have
  * no served count, oldest first, with the total count.
+ *
+ * Driven from the caterer's contracts: per contract (LATERAL) its count and its 10 oldest such
+ * days, read through the partial index of unsettled days, so the cost follows the caterer's own
+ * open days and never other tenants' rows. Within one contract dates are unique, so the overall
+ * 10 oldest (date, client name, id) are among the per-contract 10 oldest by date.
  */
 async function awaitingServed(db: DbOrTx, cateringId: string, now: Date) {
+  // No delivery can have happened after the UTC date of now + 1 (UTC+14 is the furthest zone
+  // ahead): a bound the index can use; the exact delivery instant is still checked per day.
+  const latestDate = addDays(now.toISOString().slice(0, 10), 1);
+  const dueOfContract = sql`
+    from service_days sd
+    where sd.contract_id = m.id and sd.status in ('PENDING', 'EXPECTED_CONFIRMED')
+      and sd.service_date <= ${latestDate}::date
+      and ((sd.service_date + m.delivery_time) at time zone m.timezone) <= ${now.toISOString()}::timestamptz`;
   const rows = await queryRows<DayRefRow & { total: number }>(
     db,
     sql`
-      select sd.id, sd.contract_id, cl.name as client_name, to_char(sd.service_date, 'YYYY-MM-DD') as service_date,
-        sd.expected_quantity, sd.served_quantity, count(*) over ()::int as total
-      from contracts c
-      join companies cl on cl.id = c.client_id
-      join service_days sd on sd.contract_id = c.id and sd.status in ('PENDING', 'EXPECTED_CONFIRMED')
-        and ((sd.service_date + c.delivery_time) at time zone cl.timezone) <= ${now.toISOString()}::timestamptz
-      where c.catering_id = ${cateringId} and c.deleted_at is null
-      order by sd.service_date, cl.name, sd.id
+      with mine as (
+        select c.id, c.delivery_time, cl.name as client_name, cl.timezone
+        from contracts c
+        join companies cl on cl.id = c.client_id
+        where c.catering_id = ${cateringId} and c.deleted_at is null
+      ),
+      oldest as (
+        select d.*, m.client_name
+        from mine m
+        cross join lateral (
+          select sd.id, sd.contract_id, sd.service_date, sd.expected_quantity, sd.served_quantity
+          ${dueOfContract}
+          order by sd.service_date
+          limit ${AWAITING_SERVED_LISTED}
+        ) d
+      ),
+      total as (
+        select coalesce(sum(n.due), 0)::int as total
+        from mine m
+        cross join lateral (select count(*) as due ${dueOfContract}) n
+      )
+      select o.id, o.contract_id, o.client_name, to_char(o.service_date, 'YYYY-MM-DD') as service_date,
+        o.expected_quantity, o.served_quantity, total.total
+      from oldest o
+      cross join total
+      order by o.service_date, o.client_name, o.id
       limit ${AWAITING_SERVED_LISTED}`,
   );
   return { count: Number(rows[0]?.total ?? 0), oldest: rows.map(toDayRef) };
 }
 
+/**
+ * Open disputes, oldest first. Per contract (LATERAL) through the partial index of disputed days,
+ * so other tenants' disputes are never read.
+ */
 async function openDisputes(db: DbOrTx, cateringId: string) {
   const rows = await queryRows<DayRefRow & { dispute_reason: string | null; disputed_at: Date | string | null }>(
     db,
@@ -76,7 +121,11 @@ async function openDisputes(db: DbOrTx, cateringId: string) {
         sd.expected_quantity, sd.served_quantity, sd.dispute_reason, sd.disputed_at
       from contracts c
       join companies cl on cl.id = c.client_id
-      join service_days sd on sd.contract_id = c.id and sd.status = 'DISPUTED'
+      cross join lateral (
+        select * from service_days sd where sd.contract_id = c.id and sd.status = 'DISPUTED'
+        order by sd.disputed_at nulls first, sd.service_date, sd.id
+        limit ${OPEN_DISPUTES_LISTED}
+      ) sd
       where c.catering_id = ${cateringId} and c.deleted_at is null
       order by sd.disputed_at nulls first, sd.service_date, sd.id
       limit ${OPEN_DISPUTES_LISTED}`,

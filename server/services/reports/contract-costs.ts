@@ -29,10 +29,12 @@ type CostRow = {
 };
 
 /**
- * Cost per contract of the viewer's company between two dates (inclusive), in one grouped
- * query. The date filter sits in the LEFT JOIN condition, so an ACTIVE contract without days in
- * the range still appears, with zeros; a paused or terminated one appears only if it has days
- * in the range. Served days cost served × price, the others expected × price (an estimate).
+ * Cost per contract of the viewer's company between two dates (inclusive), in one query. Each
+ * contract's days in the range are summed in a LATERAL subquery (through the (contract_id,
+ * service_date) index, so other tenants' days are never read); an aggregate without GROUP BY
+ * always yields a row, so an ACTIVE contract without days in the range still appears, with
+ * zeros; a paused or terminated one appears only if it has days in the range. Served days cost
+ * served × price, the others expected × price (an estimate).
  */
 export async function contractCosts(
   db: DbOrTx,
@@ -45,20 +47,21 @@ export async function contractCosts(
     sql`
       select c.id as contract_id, c.status as contract_status, other.name as counterpart_name,
         caterer.currency, c.price_per_meal_cents,
-        count(sd.id)::int as days,
-        coalesce(sum(sd.expected_quantity), 0)::bigint as expected_meals,
-        coalesce(sum(sd.served_quantity) filter (where ${SERVED_SQL}), 0)::bigint as served_meals,
-        coalesce(sum(sd.served_quantity::bigint * c.price_per_meal_cents) filter (where ${SERVED_SQL}), 0)::bigint as served_cost,
-        coalesce(sum(sd.expected_quantity::bigint * c.price_per_meal_cents) filter (where not ${SERVED_SQL}), 0)::bigint as estimated_cost,
-        count(sd.id) filter (where not ${SERVED_SQL})::int as estimated_days
+        t.days, t.expected_meals, t.served_meals, t.served_cost, t.estimated_cost, t.estimated_days
       from contracts c
       join companies caterer on caterer.id = c.catering_id
       join companies other on other.id = ${counterpart}
-      left join service_days sd
-        on sd.contract_id = c.id and sd.service_date between ${range.from}::date and ${range.to}::date
-      where ${own} = ${viewer.companyId} and c.deleted_at is null
-      group by c.id, caterer.id, other.id
-      having c.status = 'ACTIVE' or count(sd.id) > 0
+      cross join lateral (
+        select count(sd.id)::int as days,
+          coalesce(sum(sd.expected_quantity), 0)::bigint as expected_meals,
+          coalesce(sum(sd.served_quantity) filter (where ${SERVED_SQL}), 0)::bigint as served_meals,
+          coalesce(sum(sd.served_quantity::bigint * c.price_per_meal_cents) filter (where ${SERVED_SQL}), 0)::bigint as served_cost,
+          coalesce(sum(sd.expected_quantity::bigint * c.price_per_meal_cents) filter (where not ${SERVED_SQL}), 0)::bigint as estimated_cost,
+          count(sd.id) filter (where not ${SERVED_SQL})::int as estimated_days
+        from service_days sd
+        where sd.contract_id = c.id and sd.service_date between ${range.from}::date and ${range.to}::date
+      ) t
+      where ${own} = ${viewer.companyId} and c.deleted_at is null and (c.status = 'ACTIVE' or t.days > 0)
       order by other.name, c.created_at, c.id`,
   );
   return rows.map((r) => {

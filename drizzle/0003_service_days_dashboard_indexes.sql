@@ -1,0 +1,2 @@
+CREATE INDEX "service_days_unserved_contract_date_idx" ON "service_days" USING btree ("contract_id","service_date") WHERE "service_days"."status" in ('PENDING', 'EXPECTED_CONFIRMED');--> statement-breakpoint
+CREATE INDEX "service_days_disputed_contract_idx" ON "service_days" USING btree ("contract_id") WHERE "service_days"."status" = 'DISPUTED';
