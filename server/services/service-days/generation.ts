@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
+import { addDays } from '@/server/domain/dates';
 import { DEFAULT_HORIZON_DAYS } from '@/server/domain/service-dates';
 
 export interface GenerateServiceDaysOptions {
@@ -16,6 +17,11 @@ export interface GenerateServiceDaysOptions {
  * inside [start_date, end_date], on a contracted ISO weekday, while the client's office is open
  * (no client_office_days row for the weekday = open; only is_work_day = false closes it).
  * Idempotent: existing days are left untouched. Returns how many days were created.
+ *
+ * Cost notes: the client's local today is computed once per client (a time-zone conversion per
+ * candidate row was the bulk of the work); each contract's date series is clipped to its own
+ * start/end date; days that already exist are skipped with an index probe before the insert,
+ * so a re-run inserts nothing. ON CONFLICT still covers a concurrent run.
  */
 export async function generateServiceDays(db: DbOrTx, options: GenerateServiceDaysOptions): Promise<number> {
   const { now, contractId, horizonDays = DEFAULT_HORIZON_DAYS } = options;
@@ -23,30 +29,44 @@ export async function generateServiceDays(db: DbOrTx, options: GenerateServiceDa
   const [row] = await queryRows<{ created: number }>(
     db,
     sql`
-      with candidates as (
-        select c.id as contract_id,
-               ((${now.toISOString()}::timestamptz at time zone cl.timezone)::date + g.offset_days) as service_date,
-               c.default_quantity,
-               c.start_date,
-               c.end_date,
-               c.client_id
+      with active as (
+        select c.id, c.client_id, c.default_quantity, c.start_date, c.end_date
         from contracts c
-        join companies cl on cl.id = c.client_id and cl.deleted_at is null
-        cross join generate_series(0, ${horizonDays}::int) as g(offset_days)
         where c.status = 'ACTIVE' and c.deleted_at is null ${onlyContract}
+      ),
+      -- Materialized: the time-zone conversion then runs once per client, not once per row.
+      client_today as materialized (
+        select cl.id as client_id, local.today, extract(isodow from local.today)::int as today_weekday
+        from companies cl
+        cross join lateral (select (${now.toISOString()}::timestamptz at time zone cl.timezone)::date as today) local
+        where cl.deleted_at is null and cl.id in (select a.client_id from active a)
+      ),
+      candidates as (
+        select a.id as contract_id, t.today + g.offset_days as service_date,
+          ((t.today_weekday - 1 + g.offset_days) % 7 + 1)::smallint as day_of_week,
+          a.default_quantity, a.client_id
+        from active a
+        join client_today t on t.client_id = a.client_id
+        cross join lateral generate_series(
+          greatest(a.start_date - t.today, 0),
+          least(a.end_date - t.today, ${horizonDays}::int)
+        ) as g(offset_days)
       ),
       inserted as (
         insert into service_days (contract_id, service_date, day_of_week, expected_quantity, status)
-        select d.contract_id, d.service_date, extract(isodow from d.service_date)::smallint, d.default_quantity, 'PENDING'
+        select d.contract_id, d.service_date, d.day_of_week, d.default_quantity, 'PENDING'
         from candidates d
-        join contract_service_days csd
-          on csd.contract_id = d.contract_id and csd.day_of_week = extract(isodow from d.service_date)
-        where d.service_date between d.start_date and d.end_date
-          and not exists (
+        join contract_service_days csd on csd.contract_id = d.contract_id and csd.day_of_week = d.day_of_week
+        where not exists (
             select 1 from client_office_days o
-            where o.company_id = d.client_id
-              and o.day_of_week = extract(isodow from d.service_date)
-              and not o.is_work_day
+            where o.company_id = d.client_id and o.day_of_week = d.day_of_week and not o.is_work_day
+          )
+          -- Existing days are skipped before the insert. No client's today is before the UTC
+          -- date of now - 1 (UTC-12), so the probe never needs older days than that.
+          and not exists (
+            select 1 from service_days sd
+            where sd.contract_id = d.contract_id and sd.service_date = d.service_date
+              and sd.service_date >= ${addDays(now.toISOString().slice(0, 10), -1)}::date
           )
         on conflict (contract_id, service_date) do nothing
         returning 1
