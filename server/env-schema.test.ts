@@ -54,6 +54,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...prod, CHEFOPS_DEV_MAILBOX: 'true' }).CHEFOPS_DEV_MAILBOX).toBe(true);
   });
 
+  it('derives the default APP_URL from PORT', () => {
+    expect(parseEnv({}).APP_URL).toBe('http://localhost:3000');
+    expect(parseEnv({ PORT: '3400' }).APP_URL).toBe('http://localhost:3400');
+    expect(parseEnv({ PORT: '3400', APP_URL: 'https://chefops.example.com' }).APP_URL).toBe('https://chefops.example.com');
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '' }).embedded).toBe(true);
   });

@@ -21,7 +21,9 @@ export const envSchema = z
     CHEFOPS_SEED_DEMO: flag.optional(),
     CHEFOPS_LOCAL_CRON: flag.optional(),
     CHEFOPS_LOCAL_CRON_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
-    APP_URL: z.url().default('http://localhost:3000'),
+    /** Set by `next start`/`next dev -p` and most hosts; only used for the default APP_URL. */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: z.url().optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     BCRYPT_COST: z.coerce.number().int().min(10, 'must be at least 10').max(15).default(12),
@@ -54,6 +56,7 @@ export const envSchema = z
       ...env,
       embedded,
       AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+      APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
       CHEFOPS_SEED_DEMO: env.CHEFOPS_SEED_DEMO ?? embedded,
       CHEFOPS_LOCAL_CRON: env.CHEFOPS_LOCAL_CRON ?? embedded,
       CHEFOPS_DEV_MAILBOX: env.CHEFOPS_DEV_MAILBOX ?? (env.NODE_ENV !== 'production' && !env.SMTP_URL),
