@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ContractList } from '@/components/contracts/contract-list';
 import { PageHeader } from '@/components/ui/card';
+import { Pager, pageFrom } from '@/components/ui/pager';
 import { getServerCaller } from '@/server/api/server-caller';
 import { getSessionUser } from '@/server/auth/session';
 
@@ -14,8 +15,10 @@ const FILTERS = [
   { value: 'TERMINATED', label: 'Terminated' },
 ] as const;
 
-export default async function ContractsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
-  const { status: raw } = await searchParams;
+const PAGE_SIZE = 20;
+
+export default async function ContractsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
+  const { status: raw, page: rawPage } = await searchParams;
   const status = FILTERS.find((f) => f.value === raw)?.value;
   const api = await getServerCaller();
   const [contracts, company, session] = await Promise.all([
@@ -24,6 +27,9 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
     getSessionUser(),
   ]);
   const canCreate = company.companyType === 'CATERING' && session?.role === 'ADMIN';
+  const pageCount = Math.ceil(contracts.length / PAGE_SIZE);
+  const page = pageFrom(rawPage, pageCount);
+  const href = (p: number) => `/contracts?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
   return (
     <>
       <PageHeader
@@ -49,7 +55,12 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
           </Link>
         ))}
       </nav>
-      <ContractList contracts={contracts} viewerType={company.companyType} canCreate={canCreate} />
+      <ContractList
+        contracts={contracts.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
+        viewerType={company.companyType}
+        canCreate={canCreate}
+      />
+      <Pager page={page} pageCount={pageCount} href={href} label="Contract pages" />
     </>
   );
 }
