@@ -71,8 +71,16 @@ async function mealsByDay(db: DbOrTx, clientId: string, from: string, to: string
         coalesce(sum(sd.expected_quantity), 0)::int as expected,
         (sum(sd.served_quantity) filter (where ${SERVED_SQL}))::int as served
       from generate_series(${from}::date, ${to}::date, interval '1 day') as d
-      left join (service_days sd join contracts c on c.id = sd.contract_id and c.client_id = ${clientId} and c.deleted_at is null)
-        on sd.service_date = d::date
+      left join (
+        -- Start from the client's contracts and read each one's days through its
+        -- (contract_id, service_date) index, so other companies' days are never touched.
+        select sd.* from contracts c
+        cross join lateral (
+          select * from service_days
+          where contract_id = c.id and service_date between ${from}::date and ${to}::date
+        ) sd
+        where c.client_id = ${clientId} and c.deleted_at is null
+      ) sd on sd.service_date = d::date
       group by d
       order by d`,
   );
