@@ -21,7 +21,7 @@ export function ClientDashboardView({ data, weekEnd, companyEmail }: { data: Cli
   return (
     <div className="grid grid-cols-1 gap-4">
       <PendingConfirmations days={data.pendingDays} weekEnd={weekEnd} timeZone={data.timeZone} canConfirm={data.canConfirm} />
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <Card title="Cost, last 30 days" actions={<Link href="/reports" className="text-sm text-emerald-800 underline">Reports</Link>}>
           <p className="mb-2 text-xs text-slate-600">
             {period}. Served days cost served meals × price; days not yet served are estimated from the expected count.
