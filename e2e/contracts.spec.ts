@@ -89,3 +89,39 @@ test('a confirmation outside the contract limits shows the error next to the fie
   await expect(day.getByText(/between 10 and 30|10.*30/)).toBeVisible();
   await expect(day.getByText('To confirm')).toBeVisible();
 });
+
+test('the client disputes a served count and the caterer resolves it, keeping both counts', async ({ page }) => {
+  const from = isoDate(new Date(Date.now() - 7 * 86_400_000));
+  const to = isoDate(new Date());
+  await signIn(page, DEMO.clientAdmin);
+  await gotoReady(page, `/service-days?status=SERVED_CONFIRMED&from=${from}&to=${to}`);
+  const date = await page
+    .locator('[data-testid="service-day"]')
+    .filter({ has: page.getByRole('button', { name: 'Dispute served count' }) })
+    .first()
+    .getAttribute('data-date');
+  // Pin the row by its date: once the panel opens, its "Dispute" button is gone.
+  const day = page.locator(`[data-testid="service-day"][data-date="${date}"]`);
+  await day.getByRole('button', { name: 'Dispute served count' }).click();
+  await day.getByLabel('What was wrong?').fill('We counted 10 fewer lunches at the door.');
+  await day.getByRole('button', { name: 'Send dispute' }).click();
+  await expect(page.getByText('Dispute sent to the caterer.')).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, DEMO.catererAdmin);
+  await gotoReady(page, `/service-days?status=DISPUTED&from=${date}&to=${date}`);
+  const disputed = page.locator(`[data-testid="service-day"][data-date="${date}"]`).filter({ hasText: 'Acme Corp' });
+  await expect(disputed.getByText('We counted 10 fewer lunches at the door.')).toBeVisible();
+  const served = Number((await disputed.getByText(/^Served \d+/).textContent())?.replace(/\D/g, ''));
+  await disputed.getByRole('button', { name: 'Resolve dispute' }).click();
+  await disputed.getByLabel('Corrected served quantity').fill(String(served - 10));
+  await disputed.getByLabel('Note to the client').fill('Checked the delivery note: agreed.');
+  await disputed.getByRole('button', { name: 'Save resolution' }).click();
+  await expect(page.getByText('Dispute resolved.')).toBeVisible();
+
+  await gotoReady(page, `/service-days?from=${date}&to=${date}`);
+  const resolved = page.locator(`[data-testid="service-day"][data-date="${date}"]`).filter({ hasText: 'Acme Corp' });
+  await expect(resolved.getByText(`Served ${served - 10}`)).toBeVisible();
+  await expect(resolved.getByText(`(first reported ${served})`)).toBeVisible();
+  await expect(resolved.getByText('Checked the delivery note: agreed.')).toBeVisible();
+});

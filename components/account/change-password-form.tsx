@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
 import { useTRPC } from '@/lib/trpc';
-import { errorMessage, fieldErrors } from '@/lib/trpc-errors';
+import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
 
 export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const trpc = useTRPC();
@@ -53,7 +53,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
             {message}
           </p>
         )}
-        <FormError message={change.error && Object.keys(errors).length === 0 ? errorMessage(change.error) : null} />
+        <FormError message={formLevelError(change.error)} />
         <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
         <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required hint={PASSWORD_HINT} error={errors.newPassword} />
         <TextField label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" required error={mismatch ?? undefined} />

@@ -10,7 +10,7 @@ import { FormError, SelectField, TextField } from '@/components/ui/field';
 import { browserTimeZone } from '@/components/settings/time-zones';
 import { TimeZoneSelect } from '@/components/settings/time-zone-select';
 import { useTRPC } from '@/lib/trpc';
-import { errorMessage, fieldErrors } from '@/lib/trpc-errors';
+import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
 import { useIsClient } from '@/lib/use-is-client';
 
 export function RegisterForm() {
@@ -80,7 +80,7 @@ export function RegisterForm() {
             ))}
           </div>
         </fieldset>
-        <FormError message={register.error && Object.keys(errors).length === 0 ? errorMessage(register.error) : null} />
+        <FormError message={formLevelError(register.error)} />
         <TextField label="Company name" name="companyName" autoComplete="organization" required error={errors.companyName} />
         <TextField label="Work email" name="email" type="email" autoComplete="email" required error={errors.email} />
         <TextField

@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
 import { centsToMoneyInput, parseMoneyToCents } from '@/lib/money-input';
 import { useTRPC } from '@/lib/trpc';
-import { errorMessage, fieldErrors } from '@/lib/trpc-errors';
+import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
 import type { ContractOutput } from '@/server/api/schemas/contract';
 import { WeekdayPicker } from './weekday-picker';
 
@@ -53,7 +53,7 @@ export function ContractForm(props: Props) {
   return (
     <Card>
       <form onSubmit={onSubmit} className="space-y-5" noValidate>
-        <FormError message={mutation.error && Object.keys(errors).length === 0 ? errorMessage(mutation.error) : null} />
+        <FormError message={formLevelError(mutation.error)} />
         {existing ? (
           <p className="text-sm text-slate-700">
             Client: <strong>{existing.clientName}</strong> ({existing.clientEmail})

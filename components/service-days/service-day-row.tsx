@@ -5,9 +5,10 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { InlinePanelForm } from './inline-panel-form';
 import { formatCountdown, formatDate, formatInstant, formatMoney } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc';
-import { errorMessage, fieldErrors } from '@/lib/trpc-errors';
+import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
 import type { ServiceDayOutput } from '@/server/api/schemas/service-day';
 
 type Props = {
@@ -121,7 +122,7 @@ export function ServiceDayRow({ day, viewerSide, now, showCounterpart, expected,
           </Button>
         </div>
       )}
-      <FormError message={rowError && Object.keys(fieldErrors(rowError)).length === 0 ? errorMessage(rowError) : null} />
+      <FormError message={formLevelError(rowError)} />
 
       {day.disputeReason && (
         <div className="mt-2 rounded bg-red-50 p-2 text-sm text-red-950">
@@ -150,39 +151,30 @@ export function ServiceDayRow({ day, viewerSide, now, showCounterpart, expected,
       </div>
 
       {panel === 'dispute' && (
-        <form
-          className="mt-2 space-y-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            dispute.mutate({ id: day.id, reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
-          }}
+        <InlinePanelForm
+          onSubmit={(form) => dispute.mutate({ id: day.id, reason: String(form.get('reason') ?? '') })}
+          error={dispute.error}
+          pending={dispute.isPending}
+          submitLabel="Send dispute"
+          onCancel={() => setPanel(null)}
         >
-          <FormError message={dispute.error && !fieldErrors(dispute.error).reason ? errorMessage(dispute.error) : null} />
           <TextField label="What was wrong?" name="reason" maxLength={1000} error={fieldErrors(dispute.error).reason} />
-          <div className="flex gap-2">
-            <Button type="submit" pending={dispute.isPending}>
-              Send dispute
-            </Button>
-            <Button variant="ghost" onClick={() => setPanel(null)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        </InlinePanelForm>
       )}
       {panel === 'resolve' && (
-        <form
-          className="mt-2 space-y-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const form = new FormData(e.currentTarget);
+        <InlinePanelForm
+          onSubmit={(form) =>
             resolve.mutate({
               id: day.id,
               servedQuantity: toInt(String(form.get('servedQuantity') ?? '')),
               note: String(form.get('note') ?? ''),
-            });
-          }}
+            })
+          }
+          error={resolve.error}
+          pending={resolve.isPending}
+          submitLabel="Save resolution"
+          onCancel={() => setPanel(null)}
         >
-          <FormError message={resolve.error && Object.keys(fieldErrors(resolve.error)).length === 0 ? errorMessage(resolve.error) : null} />
           <TextField
             label="Corrected served quantity"
             name="servedQuantity"
@@ -193,15 +185,7 @@ export function ServiceDayRow({ day, viewerSide, now, showCounterpart, expected,
             error={fieldErrors(resolve.error).servedQuantity}
           />
           <TextField label="Note to the client" name="note" maxLength={1000} error={fieldErrors(resolve.error).note} />
-          <div className="flex gap-2">
-            <Button type="submit" pending={resolve.isPending}>
-              Save resolution
-            </Button>
-            <Button variant="ghost" onClick={() => setPanel(null)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        </InlinePanelForm>
       )}
     </li>
   );

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
 import { useTRPC } from '@/lib/trpc';
-import { errorMessage, fieldErrors } from '@/lib/trpc-errors';
+import { errorMessage, fieldErrors, formLevelError } from '@/lib/trpc-errors';
 import { weekdayLabel } from '@/lib/weekdays';
 import type { CompanyOutput } from '@/server/api/schemas/company';
 import { TimeZoneSelect } from './time-zone-select';
@@ -56,7 +56,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
         {!canEdit && <p className="mb-3 text-sm text-slate-600">Only an administrator can change these settings.</p>}
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <fieldset disabled={!canEdit} className="space-y-4">
-            <FormError message={update.error && Object.keys(errors).length === 0 ? errorMessage(update.error) : null} />
+            <FormError message={formLevelError(update.error)} />
             <TextField label="Company name" name="name" defaultValue={company.name} required error={errors.name} />
             <TimeZoneSelect value={timezone} onChange={setTimezone} error={errors.timezone} />
             <TextField

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
 import { useTRPC } from '@/lib/trpc';
-import { errorMessage, fieldErrors } from '@/lib/trpc-errors';
+import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
 import { ROLE_LABELS, ROLES } from './roles';
 
 export function InviteForm() {
@@ -43,7 +43,7 @@ export function InviteForm() {
             Invitation sent to {sentTo}. The link is valid for 72 hours.
           </p>
         )}
-        <FormError message={invite.error && Object.keys(errors).length === 0 ? errorMessage(invite.error) : null} />
+        <FormError message={formLevelError(invite.error)} />
         <TextField label="Email" name="email" type="email" autoComplete="off" required error={errors.email} />
         <SelectField label="Role" name="role" defaultValue="EMPLOYEE" error={errors.role}>
           {ROLES.map((r) => (
