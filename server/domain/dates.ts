@@ -79,3 +79,9 @@ export function eachDate(from: string, to: string): string[] {
 export function daysBetween(from: string, to: string): number {
   return Math.round(parseDate(to).diff(parseDate(from), 'days').days);
 }
+
+/** Monday … Sunday (ISO week) of the week that holds `date`. */
+export function weekContaining(date: string): { from: string; to: string } {
+  const from = addDays(date, 1 - isoWeekday(date));
+  return { from, to: addDays(from, 6) };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildProductionPlan, summarizeCostedDays, totalsByCurrency, weekContaining } from './report-aggregates';
+import { weekContaining } from './dates';
+import { buildProductionPlan, summarizeCostedDays, totalsByCurrency } from './report-aggregates';
 
 describe('weekContaining', () => {
   it('runs Monday to Sunday', () => {

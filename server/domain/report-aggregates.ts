@@ -1,11 +1,3 @@
-import { addDays, isoWeekday } from './dates';
-
-/** Monday … Sunday (ISO week) of the week that holds `date`. */
-export function weekContaining(date: string): { from: string; to: string } {
-  const from = addDays(date, 1 - isoWeekday(date));
-  return { from, to: addDays(from, 6) };
-}
-
 export interface CostedDay {
   expectedQuantity: number;
   servedQuantity: number | null;

@@ -9,8 +9,7 @@ import { formatCount, formatDate, formatMoney } from '@/lib/format';
 import { getServerCaller } from '@/server/api/server-caller';
 import { weeklyReportInput } from '@/server/api/schemas/report';
 import { getSessionUser } from '@/server/auth/session';
-import { isValidDate, localToday } from '@/server/domain/dates';
-import { weekContaining } from '@/server/domain/report-aggregates';
+import { isValidDate, localToday, weekContaining } from '@/server/domain/dates';
 
 export const metadata: Metadata = { title: 'Reports' };
 

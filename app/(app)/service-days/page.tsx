@@ -4,7 +4,7 @@ import { ServiceDayTable } from '@/components/service-days/service-day-table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { getServerCaller } from '@/server/api/server-caller';
-import { addDays, isoWeekday, isValidDate, localToday } from '@/server/domain/dates';
+import { addDays, isValidDate, localToday, weekContaining } from '@/server/domain/dates';
 
 export const metadata: Metadata = { title: 'Service days' };
 
@@ -17,7 +17,7 @@ export default async function ServiceDaysPage({ searchParams }: { searchParams: 
   const [company, contracts] = await Promise.all([api.company.me(), api.contract.list()]);
   // Default: this week and the next, in the viewer's time zone (Monday first).
   const today = localToday(new Date(), company.timezone);
-  const monday = addDays(today, 1 - isoWeekday(today));
+  const monday = weekContaining(today).from;
   const from = search.from && isValidDate(search.from) ? search.from : company.companyType === 'CATERING' ? addDays(monday, -7) : monday;
   const to = search.to && isValidDate(search.to) ? search.to : addDays(monday, 13);
   const status = STATUSES.find((s) => s === search.status);
