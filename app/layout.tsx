@@ -6,6 +6,8 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'ChefOps', template: '%s · ChefOps' },
   description: 'Contract catering: service days, confirmations, costs and reports.',
+  // Static files live in public/ and are served from the site root.
+  icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
