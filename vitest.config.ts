@@ -17,7 +17,7 @@ export default defineConfig({
     projects: [
       {
         resolve,
-        test: { name: 'unit', include: ['server/**/*.test.ts', 'db/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts'] },
+        test: { name: 'unit', include: ['server/**/*.test.ts', 'db/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts', 'tests/architecture/**/*.test.ts'] },
       },
       {
         resolve,

@@ -1,8 +1,9 @@
 // Display formatting shared by pages (server and client components alike). A fixed default
 // locale keeps the server-rendered text identical to the hydrated text in the browser.
+import { ISO_DATE_PATTERN } from './patterns';
+
 export const DEFAULT_LOCALE = 'en-GB';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MINUTE_MS = 60_000;
 
 /**
@@ -26,7 +27,7 @@ export type FormatDateOptions = Intl.DateTimeFormatOptions & { locale?: string }
  * because a date-only value has no zone: the viewer's own offset must never move it a day.
  */
 export function formatDate(date: string, options: FormatDateOptions = {}): string {
-  const match = ISO_DATE.exec(date);
+  const match = ISO_DATE_PATTERN.exec(date);
   if (!match) return date;
   const { locale = DEFAULT_LOCALE, ...rest } = options;
   const fields = Object.keys(rest).length > 0 ? rest : { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } as const;

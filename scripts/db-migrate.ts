@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies drizzle/ migrations to DATABASE_URL (or the embedded database).
 import postgres from 'postgres';
-import { closeDb, getDb } from '@/db/client';
+import { closeDb, getDb } from '@/server/database';
 import { migratePostgres } from '@/db/migrations';
 import { env } from '@/server/env';
 

@@ -1,6 +1,6 @@
 // `npm run db:seed`: loads the demo data into an empty database (PostgreSQL or embedded).
-import { closeDb, getDb } from '@/db/client';
-import { demoLoginBanner, seedDemoData } from '@/db/seed/seed-demo';
+import { closeDb, getDb } from '@/server/database';
+import { demoLoginBanner, seedDemoData } from '@/server/seed/seed-demo';
 import { env } from '@/server/env';
 
 const { seeded } = await seedDemoData(await getDb());

@@ -1,7 +1,7 @@
 // Dead-letter tooling: `npm run outbox:dead` (or `… list`) shows DEAD outbox events;
 // `npm run outbox:dead -- replay <id>` puts one back in the queue (due now, fresh retries).
 // Embedded mode: stop the app first (the data directory is locked by the running process).
-import { closeDb, getDb } from '@/db/client';
+import { closeDb, getDb } from '@/server/database';
 import { listDeadEvents, replayDeadEvent } from '@/server/outbox/dead-letter';
 
 const [command = 'list', id] = process.argv.slice(2);

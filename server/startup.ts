@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/database';
 import { users } from '@/db/schema';
-import { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
-import { demoLoginBanner, seedDemoData } from '@/db/seed/seed-demo';
+import { DEMO_COMPANIES } from '@/server/seed/demo-accounts';
+import { demoLoginBanner, seedDemoData } from '@/server/seed/seed-demo';
 import { env } from './env';
 import { startLocalScheduler } from './jobs/local-scheduler';
 import { logger } from './logger';

@@ -1,16 +1,13 @@
-import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SessionWatcher } from '@/components/auth/session-watcher';
 import { AppHeader } from '@/components/layout/app-header';
-import { getServerCaller } from '@/server/api/server-caller';
-import { getSessionUser, loginPath } from '@/server/auth/session';
+import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
 
 export const dynamic = 'force-dynamic';
 
 /** Every page in this group needs a signed-in user. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const session = await getSessionUser();
-  if (!session) redirect(await loginPath());
+  const session = await getSignedInUser();
   const company = await (await getServerCaller()).company.me();
   return (
     <div className="min-h-screen">

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { queryRows } from '@/db/rows';
-import type { SessionUser } from '@/server/api/context';
+import type { SessionUser } from '@/server/domain/actor';
 
 /** The fixed "now" of every benchmark: Monday 2026-03-02 06:00 UTC (before the day's deliveries). */
 export const BENCH_NOW = new Date('2026-03-02T06:00:00Z');

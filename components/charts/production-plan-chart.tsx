@@ -1,7 +1,7 @@
 'use client';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount, formatDate, formatPercent } from '@/lib/format';
-import type { CatererDashboard } from '@/server/api/schemas/report';
+import type { CatererDashboard } from '@/lib/schemas/report';
 import { ChartFrame, SERIES_COLOURS } from './chart-frame';
 
 type Plan = CatererDashboard['productionPlan'];

@@ -9,7 +9,7 @@ import { FormError, TextField } from '@/components/ui/field';
 import { centsToMoneyInput, parseMoneyToCents } from '@/lib/money-input';
 import { useTRPC } from '@/lib/trpc';
 import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
-import type { ContractOutput } from '@/server/api/schemas/contract';
+import type { ContractOutput } from '@/lib/schemas/contract';
 import { WeekdayPicker } from './weekday-picker';
 
 type Props = { mode: 'create'; currency: string } | { mode: 'edit'; currency: string; contract: ContractOutput };

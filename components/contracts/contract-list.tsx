@@ -2,11 +2,12 @@ import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDate, formatMoney } from '@/lib/format';
-import { weekdayLabel } from '@/lib/weekdays';
-import type { ContractOutput } from '@/server/api/schemas/contract';
+import { weekdayName } from '@/lib/dates';
+import type { ContractOutput } from '@/lib/schemas/contract';
+import type { CompanyType } from '@/lib/enums';
 
 export const weekdaySummary = (days: number[]) =>
-  days.length === 5 && days.every((d, i) => d === i + 1) ? 'Mon–Fri' : days.map((d) => weekdayLabel(d).slice(0, 3)).join(', ');
+  days.length === 5 && days.every((d, i) => d === i + 1) ? 'Mon–Fri' : days.map((d) => weekdayName(d).slice(0, 3)).join(', ');
 
 export function ContractList({
   contracts,
@@ -14,7 +15,7 @@ export function ContractList({
   canCreate,
 }: {
   contracts: ContractOutput[];
-  viewerType: 'CATERING' | 'CLIENT';
+  viewerType: CompanyType;
   canCreate: boolean;
 }) {
   if (contracts.length === 0) {

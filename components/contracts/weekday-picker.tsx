@@ -1,5 +1,5 @@
 'use client';
-import { WEEKDAY_LABELS } from '@/lib/weekdays';
+import { WEEKDAY_NAMES } from '@/lib/dates';
 
 /** Checkboxes for ISO weekdays 1 (Monday) … 7 (Sunday). */
 export function WeekdayPicker({
@@ -19,7 +19,7 @@ export function WeekdayPicker({
     <fieldset aria-describedby={error ? 'weekday-error' : undefined}>
       <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
       <div className="flex flex-wrap gap-2">
-        {WEEKDAY_LABELS.map((label, index) => {
+        {WEEKDAY_NAMES.map((label, index) => {
           const day = index + 1;
           return (
             <label

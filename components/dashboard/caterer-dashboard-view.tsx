@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { ProductionPlanChart } from '@/components/charts/production-plan-chart';
 import { Card } from '@/components/ui/card';
 import { formatDate } from '@/lib/format';
-import type { CatererDashboard } from '@/server/api/schemas/report';
+import type { CatererDashboard } from '@/lib/schemas/report';
 import { AwaitingServedCard, OpenDisputesCard, UtilisationList } from './caterer-panels';
 import { ContractCostTable } from './contract-cost-table';
 

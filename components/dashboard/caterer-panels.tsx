@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { formatCount, formatDate, formatInstant, formatPercent } from '@/lib/format';
-import type { CatererDashboard } from '@/server/api/schemas/report';
+import type { CatererDashboard } from '@/lib/schemas/report';
 
 /** Utilisation of each day of the plan as text, so the chart's key figure is readable without it. */
 export function UtilisationList({ days, capacity }: { days: CatererDashboard['productionPlan']['days']; capacity: number }) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { ExpectedServedChart } from '@/components/charts/expected-served-chart';
 import { Card } from '@/components/ui/card';
 import { formatDate } from '@/lib/format';
-import type { ClientDashboard } from '@/server/api/schemas/report';
+import type { ClientDashboard } from '@/lib/schemas/report';
 import { ContractCostTable } from './contract-cost-table';
 import { PendingConfirmations } from './pending-confirmations';
 

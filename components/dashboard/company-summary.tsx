@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { formatCount } from '@/lib/format';
-import type { CompanyOutput } from '@/server/api/schemas/company';
+import type { CompanyOutput } from '@/lib/schemas/company';
 
 /** The settings that shape every figure on the dashboard: zone, currency and capacity. */
 export function CompanySummary({ company }: { company: CompanyOutput }) {

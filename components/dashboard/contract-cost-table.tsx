@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { DataTable, type ColumnDef } from '@/components/reports/data-table';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatCount, formatMoney } from '@/lib/format';
-import type { ContractCost, CurrencyTotal } from '@/server/api/schemas/report';
+import type { ContractCost, CurrencyTotal } from '@/lib/schemas/report';
 
 function CostCell({ cents, estimatedCents, currency }: { cents: number; estimatedCents: number; currency: string }) {
   return (

@@ -12,7 +12,7 @@ import { formatCountdown, formatDate, formatInstant } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
 import { useNow } from '@/lib/use-now';
-import type { PendingDay } from '@/server/api/schemas/report';
+import type { PendingDay } from '@/lib/schemas/report';
 
 type Props = {
   days: PendingDay[];

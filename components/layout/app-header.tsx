@@ -4,9 +4,10 @@ import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import type { CompanyType, UserRole } from '@/lib/enums';
 import { NotificationBell } from './notification-bell';
 
-type Props = { companyName: string; companyType: 'CATERING' | 'CLIENT'; email: string; role: string };
+type Props = { companyName: string; companyType: CompanyType; email: string; role: UserRole };
 
 const NAV = [
   { href: '/dashboard', label: 'Dashboard' },

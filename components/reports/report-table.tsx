@@ -2,7 +2,7 @@
 import { DataTable, type ColumnDef } from '@/components/reports/data-table';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatCount, formatDate, formatMoney } from '@/lib/format';
-import type { ReportRow, ReportTotals } from '@/server/api/schemas/report';
+import type { ReportRow, ReportTotals } from '@/lib/schemas/report';
 
 /** A report's days: date, expected, served, cost and status, sortable, with the totals. */
 export function ReportTable({ caption, rows, totals, currency }: { caption: string; rows: ReportRow[]; totals: ReportTotals; currency: string }) {

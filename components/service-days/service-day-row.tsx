@@ -9,11 +9,12 @@ import { InlinePanelForm } from './inline-panel-form';
 import { formatCountdown, formatDate, formatInstant, formatMoney } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc';
 import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
-import type { ServiceDayOutput } from '@/server/api/schemas/service-day';
+import type { ServiceDayOutput } from '@/lib/schemas/service-day';
+import type { CompanyType } from '@/lib/enums';
 
 type Props = {
   day: ServiceDayOutput;
-  viewerSide: 'CATERING' | 'CLIENT';
+  viewerSide: CompanyType;
   now: Date;
   showCounterpart: boolean;
   expected: string;

@@ -9,13 +9,14 @@ import { formatDate } from '@/lib/format';
 import { useNow } from '@/lib/use-now';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
-import type { ServiceDayOutput } from '@/server/api/schemas/service-day';
+import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { ServiceDayRow } from './service-day-row';
 import { groupByWeek } from './week-groups';
+import type { CompanyType } from '@/lib/enums';
 
 type Props = {
   days: ServiceDayOutput[];
-  viewerSide: 'CATERING' | 'CLIENT';
+  viewerSide: CompanyType;
   /** Hide the counterpart's name (e.g. on a contract's own page). */
   compact?: boolean;
 };

@@ -1,4 +1,4 @@
-import { weekContaining } from '@/server/domain/dates';
+import { weekContaining } from '@/lib/dates';
 
 /** Groups date-ordered items by ISO week (Monday first), keeping the order. */
 export function groupByWeek<T extends { serviceDate: string }>(items: T[]): { weekStart: string; items: T[] }[] {

@@ -8,8 +8,8 @@ import { Card } from '@/components/ui/card';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage, fieldErrors, formLevelError } from '@/lib/trpc-errors';
-import { weekdayLabel } from '@/lib/weekdays';
-import type { CompanyOutput } from '@/server/api/schemas/company';
+import { weekdayName } from '@/lib/dates';
+import type { CompanyOutput } from '@/lib/schemas/company';
 import { TimeZoneSelect } from './time-zone-select';
 
 export function SettingsForm({ company, canEdit }: { company: CompanyOutput; canEdit: boolean }) {
@@ -111,7 +111,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
                         )
                       }
                     />
-                    {weekdayLabel(day.dayOfWeek)}
+                    {weekdayName(day.dayOfWeek)}
                   </label>
                 </li>
               ))}

@@ -7,7 +7,8 @@ import { Card } from '@/components/ui/card';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
 import { useTRPC } from '@/lib/trpc';
 import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
-import { ROLE_LABELS, ROLES } from './roles';
+import { USER_ROLES, type UserRole } from '@/lib/enums';
+import { ROLE_LABELS } from './roles';
 
 export function InviteForm() {
   const trpc = useTRPC();
@@ -30,7 +31,7 @@ export function InviteForm() {
     const form = new FormData(formElement);
     setSentTo(null);
     invite.mutate(
-      { email: String(form.get('email') ?? ''), role: form.get('role') as (typeof ROLES)[number] },
+      { email: String(form.get('email') ?? ''), role: form.get('role') as UserRole },
       { onSuccess: () => formElement.reset() },
     );
   }
@@ -46,7 +47,7 @@ export function InviteForm() {
         <FormError message={formLevelError(invite.error)} />
         <TextField label="Email" name="email" type="email" autoComplete="off" required error={errors.email} />
         <SelectField label="Role" name="role" defaultValue="EMPLOYEE" error={errors.role}>
-          {ROLES.map((r) => (
+          {USER_ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
             </option>

@@ -6,9 +6,10 @@ import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
-import { ROLE_SHORT, ROLES, type Role } from './roles';
+import { USER_ROLES, type UserRole } from '@/lib/enums';
+import { ROLE_SHORT } from './roles';
 
-type User = { id: string; email: string; role: Role; isActive: boolean; createdAt: Date };
+type User = { id: string; email: string; role: UserRole; isActive: boolean; createdAt: Date };
 
 export function UserRow({ user, isMe }: { user: User; isMe: boolean }) {
   const trpc = useTRPC();
@@ -45,9 +46,9 @@ export function UserRow({ user, isMe }: { user: User; isMe: boolean }) {
             label={`Role of ${user.email}`}
             value={user.role}
             disabled={setRole.isPending || !user.isActive}
-            onChange={(e) => setRole.mutate({ id: user.id, role: e.target.value as Role })}
+            onChange={(e) => setRole.mutate({ id: user.id, role: e.target.value as UserRole })}
           >
-            {ROLES.map((r) => (
+            {USER_ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_SHORT[r]}
               </option>

@@ -13,6 +13,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { id, timestamps, tstz } from './columns';
+import { DEFAULT_WORK_MODE } from '@/lib/enums';
 import { companyStatus, companyType, userRole, workMode } from './enums';
 
 /** The tenant. Credentials live on users only (no password here). */
@@ -54,7 +55,7 @@ export const clientProfiles = pgTable('client_profiles', {
   companyId: uuid('company_id')
     .primaryKey()
     .references(() => companies.id),
-  workMode: workMode('work_mode').notNull().default('ONSITE'),
+  workMode: workMode('work_mode').notNull().default(DEFAULT_WORK_MODE),
   ...timestamps,
 });
 

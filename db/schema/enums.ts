@@ -1,20 +1,19 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import {
+  COMPANY_STATUSES,
+  COMPANY_TYPES,
+  CONTRACT_STATUSES,
+  OUTBOX_STATUSES,
+  SERVICE_DAY_STATUSES,
+  USER_ROLES,
+  WORK_MODES,
+} from '@/lib/enums';
 
-export const companyType = pgEnum('company_type', ['CATERING', 'CLIENT']);
-export const companyStatus = pgEnum('company_status', ['ACTIVE', 'INACTIVE', 'SUSPENDED']);
-export const workMode = pgEnum('work_mode', ['REMOTE', 'HYBRID', 'ONSITE']);
-export const userRole = pgEnum('user_role', ['ADMIN', 'MANAGER', 'EMPLOYEE']);
-export const contractStatus = pgEnum('contract_status', ['ACTIVE', 'PAUSED', 'TERMINATED']);
-export const serviceDayStatus = pgEnum('service_day_status', [
-  'PENDING',
-  'EXPECTED_CONFIRMED',
-  'SERVED_CONFIRMED',
-  'DISPUTED',
-]);
-export const outboxStatus = pgEnum('outbox_status', ['PENDING', 'PUBLISHED', 'PROCESSED', 'DEAD']);
-
-export type CompanyType = (typeof companyType.enumValues)[number];
-export type WorkMode = (typeof workMode.enumValues)[number];
-export type UserRole = (typeof userRole.enumValues)[number];
-export type ContractStatus = (typeof contractStatus.enumValues)[number];
-export type ServiceDayStatus = (typeof serviceDayStatus.enumValues)[number];
+// The values are declared once in lib/enums (shared with zod and the UI).
+export const companyType = pgEnum('company_type', COMPANY_TYPES);
+export const companyStatus = pgEnum('company_status', COMPANY_STATUSES);
+export const workMode = pgEnum('work_mode', WORK_MODES);
+export const userRole = pgEnum('user_role', USER_ROLES);
+export const contractStatus = pgEnum('contract_status', CONTRACT_STATUSES);
+export const serviceDayStatus = pgEnum('service_day_status', SERVICE_DAY_STATUSES);
+export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/database';
 import { getSessionUser } from '@/server/auth/session';
 import type { Context } from './context';
 

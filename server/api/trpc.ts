@@ -1,11 +1,12 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
-import type { CompanyType, UserRole } from '@/db/schema';
+import type { CompanyType, UserRole } from '@/lib/enums';
 import { DomainError } from '@/server/domain/errors';
 import { env } from '@/server/env';
 import { logger } from '@/server/logger';
-import type { Context, SessionUser } from './context';
+import type { SessionUser } from '@/server/domain/actor';
+import type { Context } from './context';
 import { toTRPCError } from './error-mapping';
 
 /** Field path → messages, for showing errors next to the form field they belong to. */

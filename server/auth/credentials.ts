@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { companies, users } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
+import type { SessionUser } from '@/server/domain/actor';
 import { dummyPasswordHash, verifyPassword } from './password-hash';
 import { clearRateLimit, consumeRateLimit, RATE_LIMITS, refundRateLimit } from './rate-limit';
 

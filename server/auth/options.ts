@@ -1,9 +1,10 @@
 import type { CookiesOptions, NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/database';
 import { env } from '@/server/env';
 import { logger } from '@/server/logger';
-import type { SessionUser } from '@/server/api/context';
+import type { SessionUser } from '@/server/domain/actor';
+import { signInInput } from '@/lib/schemas/auth';
 import { attemptSignIn } from './credentials';
 import { createSession, revokeSessionByTokenId, rotateSession, SESSION_LIFETIME_SECONDS, validateSession } from './sessions';
 
@@ -94,13 +95,14 @@ export const authOptions: NextAuthOptions = {
         password: { label: 'Password', type: 'password' },
       },
       async authorize(credentials, req) {
-        if (!credentials?.email || !credentials.password) return null;
+        const parsed = signInInput.safeParse(credentials);
+        if (!parsed.success) return null;
         const db = await getDb();
         const now = new Date();
         const headers = req?.headers as Record<string, unknown> | undefined;
         const result = await attemptSignIn(db, {
-          email: credentials.email,
-          password: credentials.password,
+          email: parsed.data.email,
+          password: parsed.data.password,
           ip: firstForwardedFor(headers),
           now,
         });

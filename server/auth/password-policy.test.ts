@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMMON_PASSWORDS_FILE, MAX_PASSWORD_BYTES, passwordProblem, passwordSchema } from './password-policy';
+import { passwordProblem, passwordSchema } from '@/lib/password';
+import { MAX_PASSWORD_BYTES } from '@/lib/limits';
+import { COMMON_PASSWORDS_FILE } from './password-policy';
 
 describe('password policy', () => {
   it('accepts 8 to 72 bytes that are not common', () => {

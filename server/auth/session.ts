@@ -2,8 +2,8 @@ import 'server-only';
 import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
-import type { SessionUser } from '@/server/api/context';
+import { getDb } from '@/server/database';
+import type { SessionUser } from '@/server/domain/actor';
 import { readSessionOptions, SESSION_COOKIE_NAME } from './options';
 import { validateSession } from './sessions';
 

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { companies, refreshTokens, users } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
-import type { SessionUser } from '@/server/api/context';
+import type { SessionUser } from '@/server/domain/actor';
 import { hashToken, newToken } from './tokens';
 
 /**

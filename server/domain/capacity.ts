@@ -1,4 +1,4 @@
-import { weekdayName } from './dates';
+import { weekdayName } from '@/lib/dates';
 import { DomainError } from './errors';
 
 export interface CapacityCheckInput {

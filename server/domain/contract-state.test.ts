@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allowedContractActions,
-  nextContractStatus,
-  type ContractAction,
-  type ContractStatus,
-} from './contract-state';
+import type { ContractStatus, ContractTransition } from '@/lib/enums';
+import { allowedContractActions, nextContractStatus } from './contract-state';
 
 const conflict = (message: string) => expect.objectContaining({ code: 'CONFLICT', message });
 
 describe('nextContractStatus', () => {
-  it.each<[ContractStatus, ContractAction, ContractStatus]>([
+  it.each<[ContractStatus, ContractTransition, ContractStatus]>([
     ['ACTIVE', 'pause', 'PAUSED'],
     ['PAUSED', 'resume', 'ACTIVE'],
     ['ACTIVE', 'terminate', 'TERMINATED'],
@@ -18,7 +14,7 @@ describe('nextContractStatus', () => {
     expect(nextContractStatus(from, action)).toBe(to);
   });
 
-  it.each<[ContractStatus, ContractAction, string]>([
+  it.each<[ContractStatus, ContractTransition, string]>([
     ['ACTIVE', 'resume', 'This contract is already active, so it cannot be resumed.'],
     ['PAUSED', 'pause', 'This contract is already paused.'],
     ['TERMINATED', 'resume', 'This contract is terminated and cannot be resumed.'],

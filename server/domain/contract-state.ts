@@ -1,28 +1,25 @@
+import type { ContractStatus, ContractTransition } from '@/lib/enums';
 import { DomainError } from './errors';
 
-export const CONTRACT_STATUSES = ['ACTIVE', 'PAUSED', 'TERMINATED'] as const;
-export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
-export type ContractAction = 'pause' | 'resume' | 'terminate';
-
 // ACTIVE ⇄ PAUSED, either → TERMINATED; TERMINATED is final.
-const TRANSITIONS: Record<ContractStatus, Partial<Record<ContractAction, ContractStatus>>> = {
+const TRANSITIONS: Record<ContractStatus, Partial<Record<ContractTransition, ContractStatus>>> = {
   ACTIVE: { pause: 'PAUSED', terminate: 'TERMINATED' },
   PAUSED: { resume: 'ACTIVE', terminate: 'TERMINATED' },
   TERMINATED: {},
 };
 
-const PAST_TENSE: Record<ContractAction, string> = {
+const PAST_TENSE: Record<ContractTransition, string> = {
   pause: 'paused',
   resume: 'resumed',
   terminate: 'terminated',
 };
 
-export function allowedContractActions(current: ContractStatus): ContractAction[] {
-  return Object.keys(TRANSITIONS[current]) as ContractAction[];
+export function allowedContractActions(current: ContractStatus): ContractTransition[] {
+  return Object.keys(TRANSITIONS[current]) as ContractTransition[];
 }
 
 /** The status after `action`, or CONFLICT when the action is not allowed from `current`. */
-export function nextContractStatus(current: ContractStatus, action: ContractAction): ContractStatus {
+export function nextContractStatus(current: ContractStatus, action: ContractTransition): ContractStatus {
   const next = TRANSITIONS[current][action];
   if (next) return next;
   if (current === 'TERMINATED') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contractTermsSchema, validateContractTerms, type ContractTermsInput } from './contract-terms';
+import { contractTermsSchema, type ContractTermsInput } from '@/lib/schemas/contract-terms';
+import { validateContractTerms } from './contract-terms';
 import { DomainError } from './errors';
 
 const valid: ContractTermsInput = {

@@ -1,4 +1,4 @@
-import type { ServiceDayStatus } from './service-day-state';
+import type { ServiceDayStatus } from '@/lib/enums';
 
 export interface ServiceDayCostInput {
   status: ServiceDayStatus;

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { isValidDate, isValidTimeZone } from './dates';
+import { isValidDate, isValidTimeZone } from '@/lib/dates';
+import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
 import { DomainError } from './errors';
 
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const HOUR_MS = 60 * 60 * 1000;
 
 export interface DeadlineInput {
@@ -26,7 +26,7 @@ export function deliveryInstant(serviceDate: string, deliveryTime: string, timeZ
   if (!isValidDate(serviceDate)) {
     throw new DomainError('BAD_REQUEST', `"${serviceDate}" is not a valid date; use the format YYYY-MM-DD.`);
   }
-  const time = HH_MM.exec(deliveryTime);
+  const time = TIME_OF_DAY_PATTERN.exec(deliveryTime);
   if (!time) {
     throw new DomainError('BAD_REQUEST', `"${deliveryTime}" is not a valid delivery time; use HH:MM.`);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weekContaining } from './dates';
+import { weekContaining } from '@/lib/dates';
 import { buildProductionPlan, summarizeCostedDays, totalsByCurrency } from './report-aggregates';
 
 describe('weekContaining', () => {

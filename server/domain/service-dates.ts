@@ -1,4 +1,4 @@
-import { addDays, eachDate, isoWeekday, localToday } from './dates';
+import { addDays, eachDate, isoWeekday, localToday } from '@/lib/dates';
 
 export const DEFAULT_HORIZON_DAYS = 28;
 

@@ -8,8 +8,8 @@ import {
   shouldAutoLock,
   type ConfirmExpectedInput,
   type ConfirmServedInput,
-  type ServiceDayStatus,
 } from './service-day-state';
+import type { ServiceDayStatus } from '@/lib/enums';
 
 const err = (code: string, extra: Record<string, unknown> = {}) => expect.objectContaining({ code, ...extra });
 const at = (iso: string) => new Date(iso);

@@ -1,17 +1,7 @@
+import type { ContractStatus, ServiceDayStatus } from '@/lib/enums';
+import { MAX_DAILY_QUANTITY, MAX_TEXT_LENGTH } from '@/lib/limits';
 import { formatInstant, isBeforeDeadline } from './deadline';
-import type { ContractStatus } from './contract-state';
 import { DomainError } from './errors';
-
-export const SERVICE_DAY_STATUSES = [
-  'PENDING',
-  'EXPECTED_CONFIRMED',
-  'SERVED_CONFIRMED',
-  'DISPUTED',
-] as const;
-export type ServiceDayStatus = (typeof SERVICE_DAY_STATUSES)[number];
-
-export const MAX_SERVED_QUANTITY = 100_000;
-export const MAX_TEXT_LENGTH = 1000;
 export const DISPUTE_WINDOW_DAYS = 7;
 export const DISPUTE_WINDOW_MS = DISPUTE_WINDOW_DAYS * 24 * 60 * 60 * 1000;
 
@@ -104,7 +94,7 @@ export function assertCanConfirmServed(input: ConfirmServedInput): void {
     };
     throw new DomainError('CONFLICT', messages[status]);
   }
-  assertWholeNumberIn(quantity, 0, MAX_SERVED_QUANTITY, 'quantity', 'Served quantity');
+  assertWholeNumberIn(quantity, 0, MAX_DAILY_QUANTITY, 'quantity', 'Served quantity');
 }
 
 export interface DisputeInput {
@@ -151,7 +141,7 @@ export function assertCanResolveDispute(input: ResolveDisputeInput): { note: str
   if (status !== 'DISPUTED') {
     throw new DomainError('CONFLICT', 'Only a disputed day can have its dispute resolved.');
   }
-  assertWholeNumberIn(servedQuantity, 0, MAX_SERVED_QUANTITY, 'servedQuantity', 'Served quantity');
+  assertWholeNumberIn(servedQuantity, 0, MAX_DAILY_QUANTITY, 'servedQuantity', 'Served quantity');
   return { note: requireText(note, 'note', 'The resolution note') };
 }
 

@@ -1,30 +1,25 @@
-import type { ContractAction, ContractStatus } from './contract-state';
+import type { CompanyType, ContractAction, ContractStatus, ServiceDayStatus, UserRole } from '@/lib/enums';
 import { allowedContractActions } from './contract-state';
 import {
   assertCanConfirmExpected,
   assertCanConfirmServed,
   assertCanDispute,
   assertCanResolveDispute,
-  type ServiceDayStatus,
 } from './service-day-state';
 
-export type ViewerCompanyType = 'CATERING' | 'CLIENT';
-export type ViewerRole = 'ADMIN' | 'MANAGER' | 'EMPLOYEE';
 export interface Viewer {
-  companyType: ViewerCompanyType;
-  role: ViewerRole;
+  companyType: CompanyType;
+  role: UserRole;
 }
-
-export type ContractViewerAction = ContractAction | 'edit';
 
 /**
  * What the viewer may do with a contract now: either party's ADMIN pauses, resumes and
  * terminates (as the state machine allows); only the caterer's ADMIN edits terms, until the
  * contract is terminated.
  */
-export function contractActionsForViewer(status: ContractStatus, viewer: Viewer): ContractViewerAction[] {
+export function contractActionsForViewer(status: ContractStatus, viewer: Viewer): ContractAction[] {
   if (viewer.role !== 'ADMIN') return [];
-  const actions: ContractViewerAction[] = [...allowedContractActions(status)];
+  const actions: ContractAction[] = [...allowedContractActions(status)];
   if (viewer.companyType === 'CATERING' && status !== 'TERMINATED') actions.push('edit');
   return actions;
 }

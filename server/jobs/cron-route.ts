@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/database';
 import type { Database } from '@/db/types';
 import { env } from '@/server/env';
 import { logger } from '@/server/logger';

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { cateringProfiles, clientOfficeDays, clientProfiles, companies } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { CompanyOutput, UpdateCompanyInput } from '@/server/api/schemas/company';
+import type { SessionUser } from '@/server/domain/actor';
+import type { CompanyOutput, UpdateCompanyInput } from '@/lib/schemas/company';
 import { DomainError } from '@/server/domain/errors';
 
 const ALL_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

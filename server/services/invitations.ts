@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { companies, invitations, users, type UserRole } from '@/db/schema';
+import { companies, invitations, users } from '@/db/schema';
+import type { UserRole } from '@/lib/enums';
 import type { DbOrTx } from '@/db/types';
-import type { SessionUser } from '@/server/api/context';
+import type { SessionUser } from '@/server/domain/actor';
 import { hashPassword } from '@/server/auth/password-hash';
 import { hashToken, newToken } from '@/server/auth/tokens';
 import { DomainError } from '@/server/domain/errors';

@@ -1,9 +1,10 @@
 
 import type { DbOrTx } from '@/db/types';
+import { DEFAULT_WORK_MODE } from '@/lib/enums';
 import { cateringProfiles, clientProfiles, companies, users } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password-hash';
 import { DomainError } from '@/server/domain/errors';
-import type { RegisterInput } from '@/server/api/schemas/auth';
+import type { RegisterInput } from '@/lib/schemas/auth';
 import { emailInUse } from './email-in-use';
 
 /** Creates the company, its profile and its first ADMIN user, all or nothing. */
@@ -27,7 +28,7 @@ export async function registerCompany(db: DbOrTx, input: RegisterInput) {
     if (input.companyType === 'CATERING') {
       await tx.insert(cateringProfiles).values({ companyId, dailyCapacity: input.dailyCapacity! });
     } else {
-      await tx.insert(clientProfiles).values({ companyId, workMode: input.workMode ?? 'ONSITE' });
+      await tx.insert(clientProfiles).values({ companyId, workMode: input.workMode ?? DEFAULT_WORK_MODE });
     }
     const [user] = await tx
       .insert(users)

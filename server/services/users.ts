@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { companies, users, type UserRole } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
+import { companies, users } from '@/db/schema';
+import type { UserRole } from '@/lib/enums';
+import type { SessionUser } from '@/server/domain/actor';
 import { revokeAllForUser } from '@/server/auth/sessions';
 import { DomainError } from '@/server/domain/errors';
 

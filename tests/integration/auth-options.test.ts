@@ -8,7 +8,7 @@ import { createTestDb, type TestDb } from '../support/test-db';
 
 // The next-auth options read the process database; point it at this file's test database.
 const holder: { db?: Database } = {};
-vi.mock('@/db/client', () => ({ getDb: async () => holder.db! }));
+vi.mock('@/server/database', () => ({ getDb: async () => holder.db! }));
 const { authOptions, readSessionOptions, SessionEndedError } = await import('@/server/auth/options');
 
 let t: TestDb;

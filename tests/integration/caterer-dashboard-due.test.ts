@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/rows';
-import type { CatererDashboard } from '@/server/api/schemas/report';
+import type { CatererDashboard } from '@/lib/schemas/report';
 import { callerFor, registerCompany, type Clock } from '../support/callers';
 import { contractTerms } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';

@@ -12,7 +12,7 @@ const { SECRET, holder } = vi.hoisted(() => {
   // The routes run against the process database; here that is this file's test database.
   return { SECRET: secret, holder: { db: undefined as unknown as Database } };
 });
-vi.mock('@/db/client', () => ({ getDb: async () => holder.db }));
+vi.mock('@/server/database', () => ({ getDb: async () => holder.db }));
 
 let t: TestDb;
 let outboxGET: (request: Request) => Promise<Response>;

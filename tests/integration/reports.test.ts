@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientDashboard, CatererDashboard } from '@/server/api/schemas/report';
+import type { ClientDashboard, CatererDashboard } from '@/lib/schemas/report';
 import { callerFor, registerCompany } from '../support/callers';
 import { contractTerms, rejectionOf } from '../support/contracts';
 import { buildReportFixture, type ReportFixture } from '../support/report-fixture';

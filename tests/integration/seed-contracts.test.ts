@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/rows';
-import { seedDemoData } from '@/db/seed/seed-demo';
+import { seedDemoData } from '@/server/seed/seed-demo';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;

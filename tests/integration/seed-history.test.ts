@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/rows';
-import { historyCounts } from '@/db/seed/seed-history';
-import { seedDemoData } from '@/db/seed/seed-demo';
+import { historyCounts } from '@/server/seed/seed-history';
+import { seedDemoData } from '@/server/seed/seed-demo';
 import { callerFor, sessionForEmail } from '../support/callers';
 import { createTestDb, type TestDb } from '../support/test-db';
 

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { Database } from '@/db/types';
 import { queryRows } from '@/db/rows';
-import type { SessionUser } from '@/server/api/context';
+import type { SessionUser } from '@/server/domain/actor';
 import { createCaller } from '@/server/api/root';
-import type { RegisterInput } from '@/server/api/schemas/auth';
+import type { RegisterInput } from '@/lib/schemas/auth';
 
 export type Clock = { now: Date };
 

@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { ContractList } from '@/components/contracts/contract-list';
 import { PageHeader } from '@/components/ui/card';
 import { Pager, pageFrom } from '@/components/ui/pager';
-import { getServerCaller } from '@/server/api/server-caller';
-import { getSessionUser } from '@/server/auth/session';
+import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
 
 export const metadata: Metadata = { title: 'Contracts' };
 
@@ -24,7 +23,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const [contracts, company, session] = await Promise.all([
     api.contract.list(status ? { status } : undefined),
     api.company.me(),
-    getSessionUser(),
+    getSignedInUser(),
   ]);
   const canCreate = company.companyType === 'CATERING' && session?.role === 'ADMIN';
   const pageCount = Math.ceil(contracts.length / PAGE_SIZE);

@@ -3,15 +3,15 @@ import { CatererDashboardView } from '@/components/dashboard/caterer-dashboard-v
 import { ClientDashboardView } from '@/components/dashboard/client-dashboard-view';
 import { CompanySummary } from '@/components/dashboard/company-summary';
 import { PageHeader } from '@/components/ui/card';
-import { getServerCaller } from '@/server/api/server-caller';
-import { getSessionUser } from '@/server/auth/session';
-import { addDays } from '@/server/domain/dates';
+import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
+
+import { addDays } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const api = await getServerCaller();
-  const [company, data, session] = await Promise.all([api.company.me(), api.report.dashboard(), getSessionUser()]);
+  const [company, data, session] = await Promise.all([api.company.me(), api.report.dashboard(), getSignedInUser()]);
   return (
     <>
       <PageHeader

@@ -6,10 +6,10 @@ import { ReportTable } from '@/components/reports/report-table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { formatCount, formatDate, formatMoney } from '@/lib/format';
-import { getServerCaller } from '@/server/api/server-caller';
-import { weeklyReportInput } from '@/server/api/schemas/report';
-import { getSessionUser } from '@/server/auth/session';
-import { isValidDate, localToday, weekContaining } from '@/server/domain/dates';
+import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
+import { weeklyReportInput } from '@/lib/schemas/report';
+
+import { isValidDate, localToday, weekContaining } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Reports' };
 
@@ -18,7 +18,7 @@ type Search = { contractId?: string; from?: string; to?: string };
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const api = await getServerCaller();
-  const [company, contracts, session] = await Promise.all([api.company.me(), api.contract.list(), getSessionUser()]);
+  const [company, contracts, session] = await Promise.all([api.company.me(), api.contract.list(), getSignedInUser()]);
   const counterpart = (c: (typeof contracts)[number]) => (company.companyType === 'CATERING' ? c.clientName : c.cateringName);
   const header = (
     <PageHeader title="Reports" description={`Service days, meals and costs per contract. Dates are in ${company.timezone}.`} />

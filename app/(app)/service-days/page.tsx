@@ -4,12 +4,12 @@ import { ServiceDayTable } from '@/components/service-days/service-day-table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { getServerCaller } from '@/server/api/server-caller';
-import { addDays, isValidDate, localToday, weekContaining } from '@/server/domain/dates';
+import { addDays, isValidDate, localToday, weekContaining } from '@/lib/dates';
+import { SERVICE_DAY_STATUSES } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Service days' };
 
 type Search = { contractId?: string; from?: string; to?: string; status?: string };
-const STATUSES = ['PENDING', 'EXPECTED_CONFIRMED', 'SERVED_CONFIRMED', 'DISPUTED'] as const;
 
 export default async function ServiceDaysPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
@@ -20,7 +20,7 @@ export default async function ServiceDaysPage({ searchParams }: { searchParams: 
   const monday = weekContaining(today).from;
   const from = search.from && isValidDate(search.from) ? search.from : company.companyType === 'CATERING' ? addDays(monday, -7) : monday;
   const to = search.to && isValidDate(search.to) ? search.to : addDays(monday, 13);
-  const status = STATUSES.find((s) => s === search.status);
+  const status = SERVICE_DAY_STATUSES.find((s) => s === search.status);
   const contractId = contracts.some((c) => c.id === search.contractId) ? search.contractId : undefined;
   const result = await api.serviceDay
     .list({ contractId, from, to, status })

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
+import { getSignedInUser } from '@/server/api/server-caller';
 import { Card, PageHeader } from '@/components/ui/card';
 import { UsersPanel } from '@/components/users/users-panel';
-import { getSessionUser } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  const session = await getSessionUser();
+  const session = await getSignedInUser();
   return (
     <>
       <PageHeader title="Users" description="Who can use ChefOps in your company, and what each person may do." />

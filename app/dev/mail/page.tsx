@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
-import { desc } from 'drizzle-orm';
 import { notFound } from 'next/navigation';
 import { Fragment } from 'react';
-import { getDb } from '@/db/client';
-import { devMailMessages } from '@/db/schema';
-import { env } from '@/server/env';
+import { loadDevMailbox } from '@/server/routes/dev-mailbox';
 
 export const metadata: Metadata = { title: 'Development mailbox' };
 export const dynamic = 'force-dynamic';
@@ -30,9 +27,8 @@ function Linkified({ text }: { text: string }) {
 
 /** With the dev mailbox on (development without SMTP_URL), outgoing email lands here instead of being sent. */
 export default async function DevMailPage() {
-  if (!env.CHEFOPS_DEV_MAILBOX) notFound();
-  const db = await getDb();
-  const messages = await db.select().from(devMailMessages).orderBy(desc(devMailMessages.createdAt)).limit(100);
+  const messages = await loadDevMailbox();
+  if (!messages) notFound();
   return (
     <main className="mx-auto max-w-4xl px-4 py-6 sm:px-6">
       <h1 className="text-2xl font-semibold text-slate-900">Development mailbox</h1>

@@ -13,8 +13,10 @@ import {
   revokeSessionInput,
   revokeSessionOutput,
   sessionListOutput,
-} from '@/server/api/schemas/auth';
+} from '@/lib/schemas/auth';
 import { protectedProcedure, publicProcedure, router } from '@/server/api/trpc';
+// Loads the common-password list into the password rule these schemas run.
+import '@/server/auth/password-policy';
 import { listSessions, revokeAllForUser, revokeSession } from '@/server/auth/sessions';
 import { DomainError } from '@/server/domain/errors';
 import { acceptInvitation } from '@/server/services/invitations';

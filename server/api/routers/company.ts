@@ -1,4 +1,4 @@
-import { companyOutput, setOfficeDaysInput, updateCompanyInput } from '@/server/api/schemas/company';
+import { companyOutput, setOfficeDaysInput, updateCompanyInput } from '@/lib/schemas/company';
 import { requireRole, router, tenantProcedure } from '@/server/api/trpc';
 import { getCompany, setOfficeDays, updateCompany } from '@/server/services/company';
 

@@ -4,8 +4,8 @@ import {
   createContractInput,
   listContractsInput,
   updateContractInput,
-} from '@/server/api/schemas/contract';
-import { idInput } from '@/server/api/schemas/common';
+} from '@/lib/schemas/contract';
+import { idInput } from '@/lib/schemas/common';
 import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
 import { createContract } from '@/server/services/contracts/create';
 import { changeContractStatus } from '@/server/services/contracts/transitions';

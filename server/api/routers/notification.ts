@@ -1,4 +1,4 @@
-import { markReadInput, markReadOutput, notificationListInput, notificationListOutput } from '@/server/api/schemas/notification';
+import { markReadInput, markReadOutput, notificationListInput, notificationListOutput } from '@/lib/schemas/notification';
 import { router, tenantProcedure } from '@/server/api/trpc';
 import { listNotifications, markNotificationsRead } from '@/server/services/notifications';
 

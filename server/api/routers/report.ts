@@ -1,4 +1,4 @@
-import { dashboardOutput, weeklyReportInput, weeklyReportOutput } from '@/server/api/schemas/report';
+import { dashboardOutput, weeklyReportInput, weeklyReportOutput } from '@/lib/schemas/report';
 import { router, tenantProcedure } from '@/server/api/trpc';
 import { getDashboard } from '@/server/services/reports/dashboard';
 import { weeklyReport } from '@/server/services/reports/weekly';

@@ -6,7 +6,7 @@ import {
   resolveDisputeInput,
   serviceDayListOutput,
   serviceDayOutput,
-} from '@/server/api/schemas/service-day';
+} from '@/lib/schemas/service-day';
 import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
 import { confirmExpectedQuantities } from '@/server/services/service-days/confirm-expected';
 import { confirmServedQuantity } from '@/server/services/service-days/confirm-served';

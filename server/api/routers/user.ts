@@ -1,4 +1,4 @@
-import { idInput } from '@/server/api/schemas/common';
+import { idInput } from '@/lib/schemas/common';
 import {
   invitationListOutput,
   invitationOutput,
@@ -6,7 +6,7 @@ import {
   setRoleInput,
   userListOutput,
   userOutput,
-} from '@/server/api/schemas/user';
+} from '@/lib/schemas/user';
 import { requireRole, router, tenantProcedure } from '@/server/api/trpc';
 import { inviteUser, listPendingInvitations } from '@/server/services/invitations';
 import { activateUser, deactivateUser, listUsers, setUserRole } from '@/server/services/users';

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { companies, contractServiceDays, contracts } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { ContractOutput, CreateContractInput } from '@/server/api/schemas/contract';
+import type { SessionUser } from '@/server/domain/actor';
+import type { ContractOutput, CreateContractInput } from '@/lib/schemas/contract';
 import { DomainError } from '@/server/domain/errors';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { generateServiceDays } from '@/server/services/service-days/generation';

@@ -1,4 +1,4 @@
-import type { SessionUser } from '@/server/api/context';
+import type { SessionUser } from '@/server/domain/actor';
 import type { ContractEventPayload } from '@/server/outbox/events';
 
 /** The common payload of contract and service-day events: both parties and who acted. */

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { contractServiceDays, contracts } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { ContractOutput } from '@/server/api/schemas/contract';
-import { nextContractStatus, type ContractAction } from '@/server/domain/contract-state';
+import type { SessionUser } from '@/server/domain/actor';
+import type { ContractOutput } from '@/lib/schemas/contract';
+import type { ContractTransition } from '@/lib/enums';
+import { nextContractStatus } from '@/server/domain/contract-state';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import type { EventType } from '@/server/outbox/events';
 import { generateServiceDays } from '@/server/services/service-days/generation';
@@ -14,7 +15,7 @@ import { lockContractForParty } from './load';
 import { clearPendingDays } from './pending-days';
 import { getContract } from './views';
 
-const EVENT_OF: Record<ContractAction, EventType> = {
+const EVENT_OF: Record<ContractTransition, EventType> = {
   pause: 'contract.paused',
   resume: 'contract.resumed',
   terminate: 'contract.terminated',
@@ -28,7 +29,7 @@ const EVENT_OF: Record<ContractAction, EventType> = {
 export async function changeContractStatus(
   db: DbOrTx,
   actor: SessionUser,
-  input: { id: string; action: ContractAction; now: Date },
+  input: { id: string; action: ContractTransition; now: Date },
 ): Promise<ContractOutput> {
   const { id, action, now } = input;
   await db.transaction(async (tx) => {

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { contractServiceDays, contracts } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { ContractOutput, UpdateContractInput } from '@/server/api/schemas/contract';
-import { validateContractTerms, type ContractTerms } from '@/server/domain/contract-terms';
+import type { SessionUser } from '@/server/domain/actor';
+import type { ContractOutput, UpdateContractInput } from '@/lib/schemas/contract';
+import type { ContractTerms } from '@/lib/schemas/contract-terms';
+import { validateContractTerms } from '@/server/domain/contract-terms';
 import { DomainError } from '@/server/domain/errors';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { generateServiceDays } from '@/server/services/service-days/generation';

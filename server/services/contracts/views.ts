@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
-import { companies, contractServiceDays, contracts, type ContractStatus } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { ContractOutput } from '@/server/api/schemas/contract';
+import { companies, contractServiceDays, contracts } from '@/db/schema';
+import type { ContractStatus } from '@/lib/enums';
+import type { SessionUser } from '@/server/domain/actor';
+import type { ContractOutput } from '@/lib/schemas/contract';
 import { contractActionsForViewer } from '@/server/domain/viewer-permissions';
 import { DomainError } from '@/server/domain/errors';
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
-import type { SessionUser } from '@/server/api/context';
-import type { CatererDashboard } from '@/server/api/schemas/report';
-import { addDays, eachDate, localToday } from '@/server/domain/dates';
+import type { SessionUser } from '@/server/domain/actor';
+import type { CatererDashboard } from '@/lib/schemas/report';
+import { addDays, eachDate, localToday } from '@/lib/dates';
 import { buildProductionPlan, totalsByCurrency } from '@/server/domain/report-aggregates';
 import { contractCosts } from './contract-costs';
 import { COST_PERIOD_DAYS } from './client-dashboard';

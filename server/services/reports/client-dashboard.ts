@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
-import type { SessionUser } from '@/server/api/context';
-import type { ClientDashboard, PendingDay } from '@/server/api/schemas/report';
-import { addDays, localToday } from '@/server/domain/dates';
+import type { SessionUser } from '@/server/domain/actor';
+import type { ClientDashboard, PendingDay } from '@/lib/schemas/report';
+import { addDays, localToday } from '@/lib/dates';
 import { totalsByCurrency } from '@/server/domain/report-aggregates';
 import { deadlineSql } from '@/server/services/service-days/deadline-sql';
 import { contractCosts, SERVED_SQL } from './contract-costs';

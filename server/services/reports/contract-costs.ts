@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
-import type { SessionUser } from '@/server/api/context';
-import type { ContractCost } from '@/server/api/schemas/report';
+import type { SessionUser } from '@/server/domain/actor';
+import type { ContractCost } from '@/lib/schemas/report';
 
 /** A day whose served count is confirmed: its cost is final (see serviceDayCostCents). */
 export const SERVED_SQL: SQL = sql.raw(`(sd.status in ('SERVED_CONFIRMED', 'DISPUTED') and sd.served_quantity is not null)`);

@@ -1,11 +1,11 @@
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { contracts, serviceDays } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import { exportServiceDaysInput } from '@/server/api/schemas/report';
+import type { SessionUser } from '@/server/domain/actor';
+import { exportServiceDaysInput } from '@/lib/schemas/report';
 import { serviceDayCostCents } from '@/server/domain/cost';
 import { centsToDecimal, csvRow, type CsvValue } from '@/server/domain/csv';
-import { addDays } from '@/server/domain/dates';
+import { addDays } from '@/lib/dates';
 import { DomainError } from '@/server/domain/errors';
 import { logger } from '@/server/logger';
 import { loadReportContract, type ReportContract } from './report-contract';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { cateringProfiles, companies } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { DashboardOutput } from '@/server/api/schemas/report';
+import type { SessionUser } from '@/server/domain/actor';
+import type { DashboardOutput } from '@/lib/schemas/report';
 import { DomainError } from '@/server/domain/errors';
 import { catererDashboard } from './caterer-dashboard';
 import { clientDashboard } from './client-dashboard';

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
 import { companies, contracts } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { WeeklyReportOutput } from '@/server/api/schemas/report';
+import type { SessionUser } from '@/server/domain/actor';
+import type { WeeklyReportOutput } from '@/lib/schemas/report';
 import { DomainError } from '@/server/domain/errors';
 import { partyOf } from '@/server/services/contracts/views';
 

@@ -1,8 +1,8 @@
 import { and, asc, between, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { contracts, serviceDays } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { ReportRow, WeeklyReportInput, WeeklyReportOutput } from '@/server/api/schemas/report';
+import type { SessionUser } from '@/server/domain/actor';
+import type { ReportRow, WeeklyReportInput, WeeklyReportOutput } from '@/lib/schemas/report';
 import { serviceDayCostCents } from '@/server/domain/cost';
 import { summarizeCostedDays } from '@/server/domain/report-aggregates';
 import { loadReportContract } from './report-contract';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { serviceDays } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { ServiceDayOutput } from '@/server/api/schemas/service-day';
+import type { SessionUser } from '@/server/domain/actor';
+import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { assertConfirmationWithinCapacity } from '@/server/domain/capacity';
 import { DomainError, isDomainError } from '@/server/domain/errors';
 import { assertCanConfirmExpected } from '@/server/domain/service-day-state';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { serviceDays } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { ServiceDayOutput } from '@/server/api/schemas/service-day';
-import { localToday } from '@/server/domain/dates';
+import type { SessionUser } from '@/server/domain/actor';
+import type { ServiceDayOutput } from '@/lib/schemas/service-day';
+import { localToday } from '@/lib/dates';
 import { assertCanConfirmServed } from '@/server/domain/service-day-state';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { serviceDays } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import type { ServiceDayOutput } from '@/server/api/schemas/service-day';
+import type { SessionUser } from '@/server/domain/actor';
+import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { assertCanDispute, assertCanResolveDispute } from '@/server/domain/service-day-state';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';

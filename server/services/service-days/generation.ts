@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
-import { addDays } from '@/server/domain/dates';
+import { addDays } from '@/lib/dates';
 import { DEFAULT_HORIZON_DAYS } from '@/server/domain/service-dates';
 
 export interface GenerateServiceDaysOptions {

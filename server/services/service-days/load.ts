@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Transaction } from '@/db/types';
+import type { CompanyType } from '@/lib/enums';
 import { companies, contracts, serviceDays } from '@/db/schema';
 import { computeConfirmationDeadline } from '@/server/domain/deadline';
 import { DomainError } from '@/server/domain/errors';
@@ -22,7 +23,7 @@ export interface LockedServiceDay {
 export async function lockServiceDays(
   tx: Transaction,
   ids: string[],
-  party: { companyId: string; side: 'CATERING' | 'CLIENT' },
+  party: { companyId: string; side: CompanyType },
 ): Promise<Map<string, LockedServiceDay>> {
   const client = companies;
   const partyColumn = party.side === 'CATERING' ? contracts.cateringId : contracts.clientId;
@@ -54,7 +55,7 @@ export async function lockServiceDays(
 export async function lockServiceDay(
   tx: Transaction,
   id: string,
-  party: { companyId: string; side: 'CATERING' | 'CLIENT' },
+  party: { companyId: string; side: CompanyType },
 ): Promise<LockedServiceDay> {
   return (await lockServiceDays(tx, [id], party)).get(id)!;
 }

@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ContractActions } from '@/components/contracts/contract-actions';
 import { weekdaySummary } from '@/components/contracts/contract-list';
-import { loadContractOrNotFound } from '@/components/contracts/load-contract';
+import { loadContractOrNotFound } from './load-contract';
 import { ServiceDayTable } from '@/components/service-days/service-day-table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDate, formatMoney } from '@/lib/format';
 import { getServerCaller } from '@/server/api/server-caller';
-import { addDays, localToday } from '@/server/domain/dates';
+import { addDays, localToday } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Contract' };
 

@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ContractForm } from '@/components/contracts/contract-form';
 import { PageHeader } from '@/components/ui/card';
-import { getServerCaller } from '@/server/api/server-caller';
-import { getSessionUser } from '@/server/auth/session';
+import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
+
 
 export const metadata: Metadata = { title: 'New contract' };
 
 export default async function NewContractPage() {
-  const [company, session] = await Promise.all([(await getServerCaller()).company.me(), getSessionUser()]);
+  const [company, session] = await Promise.all([(await getServerCaller()).company.me(), getSignedInUser()]);
   if (company.companyType !== 'CATERING' || session?.role !== 'ADMIN') redirect('/contracts');
   return (
     <>

@@ -1,7 +1,6 @@
-import { cronRoute } from '@/server/jobs/cron-route';
-import { runOutboxJob } from '@/server/jobs/outbox-job';
+import { outboxCron } from '@/server/routes/cron';
 
 // Schedule: every minute (vercel.json "* * * * *"). Drains until empty or ~20 s.
 export const dynamic = 'force-dynamic';
 
-export const GET = cronRoute('outbox', (db) => runOutboxJob(db));
+export const GET = outboxCron;

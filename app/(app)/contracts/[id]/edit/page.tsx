@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ContractForm } from '@/components/contracts/contract-form';
 import { PageHeader } from '@/components/ui/card';
 import { getServerCaller } from '@/server/api/server-caller';
-import { loadContractOrNotFound } from '@/components/contracts/load-contract';
+import { loadContractOrNotFound } from '../load-contract';
 
 export const metadata: Metadata = { title: 'Edit contract' };
 

@@ -1,9 +1,10 @@
 import { DateTime, IANAZone } from 'luxon';
-import { DomainError } from './errors';
+import { ISO_DATE_PATTERN } from './patterns';
 
 // Date-only values ('YYYY-MM-DD') are plain calendar dates. All arithmetic runs in UTC so the
-// machine's own time zone (and its DST changes) can never shift a day.
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// machine's own time zone (and its DST changes) can never shift a day. Browser-safe: pages,
+// components and the server share these helpers. Input reaching them is validated first (zod),
+// so a malformed value here is a programming error: RangeError (a 500), not a user's mistake.
 
 export const WEEKDAY_NAMES = [
   'Monday',
@@ -16,7 +17,7 @@ export const WEEKDAY_NAMES = [
 ] as const;
 
 function toDateTime(date: string): DateTime | null {
-  if (!ISO_DATE.test(date)) return null;
+  if (!ISO_DATE_PATTERN.test(date)) return null;
   const dt = DateTime.fromISO(date, { zone: 'utc' });
   return dt.isValid ? dt : null;
 }
@@ -24,7 +25,7 @@ function toDateTime(date: string): DateTime | null {
 function parseDate(date: string): DateTime {
   const dt = toDateTime(date);
   if (!dt) {
-    throw new DomainError('BAD_REQUEST', `"${date}" is not a valid date; use the format YYYY-MM-DD.`);
+    throw new RangeError(`"${date}" is not a valid date; use the format YYYY-MM-DD.`);
   }
   return dt;
 }
@@ -47,7 +48,7 @@ export function isoWeekday(date: string): number {
 /** English name of an ISO weekday (1 = Monday). */
 export function weekdayName(isoDay: number): string {
   const name = WEEKDAY_NAMES[isoDay - 1];
-  if (!name) throw new DomainError('BAD_REQUEST', `${isoDay} is not a day of the week (use 1–7).`);
+  if (!name) throw new RangeError(`${isoDay} is not a day of the week (use 1–7).`);
   return name;
 }
 
@@ -62,7 +63,7 @@ export function isValidTimeZone(name: string): boolean {
 /** The calendar date it is at instant `now` in the IANA zone `timeZone`. */
 export function localToday(now: Date, timeZone: string): string {
   if (!isValidTimeZone(timeZone)) {
-    throw new DomainError('BAD_REQUEST', `"${timeZone}" is not a known time zone.`);
+    throw new RangeError(`"${timeZone}" is not a known time zone.`);
   }
   return format(DateTime.fromJSDate(now, { zone: timeZone }));
 }

@@ -1,24 +1,13 @@
 import { z } from 'zod';
-import { daysBetween, isValidDate } from '@/server/domain/dates';
-import { uuidSchema } from './common';
+import { MAX_EXPORT_RANGE_DAYS, MAX_REPORT_RANGE_DAYS } from '@/lib/limits';
+import { checkDateRange, dateSchema, uuidSchema } from './common';
 import { contractStatusSchema } from './contract';
 import { serviceDayStatusSchema } from './service-day';
 
-/** A report may span at most this many days (inclusive); the CSV export streams longer ranges. */
-export const MAX_REPORT_RANGE_DAYS = 366;
-export const MAX_EXPORT_RANGE_DAYS = 3660;
-
-const dateSchema = z.string('Enter a date.').refine(isValidDate, 'Use a real date in the format YYYY-MM-DD.');
-
 function dateRangeInput(maxDays: number) {
   return z
-    .object({ contractId: uuidSchema, from: dateSchema, to: dateSchema })
-    .superRefine(({ from, to }, ctx) => {
-      if (!isValidDate(from) || !isValidDate(to)) return;
-      const days = daysBetween(from, to) + 1;
-      if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date cannot be before the start date.' });
-      else if (days > maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${maxDays} days at once.` });
-    });
+    .object({ contractId: uuidSchema, from: dateSchema('The start date'), to: dateSchema('The end date') })
+    .superRefine((range, ctx) => checkDateRange(range, ctx, maxDays));
 }
 
 export const weeklyReportInput = dateRangeInput(MAX_REPORT_RANGE_DAYS);

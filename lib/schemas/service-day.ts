@@ -1,36 +1,24 @@
 import { z } from 'zod';
-import { daysBetween, isValidDate } from '@/server/domain/dates';
-import { MAX_SERVED_QUANTITY, SERVICE_DAY_STATUSES } from '@/server/domain/service-day-state';
-import { uuidSchema } from './common';
+import { CONTRACT_STATUSES, SERVICE_DAY_STATUSES } from '@/lib/enums';
+import { MAX_BATCH_ITEMS, MAX_DAILY_QUANTITY, MAX_LIST_RANGE_DAYS } from '@/lib/limits';
+import { checkDateRange, dateSchema, textSchema, uuidSchema } from './common';
 
-/** A list may span at most this many days (inclusive), to keep responses small. */
-export const MAX_LIST_RANGE_DAYS = 366;
-export const MAX_BATCH_ITEMS = 100;
-
-const dateSchema = z.string('Enter a date.').refine(isValidDate, 'Use a real date in the format YYYY-MM-DD.');
 export const serviceDayStatusSchema = z.enum(SERVICE_DAY_STATUSES);
 
 const quantitySchema = z
   .number('Quantity must be a number.')
   .int('Quantity must be a whole number.')
   .min(0, 'Quantity cannot be negative.')
-  .max(MAX_SERVED_QUANTITY, `Quantity cannot be more than ${MAX_SERVED_QUANTITY}.`);
+  .max(MAX_DAILY_QUANTITY, `Quantity cannot be more than ${MAX_DAILY_QUANTITY}.`);
 
 export const listServiceDaysInput = z
   .object({
     contractId: uuidSchema.optional(),
-    from: dateSchema,
-    to: dateSchema,
+    from: dateSchema('The start date'),
+    to: dateSchema('The end date'),
     status: serviceDayStatusSchema.optional(),
   })
-  .superRefine(({ from, to }, ctx) => {
-    if (!isValidDate(from) || !isValidDate(to)) return;
-    const days = daysBetween(from, to) + 1;
-    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date cannot be before the start date.' });
-    else if (days > MAX_LIST_RANGE_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${MAX_LIST_RANGE_DAYS} days at once.` });
-    }
-  });
+  .superRefine((range, ctx) => checkDateRange(range, ctx, MAX_LIST_RANGE_DAYS));
 export type ListServiceDaysInput = z.output<typeof listServiceDaysInput>;
 
 export const confirmQuantityInput = z.object({ id: uuidSchema, quantity: quantitySchema });
@@ -46,19 +34,19 @@ export const confirmExpectedBatchInput = z.object({
 
 export const disputeInput = z.object({
   id: uuidSchema,
-  reason: z.string('Give a reason.').trim().min(1, 'Give a reason.').max(1000, 'At most 1000 characters.'),
+  reason: textSchema('Give a reason.'),
 });
 
 export const resolveDisputeInput = z.object({
   id: uuidSchema,
   servedQuantity: quantitySchema,
-  note: z.string('Add a note.').trim().min(1, 'Add a note.').max(1000, 'At most 1000 characters.'),
+  note: textSchema('Add a note.'),
 });
 
 export const serviceDayOutput = z.object({
   id: z.uuid(),
   contractId: z.uuid(),
-  contractStatus: z.enum(['ACTIVE', 'PAUSED', 'TERMINATED']),
+  contractStatus: z.enum(CONTRACT_STATUSES),
   /** 'YYYY-MM-DD' in the client's time zone. */
   serviceDate: z.string(),
   /** ISO weekday, 1 = Monday. */

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { companyNameSchema, currencySchema, dailyCapacitySchema, timeZoneSchema, workModeSchema } from './common';
+import { COMPANY_STATUSES } from '@/lib/enums';
+import {
+  companyNameSchema,
+  companyTypeSchema,
+  currencySchema,
+  dailyCapacitySchema,
+  isoWeekdaySchema,
+  timeZoneSchema,
+  workModeSchema,
+} from './common';
 
 export const updateCompanyInput = z
   .object({
@@ -13,7 +22,7 @@ export const updateCompanyInput = z
 export type UpdateCompanyInput = z.output<typeof updateCompanyInput>;
 
 export const officeDayInput = z.object({
-  dayOfWeek: z.number().int().min(1, 'Days of week are 1 (Monday) to 7 (Sunday).').max(7, 'Days of week are 1 (Monday) to 7 (Sunday).'),
+  dayOfWeek: isoWeekdaySchema,
   isWorkDay: z.boolean(),
 });
 export const setOfficeDaysInput = z.object({
@@ -28,8 +37,8 @@ export const companyOutput = z.object({
   id: z.uuid(),
   name: z.string(),
   email: z.string(),
-  companyType: z.enum(['CATERING', 'CLIENT']),
-  status: z.enum(['ACTIVE', 'INACTIVE', 'SUSPENDED']),
+  companyType: companyTypeSchema,
+  status: z.enum(COMPANY_STATUSES),
   timezone: z.string(),
   /** ISO 4217; a caterer's prices are in its currency. */
   currency: z.string().length(3),

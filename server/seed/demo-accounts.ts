@@ -1,4 +1,4 @@
-import type { UserRole, WorkMode } from '@/db/schema';
+import type { CompanyType, UserRole, WorkMode } from '@/lib/enums';
 
 /** Every demo user signs in with this password (printed on start, listed in the README). */
 export const DEMO_PASSWORD = 'chefops-demo';
@@ -7,7 +7,7 @@ type DemoCompany = {
   key: string;
   name: string;
   email: string;
-  companyType: 'CATERING' | 'CLIENT';
+  companyType: CompanyType;
   timezone: string;
   currency?: string;
   dailyCapacity?: number;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from '@/lib/limits';
 import { uuidSchema } from './common';
 
 export const notificationListInput = z
   .object({
-    page: z.number().int().min(1).max(10_000).default(1),
-    pageSize: z.number().int().min(1).max(100).default(20),
+    page: z.number().int().min(1).max(MAX_PAGE).default(1),
+    pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
     unreadOnly: z.boolean().default(false),
   })
-  .default({ page: 1, pageSize: 20, unreadOnly: false });
+  .default({ page: 1, pageSize: DEFAULT_PAGE_SIZE, unreadOnly: false });
 
 export const notificationOutput = z.object({
   id: z.uuid(),
@@ -30,7 +31,7 @@ export const notificationListOutput = z.object({
   pageSize: z.number().int(),
 });
 
-export const markReadInput = z.object({ ids: z.array(uuidSchema).min(1, 'Choose at least one notification.').max(100) });
+export const markReadInput = z.object({ ids: z.array(uuidSchema).min(1, 'Choose at least one notification.').max(MAX_PAGE_SIZE) });
 export const markReadOutput = z.object({ updated: z.number().int(), unreadCount: z.number().int() });
 
 export type NotificationListOutput = z.output<typeof notificationListOutput>;

@@ -1,12 +1,10 @@
 import path from 'node:path';
-import * as schema from './schema';
-import type { Database } from './types';
-import { lockDataDir } from './embedded-lock';
-import { migratePglite } from './migrations';
-import { env } from '@/server/env';
-import { logger } from '@/server/logger';
-
-export type { Database, DbOrTx, Transaction } from './types';
+import * as schema from '@/db/schema';
+import { lockDataDir } from '@/db/embedded-lock';
+import { migratePglite } from '@/db/migrations';
+import type { Database } from '@/db/types';
+import { env } from './env';
+import { logger } from './logger';
 
 type Holder = { ready?: Promise<{ db: Database; close: () => Promise<void> }> };
 // One instance per process: survives `next dev` module reloads, which re-evaluate this file.

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { companies, users } from '@/db/schema';
-import type { SessionUser } from '@/server/api/context';
-import { addDays, localToday } from '@/server/domain/dates';
+import type { SessionUser } from '@/server/domain/actor';
+import { addDays, localToday } from '@/lib/dates';
 import { createContract } from '@/server/services/contracts/create';
 
 type DemoContract = {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { checkContractTerms, contractTermsObject } from '@/server/domain/contract-terms';
+import { COMPANY_TYPES, CONTRACT_ACTIONS, CONTRACT_STATUSES } from '@/lib/enums';
+import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
+import { checkContractTerms, contractTermsObject } from './contract-terms';
 import { emailSchema, uuidSchema } from './common';
 
-export const contractStatusSchema = z.enum(['ACTIVE', 'PAUSED', 'TERMINATED']);
+export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
 
 export const listContractsInput = z.object({ status: contractStatusSchema.optional() }).optional();
 
@@ -21,7 +23,7 @@ export const updateContractInput = contractTermsObject
   .superRefine((terms, ctx) => checkContractTerms(terms as Parameters<typeof checkContractTerms>[0], ctx));
 export type UpdateContractInput = z.output<typeof updateContractInput>;
 
-export const contractActionSchema = z.enum(['pause', 'resume', 'terminate', 'edit']);
+export const contractActionSchema = z.enum(CONTRACT_ACTIONS);
 
 export const contractOutput = z.object({
   id: z.uuid(),
@@ -46,13 +48,13 @@ export const contractOutput = z.object({
   /** ISO 4217 code of the caterer: the price and costs are in it. */
   currency: z.string().length(3),
   /** 'HH:MM' on the client's wall clock. */
-  deliveryTime: z.string().regex(/^\d{2}:\d{2}$/),
+  deliveryTime: z.string().regex(TIME_OF_DAY_PATTERN),
   createdAt: z.date(),
   updatedAt: z.date(),
   pausedAt: z.date().nullable(),
   terminatedAt: z.date().nullable(),
   /** Which party the signed-in user belongs to. */
-  viewerSide: z.enum(['CATERING', 'CLIENT']),
+  viewerSide: z.enum(COMPANY_TYPES),
   /** What the signed-in user may do now (role + status). */
   allowedActions: z.array(contractActionSchema),
 });

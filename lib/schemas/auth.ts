@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { passwordSchema } from '@/server/auth/password-policy';
-import { companyNameSchema, dailyCapacitySchema, emailSchema, timeZoneSchema, uuidSchema, workModeSchema } from './common';
+import { MAX_LINK_TOKEN_LENGTH } from '@/lib/limits';
+import { passwordSchema } from '@/lib/password';
+import {
+  companyNameSchema,
+  companyTypeSchema,
+  dailyCapacitySchema,
+  emailSchema,
+  timeZoneSchema,
+  uuidSchema,
+  workModeSchema,
+} from './common';
 
 export const registerInput = z
   .object({
-    companyType: z.enum(['CATERING', 'CLIENT'], { error: 'Choose caterer or client.' }),
+    companyType: companyTypeSchema,
     companyName: companyNameSchema,
     email: emailSchema,
     password: passwordSchema,
@@ -32,7 +41,13 @@ const linkTokenSchema = z
   .string({ error: 'This link is missing its token. Open the link from the email again.' })
   .trim()
   .min(1, 'This link is missing its token. Open the link from the email again.')
-  .max(200, 'This link is not valid.');
+  .max(MAX_LINK_TOKEN_LENGTH, 'This link is not valid.');
+
+/** Sign-in form (next-auth credentials); the server checks the pair, not the shape. */
+export const signInInput = z.object({
+  email: z.string().trim().min(1, 'Enter your email address.'),
+  password: z.string().min(1, 'Enter your password.'),
+});
 
 export const requestPasswordResetInput = z.object({ email: emailSchema });
 export const requestPasswordResetOutput = z.object({ message: z.string() });

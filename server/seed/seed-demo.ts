@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { DEFAULT_WORK_MODE } from '@/lib/enums';
 import type { Database } from '@/db/types';
 import { cateringProfiles, clientOfficeDays, clientProfiles, companies, users } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password-hash';
@@ -37,7 +38,7 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
       if (demo.companyType === 'CATERING') {
         await tx.insert(cateringProfiles).values({ companyId, dailyCapacity: demo.dailyCapacity! });
       } else {
-        await tx.insert(clientProfiles).values({ companyId, workMode: demo.workMode ?? 'ONSITE' });
+        await tx.insert(clientProfiles).values({ companyId, workMode: demo.workMode ?? DEFAULT_WORK_MODE });
         await tx.insert(clientOfficeDays).values(
           [1, 2, 3, 4, 5, 6, 7].map((dayOfWeek) => ({
             companyId,

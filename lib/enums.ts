@@ -1,0 +1,31 @@
+// Every enum's values, declared once: the pgEnums (db/schema/enums.ts), the zod schemas, the
+// services' rules and the UI all read them from here.
+
+export const COMPANY_TYPES = ['CATERING', 'CLIENT'] as const;
+export type CompanyType = (typeof COMPANY_TYPES)[number];
+
+export const COMPANY_STATUSES = ['ACTIVE', 'INACTIVE', 'SUSPENDED'] as const;
+export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
+
+export const WORK_MODES = ['REMOTE', 'HYBRID', 'ONSITE'] as const;
+export type WorkMode = (typeof WORK_MODES)[number];
+export const DEFAULT_WORK_MODE: WorkMode = 'ONSITE';
+
+export const USER_ROLES = ['ADMIN', 'MANAGER', 'EMPLOYEE'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const CONTRACT_STATUSES = ['ACTIVE', 'PAUSED', 'TERMINATED'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/** Status changes of a contract (ACTIVE ⇄ PAUSED, either → TERMINATED). */
+export const CONTRACT_TRANSITIONS = ['pause', 'resume', 'terminate'] as const;
+export type ContractTransition = (typeof CONTRACT_TRANSITIONS)[number];
+/** What a signed-in user may do to a contract (derived from role and status). */
+export const CONTRACT_ACTIONS = [...CONTRACT_TRANSITIONS, 'edit'] as const;
+export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
+
+export const SERVICE_DAY_STATUSES = ['PENDING', 'EXPECTED_CONFIRMED', 'SERVED_CONFIRMED', 'DISPUTED'] as const;
+export type ServiceDayStatus = (typeof SERVICE_DAY_STATUSES)[number];
+
+export const OUTBOX_STATUSES = ['PENDING', 'PUBLISHED', 'PROCESSED', 'DEAD'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

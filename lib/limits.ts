@@ -1,0 +1,32 @@
+// Limits shared by the zod schemas, the services' rules and the UI (maxLength, min/max, hints).
+
+/** Free text a person writes (dispute reason, resolution note), in characters. */
+export const MAX_TEXT_LENGTH = 1000;
+/** Company names and emails: their varchar(255) columns. */
+export const MAX_NAME_LENGTH = 255;
+export const MAX_EMAIL_LENGTH = 255;
+
+/** Meals in one day: the most a contract may allow and a served count may report. */
+export const MAX_DAILY_QUANTITY = 100_000;
+export const MAX_DAILY_CAPACITY = 1_000_000;
+/** Notice before delivery: two weeks. */
+export const MAX_NOTICE_HOURS = 336;
+/** Prices are stored in a PostgreSQL `integer` column; larger values would fail with a 500. */
+export const MAX_PRICE_PER_MEAL_CENTS = 2_147_483_647;
+
+/** Days confirmed in one request ("confirm the week"). */
+export const MAX_BATCH_ITEMS = 100;
+/** Date ranges (inclusive days): lists and reports stay small; the CSV export streams longer ones. */
+export const MAX_LIST_RANGE_DAYS = 366;
+export const MAX_REPORT_RANGE_DAYS = 366;
+export const MAX_EXPORT_RANGE_DAYS = 3660;
+
+export const MIN_PASSWORD_BYTES = 8;
+/** bcrypt silently ignores everything past 72 bytes, so longer passwords are refused. */
+export const MAX_PASSWORD_BYTES = 72;
+/** A token from an emailed link. */
+export const MAX_LINK_TOKEN_LENGTH = 200;
+
+export const MAX_PAGE = 10_000;
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;

@@ -1,0 +1,101 @@
+// Contract terms: the rules of one contract's numbers and dates, shared by the contract
+// procedures, the service that re-validates merged terms, and the contract form.
+import { z } from 'zod';
+import { isValidDate } from '@/lib/dates';
+import { MAX_DAILY_QUANTITY, MAX_NOTICE_HOURS, MAX_PRICE_PER_MEAL_CENTS } from '@/lib/limits';
+import { dateSchema, timeOfDaySchema } from './common';
+
+export const DEFAULT_DELIVERY_TIME = '12:00';
+
+function quantity(label: string) {
+  return z
+    .number(`${label} must be a number.`)
+    .int(`${label} must be a whole number.`)
+    .min(1, `${label} must be at least 1.`)
+    .max(MAX_DAILY_QUANTITY, `${label} cannot be more than ${MAX_DAILY_QUANTITY}.`);
+}
+
+/**
+ * Field-level rules only, without the cross-field checks, so callers can `.extend()` it
+ * (e.g. with `clientEmail` or `id`) and then apply `checkContractTerms` themselves.
+ */
+export const contractTermsObject = z.object({
+  minDailyQuantity: quantity('Minimum daily quantity'),
+  defaultQuantity: quantity('Default quantity'),
+  maxQuantity: quantity('Maximum quantity'),
+  noticeHours: z
+    .number('Notice hours must be a number.')
+    .int('Notice hours must be a whole number.')
+    .min(0, 'Notice hours cannot be negative.')
+    .max(MAX_NOTICE_HOURS, `Notice hours cannot be more than ${MAX_NOTICE_HOURS} (two weeks).`),
+  startDate: dateSchema('Start date'),
+  endDate: dateSchema('End date'),
+  serviceDays: z
+    .array(
+      z
+        .number('Service days must be numbers.')
+        .int('Service days must be whole numbers from 1 (Monday) to 7 (Sunday).')
+        .min(1, 'Service days must be from 1 (Monday) to 7 (Sunday).')
+        .max(7, 'Service days must be from 1 (Monday) to 7 (Sunday).'),
+      'Service days must be a list of weekdays.',
+    )
+    .min(1, 'Choose at least one service day.')
+    // Duplicates are harmless input noise; store one sorted set.
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  pricePerMealCents: z
+    .number('Price per meal must be a number.')
+    .int('Price per meal must be a whole number of cents.')
+    .min(0, 'Price per meal cannot be negative.')
+    .max(MAX_PRICE_PER_MEAL_CENTS, 'Price per meal is too large.'),
+  deliveryTime: timeOfDaySchema('Delivery time').default(DEFAULT_DELIVERY_TIME),
+});
+
+type CrossFieldTerms = Pick<
+  z.output<typeof contractTermsObject>,
+  'minDailyQuantity' | 'defaultQuantity' | 'maxQuantity' | 'startDate' | 'endDate'
+>;
+
+/**
+ * Cross-field rules, reported on the field a person would correct.
+ * Zod may run this even when a single field already failed (those issues are "continuable"),
+ * so each comparison first checks that both sides are usable.
+ */
+export function checkContractTerms(terms: CrossFieldTerms, ctx: z.RefinementCtx): void {
+  const { minDailyQuantity: min, defaultQuantity: def, maxQuantity: max } = terms;
+  const isQty = (n: unknown): n is number => Number.isInteger(n);
+  if (isQty(min) && isQty(def) && def < min) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['defaultQuantity'],
+      message: `Default quantity (${def}) cannot be less than the minimum daily quantity (${min}).`,
+    });
+  }
+  if (isQty(def) && isQty(max) && max < def) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['maxQuantity'],
+      message: `Maximum quantity (${max}) cannot be less than the default quantity (${def}).`,
+    });
+  } else if (isQty(min) && isQty(max) && !isQty(def) && max < min) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['maxQuantity'],
+      message: `Maximum quantity (${max}) cannot be less than the minimum daily quantity (${min}).`,
+    });
+  }
+  const { startDate, endDate } = terms;
+  if (isValidDate(startDate) && isValidDate(endDate) && endDate <= startDate) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endDate'],
+      message: `End date (${endDate}) must be after the start date (${startDate}).`,
+    });
+  }
+}
+
+/** Input schema for contract terms (tRPC): field rules + cross-field rules, serviceDays normalised. */
+export const contractTermsSchema = contractTermsObject.superRefine(checkContractTerms);
+
+export type ContractTermsInput = z.input<typeof contractTermsSchema>;
+export type ContractTerms = z.output<typeof contractTermsSchema>;
+
