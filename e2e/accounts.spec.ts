@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, drainOutbox, gotoReady, linkFromMailbox, signIn, signOut, uniqueEmail } from './fixtures';
+import { DEMO, DEMO_PASSWORD, drainOutbox, gotoReady, linkFromMailbox, signIn, signOut, uniqueEmail, waitForHydration } from './fixtures';
 
 test('forgot password → email in the dev mailbox → reset → sign in with the new password', async ({ page }) => {
   const email = 'employee@acme.demo';
@@ -7,7 +7,7 @@ test('forgot password → email in the dev mailbox → reset → sign in with th
   await gotoReady(page, '/login');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
   await expect(page).toHaveURL(/\/forgot-password/);
-  await page.waitForLoadState('networkidle');
+  await waitForHydration(page);
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Send reset link' }).click();
   await expect(page.getByRole('status').filter({ hasText: /./ })).toBeVisible();

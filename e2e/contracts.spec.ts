@@ -1,24 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, gotoReady, signIn, signOut, uniqueEmail } from './fixtures';
-
-/** Registers a client company through the form and signs out again. */
-async function registerClient(page: Page, name: string, email: string, password: string) {
-  await gotoReady(page, '/register');
-  await page.getByLabel('A client').check();
-  await page.getByLabel('Company name').fill(name);
-  await page.getByLabel('Work email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
-  await signOut(page);
-}
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-function nextMonday(): Date {
-  const d = new Date();
-  const offset = ((8 - d.getUTCDay()) % 7) || 7;
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + offset));
-}
+import { expect, test } from '@playwright/test';
+import { DEMO, gotoReady, isoDate, nextMonday, registerClient, signIn, signOut, uniqueEmail } from './fixtures';
 
 test('a caterer contracts a client, the client confirms a week, the caterer sees the totals', async ({ page }) => {
   const clientEmail = uniqueEmail('office');

@@ -11,9 +11,17 @@ export const DEMO = {
 /** Matches CRON_SECRET in playwright.config.ts, for draining the outbox on demand. */
 export const CRON_SECRET = 'e2e-cron-secret-0123456789abcdef';
 
-/** Navigates and waits until the page is idle (hydrated), so typing never races React. */
+/** Waits until React owns the page and every form on it, so typing and clicks never race hydration. */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(
+    () => document.documentElement.hasAttribute('data-hydrated') && document.querySelectorAll('form:not([data-hydrated])').length === 0,
+  );
+}
+
+/** Navigates and waits until the page is hydrated and its data has arrived. */
 export async function gotoReady(page: Page, path: string) {
   await page.goto(path);
+  await waitForHydration(page);
   await page.waitForLoadState('networkidle');
 }
 
@@ -48,4 +56,45 @@ export async function linkFromMailbox(page: Page, address: string, path: string)
   const href = await message.getByRole('link').filter({ hasText: path }).first().getAttribute('href');
   expect(href).toBeTruthy();
   return new URL(href!).pathname + new URL(href!).search;
+}
+
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+export function nextMonday(): Date {
+  const d = new Date();
+  const offset = ((8 - d.getUTCDay()) % 7) || 7;
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + offset));
+}
+
+/** Registers a client company through the form and signs out again. */
+export async function registerClient(page: Page, name: string, email: string, password: string) {
+  await gotoReady(page, '/register');
+  await page.getByLabel('A client').check();
+  await page.getByLabel('Company name').fill(name);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await signOut(page);
+}
+
+/** Registers a caterer company through the form and signs out again. */
+export async function registerCaterer(page: Page, name: string, email: string, password: string) {
+  await gotoReady(page, '/register');
+  await page.getByLabel('A caterer').check();
+  await page.getByLabel('Company name').fill(name);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Daily capacity (meals per day)').fill('500');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await signOut(page);
+}
+
+/** The signed-in user's unread notifications, as the API counts them (not the polled bell). */
+export async function unreadCount(page: Page): Promise<number> {
+  const input = encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 1, unreadOnly: true } }));
+  const response = await page.request.get(`/api/trpc/notification.list?input=${input}`);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: { unreadCount: number } } } }).result.data.json.unreadCount;
 }

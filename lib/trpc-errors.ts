@@ -13,12 +13,3 @@ export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) return error.message;
   return 'Something went wrong. Please try again.';
 }
-
-/**
- * The message to show above a form: only when the error is not about a particular field
- * (field errors are shown next to their field instead).
- */
-export function formLevelError(error: unknown): string | null {
-  if (!error) return null;
-  return Object.keys(fieldErrors(error)).length === 0 ? errorMessage(error) : null;
-}

@@ -1,18 +1,24 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
+import { Form } from '@/components/forms/form';
 import { PASSWORD_HINT } from '@/components/auth/set-password-form';
+import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
+import { changePasswordInput, withRepeatedPassword } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
-import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
+
+const changePasswordForm = withRepeatedPassword(changePasswordInput, 'newPassword');
+const empty = { currentPassword: '', newPassword: '', repeat: '' };
 
 export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const trpc = useTRPC();
-  const [mismatch, setMismatch] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const form = useSchemaForm(changePasswordForm, { defaultValues: empty });
+  const { errors } = form.formState;
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
       onSuccess: ({ otherSessionsSignedOut }) => {
@@ -22,46 +28,56 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
             : 'Password changed.';
         setMessage(text);
         toast.success(text);
+        form.reset(empty);
         onChanged?.();
       },
+      onError: (error) => showServerErrors(form, error, ['currentPassword', 'newPassword']),
     }),
   );
-  const errors = fieldErrors(change.error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const newPassword = String(form.get('newPassword') ?? '');
+  const onSubmit = form.handleSubmit(({ currentPassword, newPassword }) => {
     setMessage(null);
-    if (newPassword !== String(form.get('confirm') ?? '')) {
-      setMismatch('The two new passwords do not match.');
-      return;
-    }
-    setMismatch(null);
-    change.mutate(
-      { currentPassword: String(form.get('currentPassword') ?? ''), newPassword },
-      { onSuccess: () => formElement.reset() },
-    );
-  }
+    change.mutate({ currentPassword, newPassword });
+  });
 
   return (
     <Card title="Change password">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Form onSubmit={onSubmit} className="space-y-4">
         {message && (
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             {message}
           </p>
         )}
-        <FormError message={formLevelError(change.error)} />
-        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-        <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required hint={PASSWORD_HINT} error={errors.newPassword} />
-        <TextField label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" required error={mismatch ?? undefined} />
+        <FormError message={errors.root?.server?.message} />
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.currentPassword?.message}
+          {...form.register('currentPassword')}
+        />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={PASSWORD_HINT}
+          error={errors.newPassword?.message}
+          {...form.register('newPassword')}
+        />
+        <TextField
+          label="Repeat the new password"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.repeat?.message}
+          {...form.register('repeat')}
+        />
         <p className="text-xs text-slate-600">Changing your password signs out every other device.</p>
         <Button type="submit" pending={change.isPending}>
           Change password
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }

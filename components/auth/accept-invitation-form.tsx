@@ -1,6 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
+import { acceptInvitationInput } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
 import { SetPasswordForm } from './set-password-form';
 
@@ -13,9 +14,8 @@ export function AcceptInvitationForm({ token }: { token: string | undefined }) {
       intro={<p className="text-sm text-slate-600">Choose a password for your new account. You will sign in with the email the invitation was sent to.</p>}
       submitLabel="Create my account"
       token={token}
-      pending={accept.isPending}
-      error={accept.error}
-      onSubmit={(password) => token && accept.mutate({ token, password })}
+      schema={acceptInvitationInput}
+      onSubmit={(input) => accept.mutateAsync(input)}
       done={
         accept.isSuccess ? (
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

@@ -1,22 +1,22 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { FormEvent } from 'react';
+import { Form } from '@/components/forms/form';
+import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
+import { requestPasswordResetInput } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
-import { errorMessage, fieldErrors } from '@/lib/trpc-errors';
 
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
-  const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
-  const errors = fieldErrors(request.error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    request.mutate({ email: String(new FormData(event.currentTarget).get('email') ?? '') });
-  }
+  const form = useSchemaForm(requestPasswordResetInput, { defaultValues: { email: '' } });
+  const { errors } = form.formState;
+  const request = useMutation(
+    trpc.auth.requestPasswordReset.mutationOptions({ onError: (error) => showServerErrors(form, error, ['email']) }),
+  );
+  const onSubmit = form.handleSubmit((input) => request.mutate(input));
 
   return (
     <Card title={<span className="text-xl">Reset your password</span>}>
@@ -25,14 +25,14 @@ export function ForgotPasswordForm() {
           {request.data.message}
         </p>
       ) : (
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Form onSubmit={onSubmit} className="space-y-4">
           <p className="text-sm text-slate-600">Enter the email you sign in with. We will send you a link to choose a new password.</p>
-          <FormError message={request.error && !errors.email ? errorMessage(request.error) : null} />
-          <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+          <FormError message={errors.root?.server?.message} />
+          <TextField label="Email" type="email" autoComplete="email" required error={errors.email?.message} {...form.register('email')} />
           <Button type="submit" pending={request.isPending} className="w-full">
             Send reset link
           </Button>
-        </form>
+        </Form>
       )}
       <p className="mt-4 text-sm">
         <Link className="text-emerald-800 underline" href="/login">

@@ -2,10 +2,12 @@
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
+import { Form } from '@/components/forms/form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
+import { signInInput } from '@/lib/schemas/auth';
 
 /** Only same-site paths may be returned to after sign-in (no open redirect). */
 function safeCallback(raw: string | null) {
@@ -15,35 +17,26 @@ function safeCallback(raw: string | null) {
 export function LoginForm() {
   const router = useRouter();
   const params = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm(signInInput, { defaultValues: { email: '', password: '' } });
+  const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-      redirect: false,
-    });
-    setPending(false);
+  const onSubmit = form.handleSubmit(async ({ email, password }) => {
+    const result = await signIn('credentials', { email, password, redirect: false });
     if (!result || result.error) {
-      setError(
+      const message =
         result?.error === 'TooManyAttempts'
           ? 'Too many attempts. Please wait a few minutes and try again.'
-          : 'The email or password is not correct.',
-      );
+          : 'The email or password is not correct.';
+      form.setError('root.server', { type: 'server', message });
       return;
     }
     router.replace(safeCallback(params.get('callbackUrl')));
     router.refresh();
-  }
+  });
 
   return (
     <Card title={<span className="text-xl">Sign in</span>}>
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Form onSubmit={onSubmit} className="space-y-4">
         {params.get('registered') && (
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             Your account is ready. Sign in to continue.
@@ -54,13 +47,20 @@ export function LoginForm() {
             Your session has ended. Please sign in again.
           </p>
         )}
-        <FormError message={error} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
-        <Button type="submit" pending={pending} className="w-full">
+        <FormError message={errors.root?.server?.message} />
+        <TextField label="Email" type="email" autoComplete="email" required error={errors.email?.message} {...form.register('email')} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password?.message}
+          {...form.register('password')}
+        />
+        <Button type="submit" pending={isSubmitting} className="w-full">
           Sign in
         </Button>
-      </form>
+      </Form>
       <div className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
         <Link className="text-emerald-800 underline" href="/forgot-password">
           Forgot your password?

@@ -3,76 +3,66 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
-import { FormError, SelectField, TextField } from '@/components/ui/field';
+import { useEffect } from 'react';
+import { Controller } from 'react-hook-form';
+import { Form } from '@/components/forms/form';
+import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { browserTimeZone } from '@/components/settings/time-zones';
 import { TimeZoneSelect } from '@/components/settings/time-zone-select';
+import { WorkModeSelect } from '@/components/settings/work-mode-select';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { FormError, TextField } from '@/components/ui/field';
+import { DEFAULT_WORK_MODE } from '@/lib/enums';
+import { registerInput } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
-import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
-import { useIsClient } from '@/lib/use-is-client';
+
+const COMPANY_TYPE_CHOICES = [
+  ['CATERING', 'A caterer', 'We cook and deliver'],
+  ['CLIENT', 'A client', 'Our office orders meals'],
+] as const;
 
 export function RegisterForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const [companyType, setCompanyType] = useState<'CATERING' | 'CLIENT'>('CATERING');
-  // Until the user picks one, suggest the browser's own zone (known only after hydration).
-  const [pickedZone, setTimezone] = useState<string | null>(null);
-  const isClient = useIsClient();
-  const timezone = pickedZone ?? (isClient ? browserTimeZone() : 'UTC');
-  const register = useMutation(trpc.auth.register.mutationOptions());
-  const errors = fieldErrors(register.error);
+  // Fields of the other company type unmount and drop out of the input (shouldUnregister).
+  const form = useSchemaForm(registerInput, {
+    shouldUnregister: true,
+    defaultValues: { companyType: 'CATERING', companyName: '', email: '', password: '', timezone: 'UTC', workMode: DEFAULT_WORK_MODE },
+  });
+  const { errors } = form.formState;
+  const companyType = form.watch('companyType');
+  // Suggest the browser's own zone, known only after hydration, until the user picks one.
+  useEffect(() => {
+    if (!form.getFieldState('timezone').isDirty) form.setValue('timezone', browserTimeZone());
+  }, [form]);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get('email') ?? '');
-    const password = String(form.get('password') ?? '');
-    const capacity = String(form.get('dailyCapacity') ?? '');
-    try {
-      await register.mutateAsync({
-        companyType,
-        companyName: String(form.get('companyName') ?? ''),
-        email,
-        password,
-        timezone,
-        ...(companyType === 'CATERING'
-          ? { dailyCapacity: capacity === '' ? (undefined as never) : Number(capacity) }
-          : { workMode: form.get('workMode') as 'ONSITE' }),
-      });
-    } catch {
-      return; // shown inline from register.error
-    }
-    const result = await signIn('credentials', { email, password, redirect: false });
-    router.replace(result?.ok ? '/dashboard' : '/login?registered=1');
-    router.refresh();
-  }
+  const register = useMutation(
+    trpc.auth.register.mutationOptions({
+      onSuccess: async (_created, { email, password }) => {
+        const result = await signIn('credentials', { email, password, redirect: false });
+        router.replace(result?.ok ? '/dashboard' : '/login?registered=1');
+        router.refresh();
+      },
+      onError: (error) =>
+        showServerErrors(form, error, ['companyType', 'companyName', 'email', 'password', 'dailyCapacity', 'workMode', 'timezone']),
+    }),
+  );
+  const onSubmit = form.handleSubmit((input) => register.mutate(input));
 
   return (
     <Card title={<span className="text-xl">Create your ChefOps account</span>}>
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Form onSubmit={onSubmit} className="space-y-4">
         <fieldset>
           <legend className="mb-2 text-sm font-medium text-slate-800">Your company is</legend>
           <div className="grid grid-cols-2 gap-2">
-            {(
-              [
-                ['CATERING', 'A caterer', 'We cook and deliver'],
-                ['CLIENT', 'A client', 'Our office orders meals'],
-              ] as const
-            ).map(([value, title, note]) => (
+            {COMPANY_TYPE_CHOICES.map(([value, title, note]) => (
               <label
                 key={value}
                 className="flex cursor-pointer flex-col rounded-md border border-slate-300 p-3 has-[:checked]:border-emerald-700 has-[:checked]:bg-emerald-50"
               >
                 <span className="flex items-center gap-2 font-medium">
-                  <input
-                    type="radio"
-                    name="companyType"
-                    value={value}
-                    checked={companyType === value}
-                    onChange={() => setCompanyType(value)}
-                  />
+                  <input type="radio" value={value} {...form.register('companyType')} />
                   {title}
                 </span>
                 <span className="text-xs text-slate-600">{note}</span>
@@ -80,40 +70,42 @@ export function RegisterForm() {
             ))}
           </div>
         </fieldset>
-        <FormError message={formLevelError(register.error)} />
-        <TextField label="Company name" name="companyName" autoComplete="organization" required error={errors.companyName} />
-        <TextField label="Work email" name="email" type="email" autoComplete="email" required error={errors.email} />
+        <FormError message={errors.root?.server?.message ?? errors.companyType?.message} />
+        <TextField label="Company name" autoComplete="organization" required error={errors.companyName?.message} {...form.register('companyName')} />
+        <TextField label="Work email" type="email" autoComplete="email" required error={errors.email?.message} {...form.register('email')} />
         <TextField
           label="Password"
-          name="password"
           type="password"
           autoComplete="new-password"
           required
-          error={errors.password}
+          error={errors.password?.message}
           hint="At least 8 characters. A short sentence is easy to remember and hard to guess."
+          {...form.register('password')}
         />
         {companyType === 'CATERING' ? (
           <TextField
             label="Daily capacity (meals per day)"
-            name="dailyCapacity"
             type="number"
             inputMode="numeric"
             min={1}
             required
-            error={errors.dailyCapacity}
+            error={errors.dailyCapacity?.message}
+            {...form.register('dailyCapacity', { valueAsNumber: true })}
           />
         ) : (
-          <SelectField label="How your team works" name="workMode" defaultValue="ONSITE" error={errors.workMode}>
-            <option value="ONSITE">On site</option>
-            <option value="HYBRID">Hybrid</option>
-            <option value="REMOTE">Mostly remote</option>
-          </SelectField>
+          <WorkModeSelect error={errors.workMode?.message} {...form.register('workMode')} />
         )}
-        <TimeZoneSelect value={timezone} onChange={setTimezone} error={errors.timezone} />
-        <Button type="submit" pending={register.isPending} className="w-full">
+        <Controller
+          control={form.control}
+          name="timezone"
+          render={({ field, fieldState }) => (
+            <TimeZoneSelect value={field.value ?? 'UTC'} onChange={field.onChange} error={fieldState.error?.message} />
+          )}
+        />
+        <Button type="submit" pending={register.isPending || register.isSuccess} className="w-full">
           Create account
         </Button>
-      </form>
+      </Form>
       <p className="mt-4 text-sm">
         Already have an account?{' '}
         <Link className="text-emerald-800 underline" href="/login">

@@ -1,6 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
+import { resetPasswordInput } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
 import { SetPasswordForm } from './set-password-form';
 
@@ -12,9 +13,8 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
       title="Choose a new password"
       submitLabel="Set new password"
       token={token}
-      pending={reset.isPending}
-      error={reset.error}
-      onSubmit={(password) => token && reset.mutate({ token, password })}
+      schema={resetPasswordInput}
+      onSubmit={(input) => reset.mutateAsync(input)}
       done={
         reset.isSuccess ? (
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

@@ -1,65 +1,74 @@
 'use client';
 import Link from 'next/link';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Form } from '@/components/forms/form';
+import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
-import { errorMessage, fieldErrors } from '@/lib/trpc-errors';
+import { MAX_PASSWORD_BYTES, MIN_PASSWORD_BYTES } from '@/lib/limits';
+import { resetPasswordInput, withRepeatedPassword } from '@/lib/schemas/auth';
 
-export const PASSWORD_HINT = '8 to 72 characters (accented letters and emoji count as several). Common passwords are refused.';
+export const PASSWORD_HINT = `${MIN_PASSWORD_BYTES} to ${MAX_PASSWORD_BYTES} characters (accented letters and emoji count as several). Common passwords are refused.`;
+
+type LinkPasswordInput = { token: string; password: string };
 
 type Props = {
   title: string;
   intro?: ReactNode;
   submitLabel: string;
   token: string | undefined;
-  pending: boolean;
-  error: unknown;
+  /** The procedure's input schema (reset or invitation: a link token and the new password). */
+  schema: typeof resetPasswordInput;
   /** Shown instead of the form once the password is set. */
   done: ReactNode | null;
-  onSubmit: (password: string) => void;
+  onSubmit: (input: LinkPasswordInput) => Promise<unknown>;
 };
 
 /** Choosing a password from an emailed link (reset or invitation): two fields that must match. */
-export function SetPasswordForm({ title, intro, submitLabel, token, pending, error, done, onSubmit }: Props) {
-  const [mismatch, setMismatch] = useState<string | null>(null);
-  const errors = fieldErrors(error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const password = String(form.get('password') ?? '');
-    if (password !== String(form.get('confirm') ?? '')) {
-      setMismatch('The two passwords do not match.');
-      return;
+export function SetPasswordForm({ title, intro, submitLabel, token, schema, done, onSubmit }: Props) {
+  const form = useSchemaForm(withRepeatedPassword(schema, 'password'), {
+    defaultValues: { token: token ?? '', password: '', repeat: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async ({ token, password }) => {
+    try {
+      await onSubmit({ token, password });
+    } catch (error) {
+      showServerErrors(form, error, ['password']);
     }
-    setMismatch(null);
-    onSubmit(password);
-  }
+  });
 
-  const linkError = !token ? 'This link is missing its token. Open the link from the email again.' : (errors.token ?? null);
-  const otherError = error && !errors.token && !errors.password ? errorMessage(error) : null;
+  // A missing or refused token is about the link, not a field the person can fix.
+  const linkError = !token ? 'This link is missing its token. Open the link from the email again.' : (errors.token?.message ?? null);
 
   return (
     <Card title={<span className="text-xl">{title}</span>}>
       {done ?? (
-        <form onSubmit={submit} className="space-y-4" noValidate>
+        <Form onSubmit={submit} className="space-y-4">
           {intro}
-          <FormError message={linkError ?? otherError} />
+          <FormError message={linkError ?? errors.root?.server?.message} />
           <TextField
             label="New password"
-            name="password"
             type="password"
             autoComplete="new-password"
             required
             hint={PASSWORD_HINT}
-            error={errors.password}
+            error={errors.password?.message}
+            {...form.register('password')}
           />
-          <TextField label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" required error={mismatch ?? undefined} />
-          <Button type="submit" pending={pending} disabled={!token} className="w-full">
+          <TextField
+            label="Repeat the new password"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errors.repeat?.message}
+            {...form.register('repeat')}
+          />
+          <Button type="submit" pending={isSubmitting} disabled={!token} className="w-full">
             {submitLabel}
           </Button>
-        </form>
+        </Form>
       )}
       <p className="mt-4 text-sm">
         <Link className="text-emerald-800 underline" href="/login">

@@ -1,59 +1,77 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { Controller } from 'react-hook-form';
+import type { z } from 'zod';
 import { toast } from 'sonner';
+import { Form } from '@/components/forms/form';
+import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
-import { centsToMoneyInput, parseMoneyToCents } from '@/lib/money-input';
+import { MoneyField } from '@/components/ui/money-field';
+import { MAX_NOTICE_HOURS } from '@/lib/limits';
+import {
+  createContractInput,
+  updateContractInput,
+  type ContractOutput,
+  type UpdateContractInput,
+} from '@/lib/schemas/contract';
+import { DEFAULT_DELIVERY_TIME } from '@/lib/schemas/contract-terms';
 import { useTRPC } from '@/lib/trpc';
-import { fieldErrors, formLevelError } from '@/lib/trpc-errors';
-import type { ContractOutput } from '@/lib/schemas/contract';
 import { WeekdayPicker } from './weekday-picker';
 
 type Props = { mode: 'create'; currency: string } | { mode: 'edit'; currency: string; contract: ContractOutput };
 
-const intOrNaN = (v: FormDataEntryValue | null) => (v === null || String(v).trim() === '' ? Number.NaN : Number(v));
+const FIELDS = [
+  'clientEmail',
+  'minDailyQuantity',
+  'defaultQuantity',
+  'maxQuantity',
+  'noticeHours',
+  'startDate',
+  'endDate',
+  'serviceDays',
+  'pricePerMealCents',
+  'deliveryTime',
+] as const;
 
-/** Create or edit a contract's terms. Errors from the server show next to their field. */
+/** Create or edit a contract's terms, validated by the procedure's schema; errors show beside their field. */
 export function ContractForm(props: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const existing = props.mode === 'edit' ? props.contract : undefined;
-  const [serviceDays, setServiceDays] = useState<number[]>(existing?.serviceDays ?? [1, 2, 3, 4, 5]);
+  // Edit sends the same terms with the contract's id instead of the client's email; both
+  // schemas share the terms' fields and rules, so one form serves both.
+  const schema = (existing ? updateContractInput : createContractInput) as unknown as z.ZodType<
+    z.output<typeof createContractInput> & { id?: string },
+    z.input<typeof createContractInput> & { id?: string }
+  >;
+  const form = useSchemaForm(schema, {
+    defaultValues: existing
+      ? { id: existing.id, ...pickTerms(existing) }
+      : { clientEmail: '', minDailyQuantity: 10, defaultQuantity: 20, maxQuantity: 30, noticeHours: 24, serviceDays: [1, 2, 3, 4, 5], deliveryTime: DEFAULT_DELIVERY_TIME },
+  });
+  const { errors } = form.formState;
   const onSuccess = (contract: { id: string }) => {
     toast.success(existing ? 'Contract updated.' : 'Contract created. Its service days are planned.');
     router.push(`/contracts/${contract.id}`);
     router.refresh();
   };
-  const create = useMutation(trpc.contract.create.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.contract.update.mutationOptions({ onSuccess }));
+  const onError = (error: unknown) => showServerErrors(form, error, FIELDS);
+  const create = useMutation(trpc.contract.create.mutationOptions({ onSuccess, onError }));
+  const update = useMutation(trpc.contract.update.mutationOptions({ onSuccess, onError }));
   const mutation = existing ? update : create;
-  const errors = fieldErrors(mutation.error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const terms = {
-      minDailyQuantity: intOrNaN(form.get('minDailyQuantity')),
-      defaultQuantity: intOrNaN(form.get('defaultQuantity')),
-      maxQuantity: intOrNaN(form.get('maxQuantity')),
-      noticeHours: intOrNaN(form.get('noticeHours')),
-      startDate: String(form.get('startDate') ?? ''),
-      endDate: String(form.get('endDate') ?? ''),
-      serviceDays,
-      pricePerMealCents: parseMoneyToCents(String(form.get('price') ?? '')),
-      deliveryTime: String(form.get('deliveryTime') ?? '12:00'),
-    };
-    if (existing) update.mutate({ id: existing.id, ...terms });
-    else create.mutate({ clientEmail: String(form.get('clientEmail') ?? ''), ...terms });
-  }
+  const onSubmit = form.handleSubmit((input) => {
+    if (existing) update.mutate(input as unknown as UpdateContractInput);
+    else create.mutate(input);
+  });
+  const number = { valueAsNumber: true } as const;
 
   return (
     <Card>
-      <form onSubmit={onSubmit} className="space-y-5" noValidate>
-        <FormError message={formLevelError(mutation.error)} />
+      <Form onSubmit={onSubmit} className="space-y-5">
+        <FormError message={errors.root?.server?.message} />
         {existing ? (
           <p className="text-sm text-slate-700">
             Client: <strong>{existing.clientName}</strong> ({existing.clientEmail})
@@ -61,43 +79,52 @@ export function ContractForm(props: Props) {
         ) : (
           <TextField
             label="Client email"
-            name="clientEmail"
             type="email"
             required
             hint="The email the client company registered with ChefOps."
-            error={errors.clientEmail}
+            error={errors.clientEmail?.message}
+            {...form.register('clientEmail')}
           />
         )}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <TextField label="Minimum meals per day" name="minDailyQuantity" type="number" inputMode="numeric" min={1} defaultValue={existing?.minDailyQuantity ?? 10} error={errors.minDailyQuantity} />
-          <TextField label="Default meals per day" name="defaultQuantity" type="number" inputMode="numeric" min={1} defaultValue={existing?.defaultQuantity ?? 20} error={errors.defaultQuantity} />
-          <TextField label="Maximum meals per day" name="maxQuantity" type="number" inputMode="numeric" min={1} defaultValue={existing?.maxQuantity ?? 30} error={errors.maxQuantity} />
+          <TextField label="Minimum meals per day" type="number" inputMode="numeric" min={1} error={errors.minDailyQuantity?.message} {...form.register('minDailyQuantity', number)} />
+          <TextField label="Default meals per day" type="number" inputMode="numeric" min={1} error={errors.defaultQuantity?.message} {...form.register('defaultQuantity', number)} />
+          <TextField label="Maximum meals per day" type="number" inputMode="numeric" min={1} error={errors.maxQuantity?.message} {...form.register('maxQuantity', number)} />
         </div>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField label="Start date" name="startDate" type="date" defaultValue={existing?.startDate} error={errors.startDate} />
-          <TextField label="Last service date" name="endDate" type="date" defaultValue={existing?.endDate} error={errors.endDate} />
+          <TextField label="Start date" type="date" error={errors.startDate?.message} {...form.register('startDate')} />
+          <TextField label="Last service date" type="date" error={errors.endDate?.message} {...form.register('endDate')} />
         </div>
-        <WeekdayPicker value={serviceDays} onChange={setServiceDays} error={errors.serviceDays} />
+        <Controller
+          control={form.control}
+          name="serviceDays"
+          render={({ field, fieldState }) => <WeekdayPicker value={field.value ?? []} onChange={field.onChange} error={fieldState.error?.message} />}
+        />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <TextField
-            label={`Price per meal (${props.currency})`}
-            name="price"
-            inputMode="decimal"
-            defaultValue={existing ? centsToMoneyInput(existing.pricePerMealCents) : ''}
-            placeholder="12.50"
-            error={errors.pricePerMealCents}
+          <Controller
+            control={form.control}
+            name="pricePerMealCents"
+            render={({ field, fieldState }) => (
+              <MoneyField
+                label={`Price per meal (${props.currency})`}
+                placeholder="12.50"
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={fieldState.error?.message}
+              />
+            )}
           />
-          <TextField label="Delivery time (client's time)" name="deliveryTime" type="time" defaultValue={existing?.deliveryTime ?? '12:00'} error={errors.deliveryTime} />
+          <TextField label="Delivery time (client's time)" type="time" error={errors.deliveryTime?.message} {...form.register('deliveryTime')} />
           <TextField
             label="Notice (hours before delivery)"
-            name="noticeHours"
             type="number"
             inputMode="numeric"
             min={0}
-            max={336}
-            defaultValue={existing?.noticeHours ?? 24}
+            max={MAX_NOTICE_HOURS}
             hint="The client confirms quantities until this many hours before delivery."
-            error={errors.noticeHours}
+            error={errors.noticeHours?.message}
+            {...form.register('noticeHours', number)}
           />
         </div>
         <div className="flex flex-wrap gap-2">
@@ -108,7 +135,12 @@ export function ContractForm(props: Props) {
             Cancel
           </Button>
         </div>
-      </form>
+      </Form>
     </Card>
   );
+}
+
+function pickTerms(c: ContractOutput) {
+  const { minDailyQuantity, defaultQuantity, maxQuantity, noticeHours, startDate, endDate, serviceDays, pricePerMealCents, deliveryTime } = c;
+  return { minDailyQuantity, defaultQuantity, maxQuantity, noticeHours, startDate, endDate, serviceDays, pricePerMealCents, deliveryTime };
 }

@@ -2,7 +2,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { SessionProvider } from 'next-auth/react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/api/root';
 import { redirectIfSessionEnded } from '@/lib/session-ended';
@@ -23,6 +23,10 @@ export function AppProviders({ children }: { children: ReactNode }) {
       links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
     }),
   );
+  // Tells the browser tests that the page is hydrated (forms carry their own marker too).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = '';
+  }, []);
   return (
     // The poll re-validates the session and rotates its token once the short-lived part expires.
     <SessionProvider refetchOnWindowFocus refetchInterval={60}>

@@ -1,8 +1,8 @@
 'use client';
-import type { FormEvent, ReactNode } from 'react';
+import type { FormEventHandler, ReactNode } from 'react';
+import { Form } from '@/components/forms/form';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
-import { formLevelError } from '@/lib/trpc-errors';
 
 /** A small form opened inside a row (dispute, resolve): fields, submit and cancel. */
 export function InlinePanelForm({
@@ -13,22 +13,17 @@ export function InlinePanelForm({
   onCancel,
   children,
 }: {
-  onSubmit: (form: FormData) => void;
-  error: unknown;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  /** The form-level message (field errors show beside their fields). */
+  error: string | undefined;
   pending: boolean;
   submitLabel: string;
   onCancel: () => void;
   children: ReactNode;
 }) {
   return (
-    <form
-      className="mt-2 space-y-2"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => {
-        e.preventDefault();
-        onSubmit(new FormData(e.currentTarget));
-      }}
-    >
-      <FormError message={formLevelError(error)} />
+    <Form className="mt-2 space-y-2" onSubmit={onSubmit}>
+      <FormError message={error} />
       {children}
       <div className="flex gap-2">
         <Button type="submit" pending={pending}>
@@ -38,6 +33,6 @@ export function InlinePanelForm({
           Cancel
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

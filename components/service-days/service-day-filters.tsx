@@ -1,27 +1,33 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import type { FormEvent } from 'react';
+import { Form } from '@/components/forms/form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
+import { statusLabel } from '@/components/ui/status-badge';
+import { SERVICE_DAY_STATUSES, type ServiceDayStatus } from '@/lib/enums';
+import { listServiceDaysInput } from '@/lib/schemas/service-day';
 
-type Value = { contractId: string; from: string; to: string; status: string };
+type Value = { contractId?: string; from: string; to: string; status?: ServiceDayStatus };
+const emptyToUndefined = (v: string) => v || undefined;
 
 /** Filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function ServiceDayFilters({ contracts, value }: { contracts: { id: string; label: string }[]; value: Value }) {
   const router = useRouter();
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const form = useSchemaForm(listServiceDaysInput, { defaultValues: value });
+  const { errors } = form.formState;
+  const onSubmit = form.handleSubmit((filters) => {
     const params = new URLSearchParams();
-    for (const key of ['contractId', 'from', 'to', 'status'] as const) {
-      const v = String(form.get(key) ?? '');
-      if (v) params.set(key, v);
-    }
+    for (const [key, v] of Object.entries(filters)) if (v) params.set(key, v);
     router.push(`/service-days?${params.toString()}`);
-  }
+  });
   return (
-    <form onSubmit={onSubmit} className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5 sm:items-end" aria-label="Filter service days">
-      <SelectField label="Contract" name="contractId" defaultValue={value.contractId} className="sm:col-span-2">
+    <Form
+      onSubmit={onSubmit}
+      className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5 sm:items-end"
+      aria-label="Filter service days"
+    >
+      <SelectField label="Contract" className="sm:col-span-2" {...form.register('contractId', { setValueAs: emptyToUndefined })}>
         <option value="">All contracts</option>
         {contracts.map((c) => (
           <option key={c.id} value={c.id}>
@@ -29,18 +35,19 @@ export function ServiceDayFilters({ contracts, value }: { contracts: { id: strin
           </option>
         ))}
       </SelectField>
-      <TextField label="From" name="from" type="date" defaultValue={value.from} />
-      <TextField label="To" name="to" type="date" defaultValue={value.to} />
-      <SelectField label="Status" name="status" defaultValue={value.status}>
+      <TextField label="From" type="date" error={errors.from?.message} {...form.register('from')} />
+      <TextField label="To" type="date" error={errors.to?.message} {...form.register('to')} />
+      <SelectField label="Status" {...form.register('status', { setValueAs: emptyToUndefined })}>
         <option value="">Any status</option>
-        <option value="PENDING">To confirm</option>
-        <option value="EXPECTED_CONFIRMED">Confirmed</option>
-        <option value="SERVED_CONFIRMED">Served</option>
-        <option value="DISPUTED">Disputed</option>
+        {SERVICE_DAY_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {statusLabel(s)}
+          </option>
+        ))}
       </SelectField>
       <Button type="submit" className="sm:col-start-5">
         Show days
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -73,7 +73,6 @@ export function ServiceDayTable({ days, viewerSide, compact }: Props) {
                   viewerSide={viewerSide}
                   now={now}
                   showCounterpart={!compact}
-                  expected={valueOf(day)}
                   onExpectedChange={(value) => setExpected((all) => ({ ...all, [day.id]: value }))}
                   onChanged={refresh}
                 />

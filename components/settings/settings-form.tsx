@@ -1,21 +1,35 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { toast } from 'sonner';
+import { Form } from '@/components/forms/form';
+import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { FormError, SelectField, TextField } from '@/components/ui/field';
+import { FormError, TextField } from '@/components/ui/field';
+import { updateCompanyInput } from '@/lib/schemas/company';
 import { useTRPC } from '@/lib/trpc';
-import { errorMessage, fieldErrors, formLevelError } from '@/lib/trpc-errors';
+import { errorMessage } from '@/lib/trpc-errors';
 import { weekdayName } from '@/lib/dates';
 import type { CompanyOutput } from '@/lib/schemas/company';
 import { TimeZoneSelect } from './time-zone-select';
+import { WorkModeSelect } from './work-mode-select';
 
 export function SettingsForm({ company, canEdit }: { company: CompanyOutput; canEdit: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [timezone, setTimezone] = useState(company.timezone);
+  const isCaterer = company.companyType === 'CATERING';
+  const form = useSchemaForm(updateCompanyInput, {
+    defaultValues: {
+      name: company.name,
+      timezone: company.timezone,
+      currency: company.currency,
+      ...(isCaterer ? { dailyCapacity: company.dailyCapacity ?? undefined } : { workMode: company.workMode ?? undefined }),
+    },
+  });
+  const { errors } = form.formState;
   const [officeDays, setOfficeDays] = useState(company.officeDays);
   const update = useMutation(
     trpc.company.update.mutationOptions({
@@ -23,6 +37,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
         toast.success('Company settings saved.');
         router.refresh();
       },
+      onError: (error) => showServerErrors(form, error, ['name', 'timezone', 'currency', 'dailyCapacity', 'workMode']),
     }),
   );
   const saveDays = useMutation(
@@ -34,56 +49,42 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
       onError: (e) => toast.error(errorMessage(e)),
     }),
   );
-  const errors = fieldErrors(update.error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const capacity = form.get('dailyCapacity');
-    update.mutate({
-      name: String(form.get('name') ?? ''),
-      timezone,
-      currency: String(form.get('currency') ?? ''),
-      ...(company.companyType === 'CATERING'
-        ? { dailyCapacity: capacity === '' ? Number.NaN : Number(capacity) }
-        : { workMode: form.get('workMode') as CompanyOutput['workMode'] & string }),
-    });
-  }
+  const onSubmit = form.handleSubmit((input) => update.mutate(input));
 
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <Card title="Company">
         {!canEdit && <p className="mb-3 text-sm text-slate-600">Only an administrator can change these settings.</p>}
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Form onSubmit={onSubmit} className="space-y-4">
           <fieldset disabled={!canEdit} className="space-y-4">
-            <FormError message={formLevelError(update.error)} />
-            <TextField label="Company name" name="name" defaultValue={company.name} required error={errors.name} />
-            <TimeZoneSelect value={timezone} onChange={setTimezone} error={errors.timezone} />
+            <FormError message={errors.root?.server?.message} />
+            <TextField label="Company name" required error={errors.name?.message} {...form.register('name')} />
+            <Controller
+              control={form.control}
+              name="timezone"
+              render={({ field, fieldState }) => (
+                <TimeZoneSelect value={field.value ?? company.timezone} onChange={field.onChange} error={fieldState.error?.message} />
+              )}
+            />
             <TextField
               label="Currency"
-              name="currency"
-              defaultValue={company.currency}
               maxLength={3}
               autoCapitalize="characters"
               hint="Three-letter code, e.g. EUR, PLN, USD. Prices and costs are shown in it."
-              error={errors.currency}
+              error={errors.currency?.message}
+              {...form.register('currency')}
             />
-            {company.companyType === 'CATERING' ? (
+            {isCaterer ? (
               <TextField
                 label="Daily capacity (meals per day)"
-                name="dailyCapacity"
                 type="number"
                 inputMode="numeric"
                 min={1}
-                defaultValue={company.dailyCapacity ?? ''}
-                error={errors.dailyCapacity}
+                error={errors.dailyCapacity?.message}
+                {...form.register('dailyCapacity', { valueAsNumber: true })}
               />
             ) : (
-              <SelectField label="How your team works" name="workMode" defaultValue={company.workMode ?? 'ONSITE'} error={errors.workMode}>
-                <option value="ONSITE">On site</option>
-                <option value="HYBRID">Hybrid</option>
-                <option value="REMOTE">Mostly remote</option>
-              </SelectField>
+              <WorkModeSelect error={errors.workMode?.message} {...form.register('workMode')} />
             )}
             {canEdit && (
               <Button type="submit" pending={update.isPending}>
@@ -91,7 +92,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
               </Button>
             )}
           </fieldset>
-        </form>
+        </Form>
       </Card>
       {company.companyType === 'CLIENT' && (
         <Card title="Office days">

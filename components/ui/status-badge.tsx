@@ -1,6 +1,10 @@
+import type { ContractStatus, ServiceDayStatus } from '@/lib/enums';
 import { cn } from './cn';
 
-const STYLES: Record<string, { label: string; className: string }> = {
+type Status = ContractStatus | ServiceDayStatus;
+
+// Every status (the Record makes a new enum value a type error here).
+const STYLES: Record<Status, { label: string; className: string }> = {
   ACTIVE: { label: 'Active', className: 'bg-emerald-100 text-emerald-900' },
   PAUSED: { label: 'Paused', className: 'bg-amber-100 text-amber-900' },
   TERMINATED: { label: 'Terminated', className: 'bg-slate-200 text-slate-800' },
@@ -10,8 +14,13 @@ const STYLES: Record<string, { label: string; className: string }> = {
   DISPUTED: { label: 'Disputed', className: 'bg-red-100 text-red-900' },
 };
 
+/** A status as a word a person understands. */
+export function statusLabel(status: Status): string {
+  return STYLES[status].label;
+}
+
 /** A status as a word a person understands, with a colour that is never the only signal. */
-export function StatusBadge({ status }: { status: string }) {
-  const style = STYLES[status] ?? { label: status, className: 'bg-slate-100 text-slate-800' };
+export function StatusBadge({ status }: { status: Status }) {
+  const style = STYLES[status];
   return <span className={cn('inline-block rounded px-2 py-0.5 text-xs font-medium', style.className)}>{style.label}</span>;
 }

@@ -78,3 +78,14 @@ export const revokeOtherSessionsOutput = z.object({ signedOut: z.number().int() 
 
 export const acceptInvitationInput = z.object({ token: linkTokenSchema, password: passwordSchema });
 export const acceptInvitationOutput = z.object({ email: z.string() });
+
+/**
+ * A form's version of a procedure input that sets a password: the same schema plus a repeat
+ * field that must match `field` (the repeat is not sent).
+ */
+export function withRepeatedPassword<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, field: keyof Shape & string) {
+  return schema.extend({ repeat: z.string() }).superRefine((values, ctx) => {
+    const { repeat, [field]: chosen } = values as Record<string, unknown>;
+    if (repeat !== chosen) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'The two passwords do not match.' });
+  });
+}

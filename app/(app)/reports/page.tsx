@@ -6,10 +6,9 @@ import { ReportTable } from '@/components/reports/report-table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { formatCount, formatDate, formatMoney } from '@/lib/format';
-import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
-import { weeklyReportInput } from '@/lib/schemas/report';
-
 import { isValidDate, localToday, weekContaining } from '@/lib/dates';
+import { weeklyReportInput } from '@/lib/schemas/report';
+import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
 
 export const metadata: Metadata = { title: 'Reports' };
 

@@ -40,7 +40,7 @@ export default async function ServiceDaysPage({ searchParams }: { searchParams: 
       />
       <ServiceDayFilters
         contracts={contracts.map((c) => ({ id: c.id, label: `${counterpart(c)} (${c.status.toLowerCase()})` }))}
-        value={{ contractId: contractId ?? '', from, to, status: status ?? '' }}
+        value={{ contractId, from, to, status }}
       />
       <Card className="mt-4">
         <FormError message={result.error} />

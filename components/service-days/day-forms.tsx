@@ -1,0 +1,143 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import { Form } from '@/components/forms/form';
+import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
+import { Button } from '@/components/ui/button';
+import { FormError, TextField } from '@/components/ui/field';
+import { MAX_TEXT_LENGTH } from '@/lib/limits';
+import { confirmQuantityInput, disputeInput, resolveDisputeInput, type ServiceDayOutput } from '@/lib/schemas/service-day';
+import { useTRPC } from '@/lib/trpc';
+import { InlinePanelForm } from './inline-panel-form';
+
+// The forms of one service day row, each on its procedure's input schema.
+
+type DayFormProps = { day: ServiceDayOutput; label: string; onDone: (message: string) => void };
+const number = { valueAsNumber: true } as const;
+
+/** The client's headcount. The typed value is also reported up, for "Confirm week". */
+export function ExpectedQuantityForm({ day, label, onDone, onTyped }: DayFormProps & { onTyped: (value: string) => void }) {
+  const trpc = useTRPC();
+  const form = useSchemaForm(confirmQuantityInput, { defaultValues: { id: day.id, quantity: day.expectedQuantity } });
+  const { errors } = form.formState;
+  const confirm = useMutation(
+    trpc.serviceDay.confirmExpected.mutationOptions({
+      onSuccess: () => onDone('Quantity confirmed.'),
+      onError: (error) => showServerErrors(form, error, ['quantity']),
+    }),
+  );
+  return (
+    <Form onSubmit={form.handleSubmit((input) => confirm.mutate(input))}>
+      <div className="flex items-end gap-2">
+        <TextField
+          label={`Meals on ${label}`}
+          type="number"
+          inputMode="numeric"
+          min={day.minDailyQuantity}
+          max={day.maxQuantity}
+          className="w-36"
+          hint={`${day.minDailyQuantity}–${day.maxQuantity}`}
+          error={errors.quantity?.message}
+          {...form.register('quantity', { ...number, onChange: (e) => onTyped(e.target.value) })}
+        />
+        <Button type="submit" variant="secondary" pending={confirm.isPending}>
+          Confirm
+        </Button>
+      </div>
+      <FormError message={errors.root?.server?.message} />
+    </Form>
+  );
+}
+
+/** The caterer's served count, on or after the day. */
+export function ServedQuantityForm({ day, label, onDone }: DayFormProps) {
+  const trpc = useTRPC();
+  const form = useSchemaForm(confirmQuantityInput, {
+    defaultValues: { id: day.id, quantity: day.servedQuantity ?? day.expectedQuantity },
+  });
+  const { errors } = form.formState;
+  const confirm = useMutation(
+    trpc.serviceDay.confirmServed.mutationOptions({
+      onSuccess: () => onDone('Served quantity saved.'),
+      onError: (error) => showServerErrors(form, error, ['quantity']),
+    }),
+  );
+  return (
+    <Form className="mt-2" onSubmit={form.handleSubmit((input) => confirm.mutate(input))}>
+      <div className="flex flex-wrap items-end gap-2">
+        <TextField
+          label={`Meals served on ${label}`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          className="w-40"
+          error={errors.quantity?.message}
+          {...form.register('quantity', number)}
+        />
+        <Button type="submit" pending={confirm.isPending}>
+          Confirm served
+        </Button>
+      </div>
+      <FormError message={errors.root?.server?.message} />
+    </Form>
+  );
+}
+
+type PanelProps = DayFormProps & { onCancel: () => void };
+
+/** The client disputes a served count, with a reason. */
+export function DisputeForm({ day, onDone, onCancel }: PanelProps) {
+  const trpc = useTRPC();
+  const form = useSchemaForm(disputeInput, { defaultValues: { id: day.id, reason: '' } });
+  const { errors } = form.formState;
+  const dispute = useMutation(
+    trpc.serviceDay.dispute.mutationOptions({
+      onSuccess: () => onDone('Dispute sent to the caterer.'),
+      onError: (error) => showServerErrors(form, error, ['reason']),
+    }),
+  );
+  return (
+    <InlinePanelForm
+      onSubmit={form.handleSubmit((input) => dispute.mutate(input))}
+      error={errors.root?.server?.message}
+      pending={dispute.isPending}
+      submitLabel="Send dispute"
+      onCancel={onCancel}
+    >
+      <TextField label="What was wrong?" maxLength={MAX_TEXT_LENGTH} error={errors.reason?.message} {...form.register('reason')} />
+    </InlinePanelForm>
+  );
+}
+
+/** The caterer settles a dispute with the corrected count and a note. */
+export function ResolveDisputeForm({ day, onDone, onCancel }: PanelProps) {
+  const trpc = useTRPC();
+  const form = useSchemaForm(resolveDisputeInput, {
+    defaultValues: { id: day.id, servedQuantity: day.servedQuantity ?? undefined, note: '' },
+  });
+  const { errors } = form.formState;
+  const resolve = useMutation(
+    trpc.serviceDay.resolveDispute.mutationOptions({
+      onSuccess: () => onDone('Dispute resolved.'),
+      onError: (error) => showServerErrors(form, error, ['servedQuantity', 'note']),
+    }),
+  );
+  return (
+    <InlinePanelForm
+      onSubmit={form.handleSubmit((input) => resolve.mutate(input))}
+      error={errors.root?.server?.message}
+      pending={resolve.isPending}
+      submitLabel="Save resolution"
+      onCancel={onCancel}
+    >
+      <TextField
+        label="Corrected served quantity"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        error={errors.servedQuantity?.message}
+        {...form.register('servedQuantity', number)}
+      />
+      <TextField label="Note to the client" maxLength={MAX_TEXT_LENGTH} error={errors.note?.message} {...form.register('note')} />
+    </InlinePanelForm>
+  );
+}
