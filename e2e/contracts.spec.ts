@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, gotoReady, isoDate, nextMonday, registerClient, signIn, signOut, uniqueEmail } from './fixtures';
+import { createContract, DEMO, gotoReady, isoDate, nextMonday, registerCompany, signIn, signOut, uniqueEmail } from './fixtures';
 
 test('a caterer contracts a client, the client confirms a week, the caterer sees the totals', async ({ page }) => {
   const clientEmail = uniqueEmail('office');
   const clientName = `Office ${Date.now()}`;
   const password = 'office lunch together';
-  await registerClient(page, clientName, clientEmail, password);
+  await registerCompany(page, 'client', clientName, clientEmail, password);
 
   // The caterer creates the contract.
   await signIn(page, DEMO.catererAdmin);
@@ -50,15 +50,9 @@ test('a caterer contracts a client, the client confirms a week, the caterer sees
 test('a confirmation outside the contract limits shows the error next to the field', async ({ page }) => {
   const clientEmail = uniqueEmail('limits');
   const password = 'office lunch together';
-  await registerClient(page, `Limits ${Date.now()}`, clientEmail, password);
+  await registerCompany(page, 'client', `Limits ${Date.now()}`, clientEmail, password);
   await signIn(page, DEMO.catererAdmin);
-  await gotoReady(page, '/contracts/new');
-  await page.getByLabel('Client email').fill(clientEmail);
-  await page.getByLabel('Start date').fill(isoDate(new Date()));
-  await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + 60 * 86_400_000)));
-  await page.getByLabel('Price per meal (PLN)').fill('15');
-  await page.getByRole('button', { name: 'Create contract' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Contract with');
+  await createContract(page, clientEmail);
   await signOut(page);
 
   const monday = isoDate(nextMonday());

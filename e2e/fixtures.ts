@@ -66,29 +66,28 @@ export function nextMonday(): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + offset));
 }
 
-/** Registers a client company through the form and signs out again. */
-export async function registerClient(page: Page, name: string, email: string, password: string) {
+/** Registers a company through the form (a caterer with room for 500 meals a day) and signs out. */
+export async function registerCompany(page: Page, type: 'caterer' | 'client', name: string, email: string, password: string) {
   await gotoReady(page, '/register');
-  await page.getByLabel('A client').check();
+  await page.getByLabel(type === 'caterer' ? 'A caterer' : 'A client').check();
   await page.getByLabel('Company name').fill(name);
   await page.getByLabel('Work email').fill(email);
   await page.getByLabel('Password').fill(password);
+  if (type === 'caterer') await page.getByLabel('Daily capacity (meals per day)').fill('500');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/dashboard/);
   await signOut(page);
 }
 
-/** Registers a caterer company through the form and signs out again. */
-export async function registerCaterer(page: Page, name: string, email: string, password: string) {
-  await gotoReady(page, '/register');
-  await page.getByLabel('A caterer').check();
-  await page.getByLabel('Company name').fill(name);
-  await page.getByLabel('Work email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByLabel('Daily capacity (meals per day)').fill('500');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
-  await signOut(page);
+/** As a signed-in caterer ADMIN: a contract with the client from today for `days` days, default terms, 15.00 a meal. */
+export async function createContract(page: Page, clientEmail: string, days = 60) {
+  await gotoReady(page, '/contracts/new');
+  await page.getByLabel('Client email').fill(clientEmail);
+  await page.getByLabel('Start date').fill(isoDate(new Date()));
+  await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + days * 86_400_000)));
+  await page.getByLabel(/^Price per meal/).fill('15');
+  await page.getByRole('button', { name: 'Create contract' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Contract with');
 }
 
 /** The signed-in user's unread notifications, as the API counts them (not the polled bell). */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { drainOutbox, gotoReady, isoDate, registerCaterer, registerClient, signIn, signOut, uniqueEmail, unreadCount } from './fixtures';
+import { createContract, drainOutbox, gotoReady, registerCompany, signIn, signOut, uniqueEmail, unreadCount } from './fixtures';
 
 // Its own caterer and client, so no other test's notifications can change the count.
 test('the client confirms a day; after the drain the caterer’s bell shows exactly that one', async ({ page }) => {
@@ -7,17 +7,11 @@ test('the client confirms a day; after the drain the caterer’s bell shows exac
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const caterer = uniqueEmail('bell-kitchen');
   const client = uniqueEmail('bell-office');
-  await registerClient(page, `Bell Office ${stamp}`, client, password);
-  await registerCaterer(page, `Bell Kitchen ${stamp}`, caterer, password);
+  await registerCompany(page, 'client', `Bell Office ${stamp}`, client, password);
+  await registerCompany(page, 'caterer', `Bell Kitchen ${stamp}`, caterer, password);
 
   await signIn(page, caterer, password);
-  await gotoReady(page, '/contracts/new');
-  await page.getByLabel('Client email').fill(client);
-  await page.getByLabel('Start date').fill(isoDate(new Date()));
-  await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + 30 * 86_400_000)));
-  await page.getByLabel('Price per meal (PLN)').fill('15');
-  await page.getByRole('button', { name: 'Create contract' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Contract with');
+  await createContract(page, client, 30);
   await drainOutbox(page);
   const before = await unreadCount(page);
   await signOut(page);
