@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
+import { DEADLINE_INPUT_COLUMNS, daysWithDeadlines } from '@/server/services/service-days/deadlines';
 import { generateServiceDays } from '@/server/services/service-days/generation';
 import { callerFor } from '@/tests/support/callers';
 import { adminSession, analyze, BENCH_NOW, BENCH_TODAY, count, seedTenants } from './support/fixtures';
@@ -38,13 +39,24 @@ async function seedDashboard(db: Database) {
     dailyCapacity: 8000,
     serviceWeekdays: [1, 2, 3, 4, 5, 6, 7],
   });
+  const days = await daysWithDeadlines(
+    db,
+    sql`
+      select c.id as contract_id, ${DEADLINE_INPUT_COLUMNS}
+      from contracts c
+      join companies cat on cat.id = c.catering_id and cat.name = 'dash Caterer 00000'
+      join companies cl on cl.id = c.client_id
+      cross join lateral (
+        select ${BENCH_TODAY}::date + off as service_date from generate_series(${-HISTORY_DAYS}::int, ${AHEAD_DAYS - 1}::int) off
+      ) sd`,
+  );
   await db.execute(sql`
     with k as (
       select k.id, k.default_quantity, row_number() over (order by k.id) as n
       from contracts k join companies c on c.id = k.catering_id where c.name = 'dash Caterer 00000'
     )
     insert into service_days (contract_id, service_date, day_of_week, expected_quantity, status, served_quantity,
-      served_quantity_confirmed_at, dispute_reason, disputed_at, original_served_quantity)
+      served_quantity_confirmed_at, dispute_reason, disputed_at, original_served_quantity, confirmation_deadline)
     select k.id, d.date, extract(isodow from d.date)::smallint, k.default_quantity,
       (case
         when d.off >= 0 then (case when (k.n + d.off) % 3 = 0 then 'EXPECTED_CONFIRMED' else 'PENDING' end)
@@ -55,11 +67,13 @@ async function seedDashboard(db: Database) {
       case when d.off < -2 then d.date + time '15:00' end,
       case when d.off < -2 and (k.n + d.off) % 97 = 0 then 'We counted fewer trays.' end,
       case when d.off < -2 and (k.n + d.off) % 97 = 0 then d.date + time '18:00' end,
-      case when d.off < -2 and (k.n + d.off) % 97 = 0 then k.default_quantity end
+      case when d.off < -2 and (k.n + d.off) % 97 = 0 then k.default_quantity end,
+      d.confirmation_deadline
     from k
-    cross join lateral (
-      select off, ${BENCH_TODAY}::date + off as date from generate_series(${-HISTORY_DAYS}::int, ${AHEAD_DAYS - 1}::int) off
-    ) d`);
+    join (
+      select dl.contract_id, dl.service_date - ${BENCH_TODAY}::date as off, dl.service_date as date, dl.confirmation_deadline
+      from ${days}
+    ) d on d.contract_id = k.id`);
   await analyze(db);
 }
 
@@ -70,22 +84,31 @@ async function seedDashboard(db: Database) {
  * own contracts would wade through.
  */
 async function seedBackgroundHistory(db: Database) {
+  const days = await daysWithDeadlines(
+    db,
+    sql`
+      select c.id as contract_id, ${DEADLINE_INPUT_COLUMNS}
+      from contracts c
+      join companies cat on cat.id = c.catering_id and cat.name like 'tenant %'
+      join companies cl on cl.id = c.client_id
+      cross join lateral (
+        select g::date as service_date from generate_series(c.start_date::timestamp, ${BENCH_TODAY}::date - 1, interval '1 day') g
+      ) sd
+      join contract_service_days csd on csd.contract_id = c.id and csd.day_of_week = extract(isodow from sd.service_date)`,
+  );
   await db.execute(sql`
     insert into service_days (contract_id, service_date, day_of_week, expected_quantity, status, served_quantity,
-      served_quantity_confirmed_at)
+      served_quantity_confirmed_at, confirmation_deadline)
     select k.id, d.date, extract(isodow from d.date)::smallint, k.default_quantity,
       (case when d.date >= ${BENCH_TODAY}::date - 3 or abs(hashtext(k.id::text || d.date)) % 25 = 0
         then 'PENDING' else 'SERVED_CONFIRMED' end)::service_day_status,
       case when not (d.date >= ${BENCH_TODAY}::date - 3 or abs(hashtext(k.id::text || d.date)) % 25 = 0)
         then k.default_quantity end,
       case when not (d.date >= ${BENCH_TODAY}::date - 3 or abs(hashtext(k.id::text || d.date)) % 25 = 0)
-        then d.date + time '15:00' end
-    from contracts k
-    join companies c on c.id = k.catering_id and c.name like 'tenant %'
-    cross join lateral (
-      select g::date as date from generate_series(k.start_date::timestamp, ${BENCH_TODAY}::date - 1, interval '1 day') g
-    ) d
-    join contract_service_days csd on csd.contract_id = k.id and csd.day_of_week = extract(isodow from d.date)`);
+        then d.date + time '15:00' end,
+      d.confirmation_deadline
+    from (select dl.contract_id, dl.service_date as date, dl.confirmation_deadline from ${days}) d
+    join contracts k on k.id = d.contract_id`);
   await analyze(db);
 }
 

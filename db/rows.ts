@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './types';
 
 /**
@@ -9,4 +9,22 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** Element types that `sqlArray` may cast to (a fixed list: the name is written into the SQL). */
+export type SqlArrayType = 'uuid' | 'date' | 'time' | 'timestamptz' | 'int' | 'smallint' | 'text';
+
+// Values of the non-text types never need quoting in an array literal; checked, not assumed.
+const PLAIN_ELEMENT = /^[0-9A-Za-z:.+-]+$/;
+
+/**
+ * A whole column of values as ONE bound parameter (a PostgreSQL array literal, cast to
+ * `type[]`), for set-based writes through `unnest(...)`: drizzle would expand a JS array into
+ * one parameter per value, and PostgreSQL accepts at most 65,535 parameters per statement.
+ */
+export function sqlArray(values: readonly (string | number | Date)[], type: SqlArrayType): SQL {
+  const texts = values.map((v) => (v instanceof Date ? v.toISOString() : String(v)));
+  const plain = type !== 'text' && texts.every((t) => PLAIN_ELEMENT.test(t));
+  const literal = plain ? texts.join(',') : texts.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',');
+  return sql`${`{${literal}}`}::${sql.raw(type)}[]`;
 }

@@ -99,16 +99,23 @@ export const serviceDays = pgTable(
     disputeResolutionNote: text('dispute_resolution_note'),
     disputeResolvedAt: tstz('dispute_resolved_at'),
     disputeResolvedById: uuid('dispute_resolved_by_id').references(() => users.id),
+    /**
+     * The instant after which the client can no longer set the expected quantity. Written by
+     * the one deadline rule (server/domain/deadline.ts) when the day is created and moved only
+     * while it is still ahead, so a passed deadline stays passed whatever settings change.
+     */
+    confirmationDeadline: tstz('confirmation_deadline').notNull(),
     /** Set when the confirmation-due reminder for this day went out (never twice). */
     reminderSentAt: tstz('reminder_sent_at'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('service_days_contract_date_unique').on(t.contractId, t.serviceDate),
-    // Per-date totals (capacity, production plan) and the auto-lock/reminder sweeps.
+    // Per-date totals (capacity, production plan).
     index('service_days_date_idx').on(t.serviceDate),
-    index('service_days_pending_date_idx')
-      .on(t.serviceDate)
+    // PENDING and due: the auto-lock sweep (deadline passed) and reminders (deadline soon).
+    index('service_days_pending_deadline_idx')
+      .on(t.confirmationDeadline)
       .where(sql`${t.status} = 'PENDING'`),
     // A contract's unsettled days (no served count yet): the caterer dashboard's "awaiting
     // served count" reads these per contract without wading through the served history.

@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { computeConfirmationDeadline, deliveryInstant, formatInstant, isBeforeDeadline } from './deadline';
+import {
+  computeConfirmationDeadline,
+  createDeadlineCalculator,
+  deliveryInstant,
+  formatInstant,
+  isBeforeDeadline,
+} from './deadline';
 
 const HOUR = 3_600_000;
 
@@ -13,7 +19,7 @@ function wallClock(instant: Date, timeZone: string): string {
   return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
-describe('computeConfirmationDeadline', () => {
+describe('computeConfirmationDeadline (HOURS notice)', () => {
   it('uses the client time zone, not UTC', () => {
     // 12:00 in Warsaw in winter is 11:00Z; in New York (EST) it is 17:00Z.
     expect(deadline('2026-01-15', '12:00', 0, 'Europe/Warsaw').toISOString()).toBe('2026-01-15T11:00:00.000Z');
@@ -110,12 +116,69 @@ describe('computeConfirmationDeadline', () => {
     });
   });
 
+  describe('Asia/Kolkata (UTC+05:30 all year, no daylight saving)', () => {
+    it('applies the half-hour offset: 12:00 IST is 06:30Z, and 24 h notice is 06:30Z the day before', () => {
+      const d = deadline('2026-03-30', '12:00', 24, 'Asia/Kolkata');
+      expect(d.toISOString()).toBe('2026-03-29T06:30:00.000Z');
+      expect(wallClock(d, 'Asia/Kolkata')).toBe('2026-03-29T12:00');
+    });
+
+    it('keeps the wall-clock reading while Europe and America change their clocks', () => {
+      // Notice across Warsaw's (Mar 29, Oct 25) and New York's (Mar 8, Nov 1) changes.
+      for (const [date, notice, wall] of [
+        ['2026-03-30', 48, '2026-03-28T12:00'],
+        ['2026-03-09', 336, '2026-02-23T12:00'],
+        ['2026-10-26', 72, '2026-10-23T12:00'],
+        ['2026-11-02', 25, '2026-11-01T11:00'],
+      ] as const) {
+        const d = deadline(date, '12:00', notice, 'Asia/Kolkata');
+        expect(wallClock(d, 'Asia/Kolkata'), date).toBe(wall);
+        expect(deliveryInstant(date, '12:00', 'Asia/Kolkata').toMillis() - d.getTime()).toBe(notice * HOUR);
+      }
+    });
+
+    it('a delivery just after midnight with notice reaching the previous day', () => {
+      expect(deadline('2026-06-15', '00:15', 1, 'Asia/Kolkata').toISOString()).toBe('2026-06-14T17:45:00.000Z');
+      expect(wallClock(deadline('2026-06-15', '00:15', 1, 'Asia/Kolkata'), 'Asia/Kolkata')).toBe('2026-06-14T23:15');
+    });
+  });
+
   it('rejects bad input with BAD_REQUEST', () => {
     const bad = expect.objectContaining({ code: 'BAD_REQUEST' });
     expect(() => deadline('2026-02-30', '12:00', 0, 'UTC')).toThrow(bad);
     expect(() => deadline('2026-03-01', '25:00', 0, 'UTC')).toThrow(bad);
     expect(() => deadline('2026-03-01', '12:00', 0, 'Nowhere/Land')).toThrow(bad);
     expect(() => deadline('2026-03-01', '12:00', -1, 'UTC')).toThrow(bad);
+  });
+});
+
+describe('createDeadlineCalculator', () => {
+  it('gives exactly computeConfirmationDeadline, also across DST and for shared dates', () => {
+    const calculate = createDeadlineCalculator();
+    const zones = ['Europe/Warsaw', 'America/New_York', 'Asia/Kolkata', 'UTC'];
+    const dates = ['2026-03-08', '2026-03-29', '2026-03-30', '2026-10-25', '2026-11-01', '2026-11-02'];
+    const times = ['00:00', '01:30', '02:30', '12:00', '23:59'];
+    let checked = 0;
+    for (const timeZone of zones)
+      for (const serviceDate of dates)
+        for (const deliveryTime of times)
+          for (const noticeHours of [0, 1, 24, 336]) {
+            // Asked twice: the second answer comes from the cache and must still be right.
+            for (let round = 0; round < 2; round++) {
+              const input = { serviceDate, deliveryTime, noticeHours, timeZone };
+              expect(calculate(input).toISOString()).toBe(computeConfirmationDeadline(input).toISOString());
+              checked += 1;
+            }
+          }
+    expect(checked).toBe(zones.length * dates.length * times.length * 4 * 2);
+  });
+
+  it('rejects bad input with BAD_REQUEST like the single rule', () => {
+    const calculate = createDeadlineCalculator();
+    const bad = expect.objectContaining({ code: 'BAD_REQUEST' });
+    expect(() => calculate({ serviceDate: '2026-02-30', deliveryTime: '12:00', noticeHours: 0, timeZone: 'UTC' })).toThrow(bad);
+    calculate({ serviceDate: '2026-03-01', deliveryTime: '12:00', noticeHours: 0, timeZone: 'UTC' });
+    expect(() => calculate({ serviceDate: '2026-03-01', deliveryTime: '12:00', noticeHours: -1, timeZone: 'UTC' })).toThrow(bad);
   });
 });
 

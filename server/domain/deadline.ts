@@ -49,11 +49,32 @@ export function deliveryInstant(serviceDate: string, deliveryTime: string, timeZ
  */
 export function computeConfirmationDeadline(input: DeadlineInput): Date {
   const { serviceDate, deliveryTime, noticeHours, timeZone } = input;
+  return noticeBefore(deliveryInstant(serviceDate, deliveryTime, timeZone).toMillis(), noticeHours);
+}
+
+function noticeBefore(deliveryMs: number, noticeHours: number): Date {
   if (!Number.isFinite(noticeHours) || noticeHours < 0) {
     throw new DomainError('BAD_REQUEST', 'Notice hours must be zero or more.');
   }
-  const delivery = deliveryInstant(serviceDate, deliveryTime, timeZone);
-  return new Date(delivery.toMillis() - noticeHours * HOUR_MS);
+  return new Date(deliveryMs - noticeHours * HOUR_MS);
+}
+
+/**
+ * `computeConfirmationDeadline` for many days at once (generation, recomputation): the delivery
+ * instant is computed once per (date, delivery time, zone), since thousands of days share a few
+ * of those and luxon's zone arithmetic is the costly part. Same results, same errors.
+ */
+export function createDeadlineCalculator(): (input: DeadlineInput) => Date {
+  const deliveries = new Map<string, number>();
+  return ({ serviceDate, deliveryTime, noticeHours, timeZone }) => {
+    const key = `${serviceDate}|${deliveryTime}|${timeZone}`;
+    let delivery = deliveries.get(key);
+    if (delivery === undefined) {
+      delivery = deliveryInstant(serviceDate, deliveryTime, timeZone).toMillis();
+      deliveries.set(key, delivery);
+    }
+    return noticeBefore(delivery, noticeHours);
+  };
 }
 
 /** Confirmations are accepted only strictly before the deadline. */

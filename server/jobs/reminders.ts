@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
-import { sweepDeadline } from '@/server/services/service-days/deadline-sql';
 
 /** Days whose confirmation deadline falls within this window get a reminder. */
 export const REMINDER_WINDOW_HOURS = 24;
@@ -19,17 +18,13 @@ export async function sendConfirmationReminders(db: DbOrTx, options: { now: Date
     db,
     sql`
       with due as (
-        select sd.id, sd.contract_id, sd.service_date, c.client_id, c.catering_id, ${sweepDeadline} as deadline
+        select sd.id, sd.contract_id, sd.service_date, c.client_id, c.catering_id, sd.confirmation_deadline as deadline
         from service_days sd
         join contracts c on c.id = sd.contract_id and c.status = 'ACTIVE' and c.deleted_at is null
         join companies cl on cl.id = c.client_id and cl.deleted_at is null
         where sd.status = 'PENDING' and sd.reminder_sent_at is null
-          -- Coarse date range first (notice hours <= 336, time zones within a day), so the
-          -- partial index on pending days' dates serves the sweep.
-          and sd.service_date between (${now}::timestamptz at time zone 'UTC')::date - 2
-                                  and (${now}::timestamptz at time zone 'UTC')::date + 17
-          and ${sweepDeadline} > ${now}::timestamptz
-          and ${sweepDeadline} <= ${now}::timestamptz + make_interval(hours => ${REMINDER_WINDOW_HOURS})
+          and sd.confirmation_deadline > ${now}::timestamptz
+          and sd.confirmation_deadline <= ${now}::timestamptz + make_interval(hours => ${REMINDER_WINDOW_HOURS})
         for update of sd skip locked
       ),
       marked as (

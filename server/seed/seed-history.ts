@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
+import { DEADLINE_INPUT_COLUMNS, daysWithDeadlines } from '@/server/services/service-days/deadlines';
 
 /** Weeks of past service days the demo starts with, so every chart and report has data. */
 export const HISTORY_WEEKS = 8;
@@ -8,7 +9,7 @@ export const HISTORY_WEEKS = 8;
 // A stable pseudo-random spread in [-(span), span] per contract, date and purpose, so repeated
 // seeds look the same and numbers still vary from day to day like real attendance does.
 const jitter = (salt: string, span: number) =>
-  sql.raw(`((abs(hashtext(c.id::text || d.service_date::text || '${salt}')) % ${2 * span + 1}) - ${span})`);
+  sql.raw(`((abs(hashtext(c.id::text || dl.service_date::text || '${salt}')) % ${2 * span + 1}) - ${span})`);
 
 /**
  * Past weeks for the demo contracts, in a few set-based statements:
@@ -32,41 +33,46 @@ export async function seedDemoHistory(db: DbOrTx, contractIds: string[], now: Da
     from companies cl
     where cl.id = c.client_id and c.id in (${ids})`);
 
-  await db.execute(sql`
-    with days as (
-      select c.id as contract_id, (${clientToday} - g.back)::date as service_date
+  // Every past date of every contract, with its deadline by the one deadline rule.
+  const days = await daysWithDeadlines(
+    db,
+    sql`
+      select c.id as contract_id, ${DEADLINE_INPUT_COLUMNS}
       from contracts c
       join companies cl on cl.id = c.client_id
-      cross join generate_series(1, ${HISTORY_WEEKS * 7}::int) as g(back)
-      where c.id in (${ids})
-    )
+      cross join lateral (
+        select (${clientToday} - g.back)::date as service_date from generate_series(1, ${HISTORY_WEEKS * 7}::int) as g(back)
+      ) sd
+      where c.id in (${ids})`,
+  );
+  await db.execute(sql`
     insert into service_days (
       contract_id, service_date, day_of_week, expected_quantity, expected_quantity_confirmed_at,
       expected_quantity_confirmer_id, served_quantity, served_quantity_confirmed_at,
-      served_quantity_confirmer_id, status
+      served_quantity_confirmer_id, status, confirmation_deadline
     )
-    select c.id, d.service_date, extract(isodow from d.service_date)::smallint, q.expected,
-      ((d.service_date - 2) + time '10:00') at time zone cl.timezone,
+    select c.id, dl.service_date, extract(isodow from dl.service_date)::smallint, q.expected,
+      ((dl.service_date - 2) + time '10:00') at time zone cl.timezone,
       case when ${jitter('lock', 5)} = 0 then null else (
         select u.id from users u where u.company_id = c.client_id and u.role = 'ADMIN' order by u.created_at limit 1
       ) end,
       greatest(0, q.expected + ${jitter('served', 4)} - 1),
-      (d.service_date + c.delivery_time + interval '3 hours') at time zone cl.timezone,
+      (dl.service_date + c.delivery_time + interval '3 hours') at time zone cl.timezone,
       (select u.id from users u where u.company_id = c.catering_id and u.role in ('ADMIN', 'MANAGER')
         order by u.role desc, u.created_at limit 1),
-      'SERVED_CONFIRMED'
-    from days d
-    join contracts c on c.id = d.contract_id
+      'SERVED_CONFIRMED', dl.confirmation_deadline
+    from ${days}
+    join contracts c on c.id = dl.contract_id
     join companies cl on cl.id = c.client_id
     join contract_service_days csd
-      on csd.contract_id = c.id and csd.day_of_week = extract(isodow from d.service_date)
+      on csd.contract_id = c.id and csd.day_of_week = extract(isodow from dl.service_date)
     cross join lateral (
       select greatest(c.min_daily_quantity, least(c.max_quantity, c.default_quantity + ${jitter('expected', 12)})) as expected
     ) q
-    where d.service_date >= c.start_date
+    where dl.service_date >= c.start_date
       and not exists (
         select 1 from client_office_days o
-        where o.company_id = c.client_id and o.day_of_week = extract(isodow from d.service_date) and not o.is_work_day
+        where o.company_id = c.client_id and o.day_of_week = extract(isodow from dl.service_date) and not o.is_work_day
       )
     on conflict (contract_id, service_date) do nothing`);
 

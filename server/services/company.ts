@@ -4,6 +4,7 @@ import { cateringProfiles, clientOfficeDays, clientProfiles, companies } from '@
 import type { SessionUser } from '@/server/domain/actor';
 import type { CompanyOutput, UpdateCompanyInput } from '@/lib/schemas/company';
 import { DomainError } from '@/server/domain/errors';
+import { recomputeOpenDeadlines } from '@/server/services/service-days/deadlines';
 
 const ALL_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -30,7 +31,11 @@ export async function getCompany(db: DbOrTx, companyId: string): Promise<Company
   };
 }
 
-export async function updateCompany(db: DbOrTx, tenant: SessionUser, input: UpdateCompanyInput) {
+/**
+ * An ADMIN changes the company's settings. A client's new time zone moves the deadlines of its
+ * days that are still open (same transaction); deadlines that have passed stay where they were.
+ */
+export async function updateCompany(db: DbOrTx, tenant: SessionUser, input: UpdateCompanyInput & { now: Date }) {
   if (input.dailyCapacity !== undefined && tenant.companyType !== 'CATERING') {
     throw new DomainError('BAD_REQUEST', 'Only caterers have a daily capacity.', 'dailyCapacity');
   }
@@ -43,6 +48,9 @@ export async function updateCompany(db: DbOrTx, tenant: SessionUser, input: Upda
         .update(companies)
         .set({ name: input.name, timezone: input.timezone, currency: input.currency })
         .where(eq(companies.id, tenant.companyId));
+    }
+    if (input.timezone !== undefined && tenant.companyType === 'CLIENT') {
+      await recomputeOpenDeadlines(tx, { clientId: tenant.companyId }, input.now);
     }
     if (input.dailyCapacity !== undefined) {
       await tx

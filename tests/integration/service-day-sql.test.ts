@@ -5,7 +5,6 @@ import { clientOfficeDays } from '@/db/schema';
 import { computeConfirmationDeadline } from '@/server/domain/deadline';
 import { contractServiceDates, generationWindow } from '@/server/domain/service-dates';
 import { autoLockDueServiceDays } from '@/server/services/service-days/auto-lock';
-import { deadlineSql } from '@/server/services/service-days/deadline-sql';
 import { generateServiceDays } from '@/server/services/service-days/generation';
 import type { Clock } from '../support/callers';
 import { catererAndClient, contractTerms } from '../support/contracts';
@@ -106,31 +105,33 @@ describe('generateServiceDays agrees with contractServiceDates', () => {
   });
 });
 
-describe('the SQL deadline agrees with computeConfirmationDeadline', () => {
-  const cases: [string, string, number, string][] = [
-    ['2026-03-29', '12:00', 24, 'Europe/Warsaw'], // spring forward that day
-    ['2026-03-30', '09:30', 48, 'Europe/Warsaw'], // notice spans the change
-    ['2026-10-25', '12:00', 24, 'Europe/Warsaw'], // fall back that day
-    ['2026-10-26', '08:00', 336, 'Europe/Warsaw'],
-    ['2026-03-29', '02:30', 0, 'Europe/Warsaw'], // wall time that does not exist
-    ['2026-10-25', '02:30', 0, 'Europe/Warsaw'], // wall time that occurs twice
-    ['2026-03-08', '02:30', 5, 'America/New_York'],
-    ['2026-11-01', '01:30', 1, 'America/New_York'],
-    ['2026-06-15', '00:00', 7, 'Asia/Kolkata'],
-    ['2026-06-15', '23:59', 0, 'UTC'],
+describe('generation stores the deadline of computeConfirmationDeadline', () => {
+  const cases: [string, string, number, string, number[]][] = [
+    // Warsaw springs forward on Sun 2026-03-29 and falls back on Sun 2026-10-25.
+    ['2026-03-23T09:00:00Z', '12:00', 24, 'Europe/Warsaw', [6, 7, 1]],
+    ['2026-03-23T09:00:00Z', '02:30', 0, 'Europe/Warsaw', [7]], // 02:30 does not exist that Sunday
+    ['2026-10-19T09:00:00Z', '09:30', 48, 'Europe/Warsaw', [6, 7, 1]],
+    ['2026-10-19T09:00:00Z', '02:30', 1, 'Europe/Warsaw', [7]], // 02:30 happens twice that Sunday
+    ['2026-11-01T00:00:00Z', '01:30', 5, 'America/New_York', [7, 1]], // fall back that Sunday
+    ['2026-06-10T00:00:00Z', '00:00', 7, 'Asia/Kolkata', [1, 2, 3, 4, 5, 6, 7]],
   ];
-  it.each(cases)('%s %s, %i h notice, %s', async (serviceDate, deliveryTime, noticeHours, timeZone) => {
-    const [row] = await queryRows<{ deadline: string }>(
+  it.each(cases)('from %s, delivery %s, %i h notice, %s', async (now, deliveryTime, noticeHours, timeZone, serviceDays) => {
+    const clock: Clock = { now: new Date(now) };
+    const { caterer, client } = await catererAndClient(t.db, clock, { clientTimeZone: timeZone });
+    const contract = await caterer.caller.contract.create({
+      clientEmail: client.email,
+      ...contractTerms({ startDate: '2026-03-01', serviceDays, deliveryTime, noticeHours }),
+    });
+    const rows = await queryRows<{ service_date: string; deadline: Date | string }>(
       t.db,
-      sql`select to_char(${deadlineSql({
-        serviceDate: sql`${serviceDate}::date`,
-        deliveryTime: sql`${deliveryTime}::time`,
-        timeZone: sql`${timeZone}::text`,
-        noticeHours: sql`${noticeHours}::int`,
-      })} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as deadline`,
+      sql`select to_char(service_date, 'YYYY-MM-DD') as service_date, confirmation_deadline as deadline
+          from service_days where contract_id = ${contract.id}::uuid order by service_date`,
     );
-    const pure = computeConfirmationDeadline({ serviceDate, deliveryTime, noticeHours, timeZone });
-    expect(row!.deadline).toBe(pure.toISOString().replace('.000Z', 'Z'));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const pure = computeConfirmationDeadline({ serviceDate: row.service_date, deliveryTime, noticeHours, timeZone });
+      expect(new Date(row.deadline).toISOString(), row.service_date).toBe(pure.toISOString());
+    }
   });
 });
 

@@ -9,7 +9,7 @@ export const companyRouter = router({
   update: adminProcedure
     .input(updateCompanyInput)
     .output(companyOutput)
-    .mutation(({ ctx, input }) => updateCompany(ctx.db, ctx.tenant, input)),
+    .mutation(({ ctx, input }) => updateCompany(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   setOfficeDays: adminProcedure
     .input(setOfficeDaysInput)
     .output(companyOutput)

@@ -7,6 +7,7 @@ import type { ContractTerms } from '@/lib/schemas/contract-terms';
 import { validateContractTerms } from '@/server/domain/contract-terms';
 import { DomainError } from '@/server/domain/errors';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
+import { recomputeOpenDeadlines } from '@/server/services/service-days/deadlines';
 import { generateServiceDays } from '@/server/services/service-days/generation';
 import { assertContractFitsCapacity } from './capacity';
 import { contractEventPayload } from './events';
@@ -18,7 +19,8 @@ import { getContract, toHhMm } from './views';
  * The caterer's ADMIN edits the terms of an ACTIVE or PAUSED contract. Omitted terms keep
  * their value; the merged terms are validated as a whole. On an ACTIVE contract capacity is
  * re-checked, and the open PENDING days are replaced by days generated with the new terms
- * (days past their deadline are locked at their old quantity first; confirmed days stay).
+ * (days past their deadline are locked at their old quantity first; confirmed days stay, and
+ * those still before their deadline get the deadline of the new notice or delivery time).
  */
 export async function updateContract(
   db: DbOrTx,
@@ -62,16 +64,19 @@ export async function updateContract(
         serviceDays: weekdays,
       });
     }
-    // Lock/clear with the OLD terms: a deadline that has passed under them stays passed.
+    const changed = Object.keys(terms).filter(
+      (key) => JSON.stringify(terms[key as keyof ContractTerms]) !== JSON.stringify(current[key as keyof ContractTerms]),
+    );
+    // Lock/clear with the OLD deadlines: a deadline that has passed under them stays passed.
     const cleared = active ? await clearPendingDays(tx, id, now) : { locked: 0, deleted: 0 };
     await tx.update(contracts).set(columns).where(eq(contracts.id, id));
     await tx.delete(contractServiceDays).where(eq(contractServiceDays.contractId, id));
     await tx.insert(contractServiceDays).values(weekdays.map((dayOfWeek) => ({ contractId: id, dayOfWeek })));
+    // The days that stay (confirmed, still open) follow the new notice or delivery time.
+    if (changed.includes('noticeHours') || changed.includes('deliveryTime')) {
+      await recomputeOpenDeadlines(tx, { contractId: id }, now);
+    }
     const generated = active ? await generateServiceDays(tx, { now, contractId: id }) : 0;
-
-    const changed = Object.keys(terms).filter(
-      (key) => JSON.stringify(terms[key as keyof ContractTerms]) !== JSON.stringify(current[key as keyof ContractTerms]),
-    );
     await enqueueOutboxEvent(tx, {
       type: 'contract.updated',
       aggregateId: id,

@@ -5,7 +5,6 @@ import type { SessionUser } from '@/server/domain/actor';
 import type { ClientDashboard, PendingDay } from '@/lib/schemas/report';
 import { addDays, localToday } from '@/lib/dates';
 import { totalsByCurrency } from '@/server/domain/report-aggregates';
-import { deadlineSql } from '@/server/services/service-days/deadline-sql';
 import { contractCosts, SERVED_SQL } from './contract-costs';
 
 export const COST_PERIOD_DAYS = 30;
@@ -13,13 +12,6 @@ export const COST_PERIOD_DAYS = 30;
 export const CHART_DAYS_AHEAD = 7;
 /** At most this many pending days are listed (the generation horizon keeps it small anyway). */
 const MAX_PENDING_DAYS = 100;
-
-const deadline = deadlineSql({
-  serviceDate: sql.raw('sd.service_date'),
-  deliveryTime: sql.raw('c.delivery_time'),
-  timeZone: sql.raw('cl.timezone'),
-  noticeHours: sql.raw('c.notice_hours'),
-});
 
 /** PENDING days of ACTIVE contracts whose deadline is still ahead, soonest deadline first. */
 async function pendingDays(db: DbOrTx, clientId: string, today: string, now: Date): Promise<PendingDay[]> {
@@ -36,14 +28,13 @@ async function pendingDays(db: DbOrTx, clientId: string, today: string, now: Dat
     db,
     sql`
       select sd.id, sd.contract_id, caterer.name as catering_name, to_char(sd.service_date, 'YYYY-MM-DD') as service_date,
-        sd.expected_quantity, c.min_daily_quantity, c.max_quantity, ${deadline} as deadline
+        sd.expected_quantity, c.min_daily_quantity, c.max_quantity, sd.confirmation_deadline as deadline
       from contracts c
-      join companies cl on cl.id = c.client_id
       join companies caterer on caterer.id = c.catering_id
       join service_days sd on sd.contract_id = c.id and sd.status = 'PENDING' and sd.service_date >= ${today}::date
       where c.client_id = ${clientId} and c.status = 'ACTIVE' and c.deleted_at is null
-        and ${deadline} > ${now.toISOString()}::timestamptz
-      order by 8, caterer.name, sd.id
+        and sd.confirmation_deadline > ${now.toISOString()}::timestamptz
+      order by sd.confirmation_deadline, caterer.name, sd.id
       limit ${MAX_PENDING_DAYS}`,
   );
   return rows.map((r) => ({

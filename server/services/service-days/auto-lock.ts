@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
-import { sweepDeadline } from './deadline-sql';
 
 export interface AutoLockOptions {
   now: Date;
@@ -26,9 +25,8 @@ export async function autoLockDueServiceDays(db: DbOrTx, options: AutoLockOption
         select sd.id, c.id as contract_id, c.catering_id, c.client_id
         from service_days sd
         join contracts c on c.id = sd.contract_id
-        join companies cl on cl.id = c.client_id
-        where sd.status = 'PENDING' and c.deleted_at is null ${onlyContract}
-          and ${sweepDeadline} <= ${now}::timestamptz
+        where sd.status = 'PENDING' and sd.confirmation_deadline <= ${now}::timestamptz
+          and c.deleted_at is null ${onlyContract}
         for update of sd skip locked
       ),
       locked as (

@@ -53,7 +53,7 @@ export async function confirmExpectedQuantities(
           quantity: item.quantity,
           min: locked.contract.minDailyQuantity,
           max: locked.contract.maxQuantity,
-          deadline: locked.deadline,
+          deadline: locked.day.confirmationDeadline,
           now,
           serviceDate: locked.day.serviceDate,
           timeZone: locked.clientTimeZone,

@@ -22,7 +22,7 @@ export async function confirmServedQuantity(
 ): Promise<ServiceDayOutput> {
   const { id, quantity, now } = input;
   await db.transaction(async (tx) => {
-    const { day, contract, deadline, clientTimeZone } = await lockServiceDay(tx, id, {
+    const { day, contract, clientTimeZone } = await lockServiceDay(tx, id, {
       companyId: actor.companyId,
       side: 'CATERING',
     });
@@ -30,7 +30,7 @@ export async function confirmServedQuantity(
       status: day.status,
       serviceDate: day.serviceDate,
       clientToday: localToday(now, clientTimeZone),
-      deadline,
+      deadline: day.confirmationDeadline,
       now,
       quantity,
       timeZone: clientTimeZone,

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { queryRows } from '@/db/rows';
+import { queryRows, sqlArray } from '@/db/rows';
 import { addDays } from '@/lib/dates';
 import { DEFAULT_HORIZON_DAYS } from '@/server/domain/service-dates';
+import { deadlinesOf, type DeadlineInputRow } from './deadlines';
 
 export interface GenerateServiceDaysOptions {
   now: Date;
@@ -13,65 +14,96 @@ export interface GenerateServiceDaysOptions {
 
 /**
  * Creates the PENDING service days of ACTIVE contracts for the client's local today through
- * today + horizon, in one set-based statement (the SQL twin of `contractServiceDates`):
- * inside [start_date, end_date], on a contracted ISO weekday, while the client's office is open
- * (no client_office_days row for the weekday = open; only is_work_day = false closes it).
+ * today + horizon, set-based (the SQL twin of `contractServiceDates`): inside [start_date,
+ * end_date], on a contracted ISO weekday, while the client's office is open (no
+ * client_office_days row for the weekday = open; only is_work_day = false closes it).
  * Idempotent: existing days are left untouched. Returns how many days were created.
+ *
+ * Each day's confirmation deadline comes from the one deadline rule, in TypeScript: a first
+ * statement lists the distinct deadline inputs (date, delivery time, notice, zone) of the
+ * missing days, a few hundred at most; the rule runs once per input; the insert joins them
+ * back. The days themselves never leave the database.
+ *
+ * The contracts and client companies are share-locked until the caller's transaction ends, so
+ * a concurrent change of notice, delivery time or time zone waits (and then recomputes these
+ * days) instead of leaving days with a deadline computed from the old settings.
  *
  * Cost notes: the client's local today is computed once per client (a time-zone conversion per
  * candidate row was the bulk of the work); each contract's date series is clipped to its own
- * start/end date; days that already exist are skipped with an index probe before the insert,
- * so a re-run inserts nothing. ON CONFLICT still covers a concurrent run.
+ * start/end date; days that already exist are skipped with an index probe, so a re-run inserts
+ * nothing. ON CONFLICT still covers a concurrent run.
  */
 export async function generateServiceDays(db: DbOrTx, options: GenerateServiceDaysOptions): Promise<number> {
   const { now, contractId, horizonDays = DEFAULT_HORIZON_DAYS } = options;
   const onlyContract = contractId ? sql`and c.id = ${contractId}::uuid` : sql``;
-  const [row] = await queryRows<{ created: number }>(
-    db,
-    sql`
-      with active as (
-        select c.id, c.client_id, c.default_quantity, c.start_date, c.end_date
-        from contracts c
-        where c.status = 'ACTIVE' and c.deleted_at is null ${onlyContract}
-      ),
-      -- Materialized: the time-zone conversion then runs once per client, not once per row.
-      client_today as materialized (
-        select cl.id as client_id, local.today, extract(isodow from local.today)::int as today_weekday
-        from companies cl
-        cross join lateral (select (${now.toISOString()}::timestamptz at time zone cl.timezone)::date as today) local
-        where cl.deleted_at is null and cl.id in (select a.client_id from active a)
-      ),
-      candidates as (
-        select a.id as contract_id, t.today + g.offset_days as service_date,
-          ((t.today_weekday - 1 + g.offset_days) % 7 + 1)::smallint as day_of_week,
-          a.default_quantity, a.client_id
-        from active a
-        join client_today t on t.client_id = a.client_id
-        cross join lateral generate_series(
-          greatest(a.start_date - t.today, 0),
-          least(a.end_date - t.today, ${horizonDays}::int)
-        ) as g(offset_days)
-      ),
-      inserted as (
-        insert into service_days (contract_id, service_date, day_of_week, expected_quantity, status)
-        select d.contract_id, d.service_date, d.day_of_week, d.default_quantity, 'PENDING'
-        from candidates d
-        join contract_service_days csd on csd.contract_id = d.contract_id and csd.day_of_week = d.day_of_week
-        where not exists (
-            select 1 from client_office_days o
-            where o.company_id = d.client_id and o.day_of_week = d.day_of_week and not o.is_work_day
-          )
-          -- Existing days are skipped before the insert. No client's today is before the UTC
-          -- date of now - 1 (UTC-12), so the probe never needs older days than that.
-          and not exists (
-            select 1 from service_days sd
-            where sd.contract_id = d.contract_id and sd.service_date = d.service_date
-              and sd.service_date >= ${addDays(now.toISOString().slice(0, 10), -1)}::date
-          )
-        on conflict (contract_id, service_date) do nothing
-        returning 1
+  const missingDays = sql`
+    with active as (
+      select c.id, c.client_id, c.default_quantity, c.start_date, c.end_date, c.delivery_time, c.notice_hours
+      from contracts c
+      where c.status = 'ACTIVE' and c.deleted_at is null ${onlyContract}
+      for share
+    ),
+    -- Materialized: the time-zone conversion then runs once per client, not once per row.
+    client_today as materialized (
+      select cl.id as client_id, cl.timezone, local.today, extract(isodow from local.today)::int as today_weekday
+      from companies cl
+      cross join lateral (select (${now.toISOString()}::timestamptz at time zone cl.timezone)::date as today) local
+      where cl.deleted_at is null and cl.id in (select a.client_id from active a)
+      for share of cl
+    ),
+    candidates as (
+      select a.id as contract_id, t.today + g.offset_days as service_date,
+        ((t.today_weekday - 1 + g.offset_days) % 7 + 1)::smallint as day_of_week,
+        a.default_quantity, a.client_id, a.delivery_time, a.notice_hours, t.timezone
+      from active a
+      join client_today t on t.client_id = a.client_id
+      cross join lateral generate_series(
+        greatest(a.start_date - t.today, 0),
+        least(a.end_date - t.today, ${horizonDays}::int)
+      ) as g(offset_days)
+    )
+    select d.contract_id, d.service_date, d.day_of_week, d.default_quantity, d.delivery_time, d.notice_hours, d.timezone
+    from candidates d
+    join contract_service_days csd on csd.contract_id = d.contract_id and csd.day_of_week = d.day_of_week
+    where not exists (
+        select 1 from client_office_days o
+        where o.company_id = d.client_id and o.day_of_week = d.day_of_week and not o.is_work_day
       )
-      select count(*)::int as created from inserted`,
-  );
-  return Number(row?.created ?? 0);
+      -- Existing days are skipped here. No client's today is before the UTC date of
+      -- now - 1 (UTC-12), so the probe never needs older days than that.
+      and not exists (
+        select 1 from service_days sd
+        where sd.contract_id = d.contract_id and sd.service_date = d.service_date
+          and sd.service_date >= ${addDays(now.toISOString().slice(0, 10), -1)}::date
+      )`;
+  return db.transaction(async (tx) => {
+    const inputs = await queryRows<DeadlineInputRow>(
+      tx,
+      sql`select distinct to_char(m.service_date, 'YYYY-MM-DD') as service_date, m.delivery_time::text as delivery_time,
+            m.notice_hours, m.timezone
+          from (${missingDays}) m`,
+    );
+    if (inputs.length === 0) return 0;
+    const column = <K extends keyof DeadlineInputRow>(key: K) => inputs.map((i) => i[key]);
+    const [row] = await queryRows<{ created: number }>(
+      tx,
+      sql`
+        with inserted as (
+          insert into service_days (contract_id, service_date, day_of_week, expected_quantity, confirmation_deadline, status)
+          select m.contract_id, m.service_date, m.day_of_week, m.default_quantity, dl.deadline, 'PENDING'
+          from (${missingDays}) m
+          join unnest(
+            ${sqlArray(column('service_date'), 'date')}, ${sqlArray(column('delivery_time'), 'time')},
+            ${sqlArray(column('notice_hours'), 'int')}, ${sqlArray(column('timezone'), 'text')},
+            ${sqlArray(deadlinesOf(inputs), 'timestamptz')}
+          ) as dl(service_date, delivery_time, notice_hours, timezone, deadline)
+            on dl.service_date = m.service_date and dl.delivery_time = m.delivery_time
+            and dl.notice_hours = m.notice_hours and dl.timezone = m.timezone
+          on conflict (contract_id, service_date) do nothing
+          returning 1
+        )
+        select count(*)::int as created from inserted`,
+    );
+    return Number(row?.created ?? 0);
+  });
 }

@@ -2,9 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Transaction } from '@/db/types';
 import type { CompanyType } from '@/lib/enums';
 import { companies, contracts, serviceDays } from '@/db/schema';
-import { computeConfirmationDeadline } from '@/server/domain/deadline';
 import { DomainError } from '@/server/domain/errors';
-import { toHhMm } from '@/server/services/contracts/views';
 
 export type ServiceDayRow = typeof serviceDays.$inferSelect;
 export type ContractRow = typeof contracts.$inferSelect;
@@ -12,7 +10,6 @@ export interface LockedServiceDay {
   day: ServiceDayRow;
   contract: ContractRow;
   clientTimeZone: string;
-  deadline: Date;
 }
 
 /**
@@ -36,15 +33,7 @@ export async function lockServiceDays(
     .orderBy(asc(serviceDays.id))
     .for('update', { of: serviceDays });
   const found = new Map<string, LockedServiceDay>();
-  for (const row of rows) {
-    const deadline = computeConfirmationDeadline({
-      serviceDate: row.day.serviceDate,
-      deliveryTime: toHhMm(row.contract.deliveryTime),
-      noticeHours: row.contract.noticeHours,
-      timeZone: row.clientTimeZone,
-    });
-    found.set(row.day.id, { ...row, deadline });
-  }
+  for (const row of rows) found.set(row.day.id, row);
   const missing = ids.find((id) => !found.has(id));
   if (missing) {
     throw new DomainError('NOT_FOUND', ids.length > 1 ? `Service day ${missing} not found.` : 'Service day not found.');

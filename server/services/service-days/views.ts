@@ -6,10 +6,9 @@ import type { SessionUser } from '@/server/domain/actor';
 import type { ListServiceDaysInput, ServiceDayOutput } from '@/lib/schemas/service-day';
 import { serviceDayCostCents } from '@/server/domain/cost';
 import { localToday } from '@/lib/dates';
-import { computeConfirmationDeadline } from '@/server/domain/deadline';
 import { DomainError } from '@/server/domain/errors';
 import { serviceDayActionsForViewer } from '@/server/domain/viewer-permissions';
-import { partyOf, toHhMm } from '@/server/services/contracts/views';
+import { partyOf } from '@/server/services/contracts/views';
 
 const caterer = alias(companies, 'caterer');
 const client = alias(companies, 'client');
@@ -36,12 +35,6 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
   const clientToday = (zone: string) => todayIn.get(zone) ?? todayIn.set(zone, localToday(now, zone)).get(zone)!;
 
   return rows.map(({ day: d, contract: c, cateringName, currency, clientName, clientTimeZone }): ServiceDayOutput => {
-    const deadline = computeConfirmationDeadline({
-      serviceDate: d.serviceDate,
-      deliveryTime: toHhMm(c.deliveryTime),
-      noticeHours: c.noticeHours,
-      timeZone: clientTimeZone,
-    });
     const cost = serviceDayCostCents({
       status: d.status,
       expectedQuantity: d.expectedQuantity,
@@ -54,7 +47,7 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
         contractStatus: c.status,
         serviceDate: d.serviceDate,
         clientToday: clientToday(clientTimeZone),
-        deadline,
+        deadline: d.confirmationDeadline,
         now,
         min: c.minDailyQuantity,
         servedConfirmedAt: d.servedQuantityConfirmedAt,
@@ -82,7 +75,7 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       maxQuantity: c.maxQuantity,
       pricePerMealCents: c.pricePerMealCents,
       currency,
-      deadline,
+      deadline: d.confirmationDeadline,
       cateringId: c.cateringId,
       cateringName,
       clientId: c.clientId,

@@ -1,0 +1,1 @@
+ALTER TABLE "service_days" ADD COLUMN "confirmation_deadline" timestamp with time zone;

@@ -1,0 +1,83 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/types';
+import { queryRows, sqlArray } from '@/db/rows';
+import { createDeadlineCalculator } from '@/server/domain/deadline';
+import { toHhMm } from '@/server/services/contracts/views';
+
+/** A day's deadline inputs as SQL reads them: `delivery_time` as 'HH:MM:SS' text. */
+export type DeadlineInputRow = { service_date: string; delivery_time: string; notice_hours: number; timezone: string };
+
+/**
+ * The SELECT list that reads a day's deadline inputs, for aliases sd (service_days),
+ * c (contracts) and cl (the client company).
+ */
+export const DEADLINE_INPUT_COLUMNS = sql.raw(
+  `to_char(sd.service_date, 'YYYY-MM-DD') as service_date, c.delivery_time::text as delivery_time, c.notice_hours, cl.timezone`,
+);
+
+/** The confirmation deadline of each row, by the one deadline rule. */
+export function deadlinesOf(rows: readonly DeadlineInputRow[]): Date[] {
+  const deadline = createDeadlineCalculator();
+  return rows.map((r) =>
+    deadline({
+      serviceDate: r.service_date,
+      deliveryTime: toHhMm(r.delivery_time),
+      noticeHours: Number(r.notice_hours),
+      timeZone: r.timezone,
+    }),
+  );
+}
+
+/**
+ * After a deadline input changed (the contract's notice hours or delivery time, the client's
+ * time zone), moves the stored deadlines of the days in scope to what the rule now says, in the
+ * caller's transaction, but only for days whose deadline is still ahead at `now`: a deadline
+ * that has passed never moves, so no change of settings can re-open a day. The days are locked
+ * first, so a confirmation running at the same time checks either the old or the new deadline,
+ * never a mix. Returns how many deadlines moved.
+ */
+export async function recomputeOpenDeadlines(
+  tx: DbOrTx,
+  scope: { contractId: string } | { clientId: string },
+  now: Date,
+): Promise<number> {
+  const inScope: SQL =
+    'contractId' in scope ? sql`c.id = ${scope.contractId}::uuid` : sql`c.client_id = ${scope.clientId}::uuid`;
+  const open = await queryRows<DeadlineInputRow & { id: string }>(
+    tx,
+    sql`
+      select sd.id, ${DEADLINE_INPUT_COLUMNS}
+      from contracts c
+      join companies cl on cl.id = c.client_id
+      join service_days sd on sd.contract_id = c.id
+      where ${inScope} and sd.confirmation_deadline > ${now.toISOString()}::timestamptz
+      order by sd.id
+      for update of sd`,
+  );
+  if (open.length === 0) return 0;
+  const [row] = await queryRows<{ moved: number }>(
+    tx,
+    sql`
+      with moved as (
+        update service_days sd set confirmation_deadline = n.deadline
+        from unnest(${sqlArray(open.map((d) => d.id), 'uuid')}, ${sqlArray(deadlinesOf(open), 'timestamptz')}) as n(id, deadline)
+        where sd.id = n.id and sd.confirmation_deadline is distinct from n.deadline
+        returning 1
+      )
+      select count(*)::int as moved from moved`,
+  );
+  return Number(row?.moved ?? 0);
+}
+
+/**
+ * For set-based inserts of days with other columns (demo history, benchmark fixtures): runs
+ * `days`, a SELECT of `contract_id` and DEADLINE_INPUT_COLUMNS, and returns its days with
+ * their deadlines as the FROM item `dl(contract_id, service_date, confirmation_deadline)`.
+ */
+export async function daysWithDeadlines(db: DbOrTx, days: SQL): Promise<SQL> {
+  const rows = await queryRows<DeadlineInputRow & { contract_id: string }>(db, days);
+  return sql`unnest(
+    ${sqlArray(rows.map((r) => r.contract_id), 'uuid')}, ${sqlArray(rows.map((r) => r.service_date), 'date')},
+    ${sqlArray(deadlinesOf(rows), 'timestamptz')}
+  ) as dl(contract_id, service_date, confirmation_deadline)`;
+}
