@@ -74,12 +74,14 @@ async function awaitingServed(db: DbOrTx, cateringId: string, now: Date) {
     from service_days sd
     where sd.contract_id = m.id and sd.status in ('PENDING', 'EXPECTED_CONFIRMED')
       and sd.service_date <= ${latestDate}::date
-      and ((sd.service_date + m.delivery_time) at time zone m.timezone) <= ${now.toISOString()}::timestamptz`;
+      and sd.service_date + m.delivery_time <= m.local_now`;
   const rows = await queryRows<DayRefRow & { total: number }>(
     db,
     sql`
       with mine as (
-        select c.id, c.delivery_time, cl.name as client_name, cl.timezone
+        -- The client's wall clock now, once per contract: a day is delivered once its delivery
+        -- time has passed on that clock (no time-zone arithmetic per day).
+        select c.id, c.delivery_time, cl.name as client_name, (${now.toISOString()}::timestamptz at time zone cl.timezone) as local_now
         from contracts c
         join companies cl on cl.id = c.client_id
         where c.catering_id = ${cateringId} and c.deleted_at is null
