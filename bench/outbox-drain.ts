@@ -1,26 +1,32 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
+import { queryRows } from '@/db/rows';
 import { drainOutbox } from '@/server/outbox/drain';
+import { enqueueOutboxEvents, type NewOutboxEvent } from '@/server/outbox/enqueue';
 import { defaultHandlers } from '@/server/outbox/handlers';
 import { env } from '@/server/env';
 import { analyze, count, seedTenants } from './support/fixtures';
 import { round, timed } from './support/measure';
 
 export const OUTBOX_EVENTS = 5000;
-const EVENT_TYPE = 'contract.updated';
 const PARALLEL_DRAINERS = 4;
 
-/** 5,000 due events, round-robin over the contracts, each written by the contract's caterer. */
+/** 5,000 due `contract.updated` events, round-robin over the contracts, each written by the contract's caterer. */
 async function enqueueContractEvents(db: Database) {
-  await db.execute(sql`
-    with k as (select id, catering_id, client_id, row_number() over (order by id) - 1 as n from contracts)
-    insert into outbox_events (aggregate_id, event_type, payload, next_retry_at, created_at)
-    select k.id, ${EVENT_TYPE},
-      jsonb_build_object('contractId', k.id, 'cateringId', k.catering_id, 'clientId', k.client_id,
-        'actorCompanyId', k.catering_id, 'actorUserId', null),
-      now() - interval '1 minute', now() - interval '1 minute' + i * interval '1 microsecond'
-    from generate_series(0, ${OUTBOX_EVENTS - 1}::int) i
-    join k on k.n = i % (select count(*) from k)`);
+  const contracts = await queryRows<{ id: string; catering_id: string; client_id: string }>(
+    db,
+    sql`select id, catering_id, client_id from contracts order by id`,
+  );
+  const events = Array.from({ length: OUTBOX_EVENTS }, (_, i): NewOutboxEvent => {
+    const k = contracts[i % contracts.length]!;
+    const parties = { contractId: k.id, cateringId: k.catering_id, clientId: k.client_id, actorCompanyId: k.catering_id, actorUserId: null };
+    return {
+      type: 'contract.updated',
+      aggregateId: k.id,
+      payload: { ...parties, changed: ['defaultQuantity'], lockedServiceDays: 0, replacedServiceDays: 20, generatedServiceDays: 20 },
+    };
+  });
+  await db.transaction((tx) => enqueueOutboxEvents(tx, events));
 }
 
 export type OutboxResult = {

@@ -7,7 +7,16 @@ const names = { cat: 'Good Food Ltd', cli: 'Acme Offices' };
 
 describe('event emails', () => {
   it('a contract event links to the contract and names who acted', () => {
-    const mail = eventEmail({ id: 'e-1', eventType: 'contract.paused', payload: { ...contract, actorCompanyId: 'cat' } }, 'boss@acme.test', APP, names);
+    const mail = eventEmail(
+      {
+        id: 'e-1',
+        eventType: 'contract.paused',
+        payload: { ...contract, actorCompanyId: 'cat', previousStatus: 'ACTIVE', status: 'PAUSED', lockedServiceDays: 0, removedServiceDays: 3 },
+      },
+      'boss@acme.test',
+      APP,
+      names,
+    );
     expect(mail.to).toBe('boss@acme.test');
     expect(mail.subject).toBe('ChefOps: Contract paused');
     expect(mail.text).toContain('Good Food Ltd paused your catering contract');
@@ -16,7 +25,11 @@ describe('event emails', () => {
 
   it('a service-day event links to that day in its contract', () => {
     const mail = eventEmail(
-      { id: 'e-2', eventType: 'service_day.served_confirmed', payload: { ...contract, actorCompanyId: 'cat', serviceDate: '2026-03-02', expectedQuantity: 40, servedQuantity: 41 } },
+      {
+        id: 'e-2',
+        eventType: 'service_day.served_confirmed',
+        payload: { ...contract, actorCompanyId: 'cat', serviceDayId: 'd-1', serviceDate: '2026-03-02', expectedQuantity: 40, servedQuantity: 41 },
+      },
       'boss@acme.test',
       APP,
     );
@@ -27,8 +40,10 @@ describe('event emails', () => {
 
   it('an expected-quantity confirmation says the confirmed count, not the previous one', () => {
     const content = eventContent(
-      'service_day.expected_confirmed',
-      { ...contract, actorCompanyId: 'cli', serviceDate: '2026-03-02', previousQuantity: 30, quantity: 1 },
+      {
+        eventType: 'service_day.expected_confirmed',
+        payload: { ...contract, actorCompanyId: 'cli', serviceDayId: 'd-1', serviceDate: '2026-03-02', previousQuantity: 30, quantity: 1 },
+      },
       names,
     );
     expect(content.body).toBe('Acme Offices confirmed 1 meal for 2026-03-02.');
@@ -36,15 +51,17 @@ describe('event emails', () => {
 
   it('the confirmation digest lists every due day and spans them in its link', () => {
     const content = eventContent(
-      'service_day.confirmation_due',
       {
-        clientId: 'cli',
-        actorCompanyId: null,
-        actorUserId: null,
-        days: [
-          { serviceDayId: 'd2', contractId: 'c-1', cateringId: 'cat', serviceDate: '2026-03-04', deadline: '2026-03-03T11:00:00.000Z' },
-          { serviceDayId: 'd1', contractId: 'c-1', cateringId: 'cat', serviceDate: '2026-03-03', deadline: '2026-03-02T11:00:00.000Z' },
-        ],
+        eventType: 'service_day.confirmation_due',
+        payload: {
+          clientId: 'cli',
+          actorCompanyId: null,
+          actorUserId: null,
+          days: [
+            { serviceDayId: 'd2', contractId: 'c-1', cateringId: 'cat', serviceDate: '2026-03-04', deadline: '2026-03-03T11:00:00.000Z' },
+            { serviceDayId: 'd1', contractId: 'c-1', cateringId: 'cat', serviceDate: '2026-03-03', deadline: '2026-03-02T11:00:00.000Z' },
+          ],
+        },
       },
       names,
     );

@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { ConfirmationDuePayload, InvitationPayload, PasswordResetPayload } from '@/server/outbox/payloads';
 import { formatInstant } from '@/server/domain/deadline';
+import type { CompanyEventType, EmailOnlyEventType, EventPayload, OutboxEvent } from '@/server/outbox/events';
 
 /** What one event says to a person: the same words in the bell and in the email. */
 export type EventContent = { title: string; body: string; /** app-relative, e.g. /contracts/<id> */ path: string };
 export type EmailMessage = { to: string; subject: string; text: string; messageId: string };
-export type OutboxEventLike = { id: string; eventType: string; payload: Record<string, unknown> };
 /** Company names by id, so a message can say who acted. */
 export type CompanyNames = Record<string, string>;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const meals = (n: number) => `${n} ${n === 1 ? 'meal' : 'meals'}`;
 
 export function contractPath(contractId: string): string {
@@ -25,8 +22,8 @@ export function serviceDaysPath(params: { contractId?: string; from: string; to:
   return `/service-days?${q.toString()}`;
 }
 
-function confirmationDueContent(p: ConfirmationDuePayload, names: CompanyNames): EventContent {
-  const days = [...(p.days ?? [])].sort((a, b) => a.serviceDate.localeCompare(b.serviceDate));
+function confirmationDueContent(p: EventPayload<'service_day.confirmation_due'>, names: CompanyNames): EventContent {
+  const days = [...p.days].sort((a, b) => a.serviceDate.localeCompare(b.serviceDate));
   const dates = days.map((d) => d.serviceDate);
   const contractIds = [...new Set(days.map((d) => d.contractId))];
   const lines = days.map((d) => {
@@ -42,69 +39,62 @@ function confirmationDueContent(p: ConfirmationDuePayload, names: CompanyNames):
     ].join('\n'),
     path: serviceDaysPath({
       contractId: contractIds.length === 1 ? contractIds[0] : undefined,
-      from: dates[0] ?? '',
-      to: dates[dates.length - 1] ?? '',
+      from: dates[0]!,
+      to: dates[dates.length - 1]!,
     }),
   };
 }
 
 /** In-app and email content for contract and service-day events. */
-export function eventContent(eventType: string, payload: Record<string, unknown>, names: CompanyNames = {}): EventContent {
-  if (eventType === 'service_day.confirmation_due') return confirmationDueContent(payload as ConfirmationDuePayload, names);
-  const contractId = str(payload.contractId) ?? '';
-  const actor = (str(payload.actorCompanyId) && names[payload.actorCompanyId as string]) || undefined;
-  const who = actor ?? 'The other party';
-  const date = str(payload.serviceDate) ?? '';
-  const expected = num(payload.quantity) ?? num(payload.expectedQuantity);
-  const served = num(payload.servedQuantity);
-  const dayPath = date ? serviceDaysPath({ contractId, from: date, to: date }) : contractPath(contractId);
-  switch (eventType) {
+export function eventContent(event: OutboxEvent<CompanyEventType>, names: CompanyNames = {}): EventContent {
+  if (event.eventType === 'service_day.confirmation_due') return confirmationDueContent(event.payload, names);
+  const { contractId, actorCompanyId } = event.payload;
+  const who = (actorCompanyId && names[actorCompanyId]) || 'The other party';
+  const contract = contractPath(contractId);
+  const dayPath = (date: string) => serviceDaysPath({ contractId, from: date, to: date });
+  switch (event.eventType) {
     case 'contract.created':
-      return { title: 'New catering contract', body: `${who} created a catering contract with you. Review its terms and service days.`, path: contractPath(contractId) };
+      return { title: 'New catering contract', body: `${who} created a catering contract with you. Review its terms and service days.`, path: contract };
     case 'contract.updated':
-      return { title: 'Contract terms changed', body: `${who} changed the terms of your catering contract.`, path: contractPath(contractId) };
+      return { title: 'Contract terms changed', body: `${who} changed the terms of your catering contract.`, path: contract };
     case 'contract.paused':
-      return { title: 'Contract paused', body: `${who} paused your catering contract. Future service days that were not confirmed yet are cancelled.`, path: contractPath(contractId) };
+      return { title: 'Contract paused', body: `${who} paused your catering contract. Future service days that were not confirmed yet are cancelled.`, path: contract };
     case 'contract.resumed':
-      return { title: 'Contract resumed', body: `${who} resumed your catering contract. Service days will be scheduled again.`, path: contractPath(contractId) };
+      return { title: 'Contract resumed', body: `${who} resumed your catering contract. Service days will be scheduled again.`, path: contract };
     case 'contract.terminated':
-      return { title: 'Contract terminated', body: `${who} terminated your catering contract. Future service days that were not confirmed yet are cancelled.`, path: contractPath(contractId) };
-    case 'service_day.expected_confirmed':
-      return {
-        title: `Meal count confirmed for ${date}`,
-        body: `${who} confirmed ${expected === undefined ? 'the expected number of meals' : meals(expected)} for ${date}.`,
-        path: dayPath,
-      };
-    case 'service_day.expected_auto_locked':
+      return { title: 'Contract terminated', body: `${who} terminated your catering contract. Future service days that were not confirmed yet are cancelled.`, path: contract };
+    case 'service_day.expected_confirmed': {
+      const { serviceDate: date, quantity } = event.payload;
+      return { title: `Meal count confirmed for ${date}`, body: `${who} confirmed ${meals(quantity)} for ${date}.`, path: dayPath(date) };
+    }
+    case 'service_day.expected_auto_locked': {
+      const { serviceDate: date, expectedQuantity } = event.payload;
       return {
         title: `Meal count locked for ${date}`,
-        body: `The confirmation deadline for ${date} has passed, so the count is locked${expected === undefined ? '' : ` at ${meals(expected)}`}.`,
-        path: dayPath,
+        body: `The confirmation deadline for ${date} has passed, so the count is locked at ${meals(expectedQuantity)}.`,
+        path: dayPath(date),
       };
-    case 'service_day.served_confirmed':
+    }
+    case 'service_day.served_confirmed': {
+      const { serviceDate: date, servedQuantity } = event.payload;
       return {
         title: `Served meals confirmed for ${date}`,
-        body: `${who} confirmed ${served === undefined ? 'the number of meals served' : `${meals(served)} served`} on ${date}. If this is wrong, you can dispute it within 7 days.`,
-        path: dayPath,
+        body: `${who} confirmed ${meals(servedQuantity)} served on ${date}. If this is wrong, you can dispute it within 7 days.`,
+        path: dayPath(date),
       };
+    }
     case 'service_day.disputed': {
-      const reason = str(payload.reason);
-      return {
-        title: `Served count disputed for ${date}`,
-        body: `${who} disputed the served count for ${date}.${reason ? ` Reason: ${reason}` : ''}`,
-        path: dayPath,
-      };
+      const { serviceDate: date, reason } = event.payload;
+      return { title: `Served count disputed for ${date}`, body: `${who} disputed the served count for ${date}. Reason: ${reason}`, path: dayPath(date) };
     }
     case 'service_day.dispute_resolved': {
-      const note = str(payload.note);
+      const { serviceDate: date, servedQuantity, note } = event.payload;
       return {
         title: `Dispute resolved for ${date}`,
-        body: `${who} resolved the dispute for ${date}${served === undefined ? '' : `: ${meals(served)} served`}.${note ? ` Note: ${note}` : ''}`,
-        path: dayPath,
+        body: `${who} resolved the dispute for ${date}: ${meals(servedQuantity)} served. Note: ${note}`,
+        path: dayPath(date),
       };
     }
-    default:
-      return { title: 'Update in ChefOps', body: `${who} made a change (${eventType}).`, path: contractId ? contractPath(contractId) : '/dashboard' };
   }
 }
 
@@ -120,8 +110,8 @@ export function messageIdFor(eventId: string, recipient: string): string {
 const absolute = (appUrl: string, path: string) => `${appUrl.replace(/\/+$/, '')}${path}`;
 
 /** The email one company user receives about a contract or service-day event. */
-export function eventEmail(event: OutboxEventLike, to: string, appUrl: string, names: CompanyNames = {}): EmailMessage {
-  const content = eventContent(event.eventType, event.payload, names);
+export function eventEmail(event: { id: string } & OutboxEvent<CompanyEventType>, to: string, appUrl: string, names: CompanyNames = {}): EmailMessage {
+  const content = eventContent(event, names);
   return {
     to,
     subject: `ChefOps: ${content.title}`,
@@ -131,31 +121,28 @@ export function eventEmail(event: OutboxEventLike, to: string, appUrl: string, n
 }
 
 /** The invitation or password-reset email, addressed to the email in the payload. */
-export function accountEmail(event: OutboxEventLike, appUrl: string): EmailMessage {
+export function accountEmail(event: { id: string } & OutboxEvent<EmailOnlyEventType>, appUrl: string): EmailMessage {
   if (event.eventType === 'user.invited') {
-    const p = event.payload as InvitationPayload;
+    const p = event.payload;
     const link = absolute(appUrl, `/accept-invitation?token=${encodeURIComponent(p.token)}`);
     const company = p.companyName || 'a company';
     return {
       to: p.email,
       subject: `You are invited to join ${company} on ChefOps`,
       text:
-        `Hello,\n\n${p.invitedByEmail || 'An administrator'} invited you to join ${company} on ChefOps as ${String(p.role ?? 'a user').toLowerCase()}.\n\n` +
+        `Hello,\n\n${p.invitedByEmail || 'An administrator'} invited you to join ${company} on ChefOps as ${p.role.toLowerCase()}.\n\n` +
         `Choose your password to accept the invitation: ${link}\n\nThe link works once. If you did not expect this invitation, you can ignore this email.\n`,
       messageId: messageIdFor(event.id, p.email),
     };
   }
-  if (event.eventType === 'auth.password_reset_requested') {
-    const p = event.payload as PasswordResetPayload;
-    const link = absolute(appUrl, `/reset-password?token=${encodeURIComponent(p.token)}`);
-    return {
-      to: p.email,
-      subject: 'Reset your ChefOps password',
-      text:
-        `Hello,\n\nSomeone asked to reset the password of your ChefOps account. To choose a new password, open: ${link}\n\n` +
-        `The link is valid for 15 minutes and works once. If you did not ask for this, ignore this email; your password stays the same.\n`,
-      messageId: messageIdFor(event.id, p.email),
-    };
-  }
-  throw new Error(`No account email for event type ${event.eventType}`);
+  const p = event.payload;
+  const link = absolute(appUrl, `/reset-password?token=${encodeURIComponent(p.token)}`);
+  return {
+    to: p.email,
+    subject: 'Reset your ChefOps password',
+    text:
+      `Hello,\n\nSomeone asked to reset the password of your ChefOps account. To choose a new password, open: ${link}\n\n` +
+      `The link is valid for 15 minutes and works once. If you did not ask for this, ignore this email; your password stays the same.\n`,
+    messageId: messageIdFor(event.id, p.email),
+  };
 }

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
 import { logger } from '@/server/logger';
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff';
+import { parseOutboxEvent } from './events';
 import type { ClaimedEvent, OutboxHandler } from './handler';
 import { defaultHandlers } from './handlers';
 
@@ -30,17 +31,27 @@ type ClaimedRow = {
   id: string;
   aggregate_id: string;
   event_type: string;
-  payload: Record<string, unknown> | string;
+  payload: unknown;
   retry_count: number;
   created_at: Date | string;
 };
 
+/** A claimed row whose payload failed its type's schema: failed like any handler error. */
+type UnreadableEvent = { id: string; eventType: string; retryCount: number; error: string };
+
 /**
  * Claims up to `limit` due PENDING events in poll order. Instead of a status change the claim
  * pushes next_retry_at forward by the lease: other drainers skip the rows, and if this drainer
- * dies the events simply become due again (nothing is stranded).
+ * dies the events simply become due again (nothing is stranded). Each payload is parsed with
+ * its type's schema here, once, so handlers only ever see typed payloads; one that fails is
+ * returned apart with the schema's message.
  */
-export async function claimOutboxBatch(db: DbOrTx, now: Date, limit: number, leaseMs: number): Promise<ClaimedEvent[]> {
+export async function claimOutboxBatch(
+  db: DbOrTx,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+): Promise<{ events: ClaimedEvent[]; unreadable: UnreadableEvent[] }> {
   const rows = await queryRows<ClaimedRow>(
     db,
     sql`with claimed as (
@@ -56,14 +67,19 @@ export async function claimOutboxBatch(db: DbOrTx, now: Date, limit: number, lea
         )
         select * from claimed order by created_at, id`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    aggregateId: r.aggregate_id,
-    eventType: r.event_type,
-    payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
-    retryCount: Number(r.retry_count),
-    createdAt: new Date(r.created_at),
-  }));
+  const events: ClaimedEvent[] = [];
+  const unreadable: UnreadableEvent[] = [];
+  for (const r of rows) {
+    const retryCount = Number(r.retry_count);
+    try {
+      const payload = typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload;
+      const event = parseOutboxEvent(r.event_type, payload);
+      events.push({ ...event, id: r.id, aggregateId: r.aggregate_id, retryCount, createdAt: new Date(r.created_at) });
+    } catch (error) {
+      unreadable.push({ id: r.id, eventType: r.event_type, retryCount, error: `schema: ${errorText(error)}` });
+    }
+  }
+  return { events, unreadable };
 }
 
 const ledgerKey = (eventId: string, handlerName: string) => `${eventId}:${handlerName}`;
@@ -127,7 +143,7 @@ async function runHandlers(db: DbOrTx, events: ClaimedEvent[], handlers: OutboxH
  */
 async function recordOutcome(
   db: DbOrTx,
-  events: ClaimedEvent[],
+  events: { id: string; eventType: string; retryCount: number }[],
   failures: Map<string, string>,
   now: Date,
   maxAttempts: number,
@@ -185,15 +201,20 @@ export async function drainOutbox(db: DbOrTx, options: DrainOptions = {}): Promi
   const total: DrainResult = { claimed: 0, processed: 0, failed: 0, dead: 0 };
   for (;;) {
     const now = options.now ?? new Date();
-    const events = await claimOutboxBatch(db, now, batchSize, leaseMs);
-    if (events.length === 0) break;
+    const { events, unreadable } = await claimOutboxBatch(db, now, batchSize, leaseMs);
+    const claimed = events.length + unreadable.length;
+    if (claimed === 0) break;
     const failures = await runHandlers(db, events, handlers, now);
-    const outcome = await recordOutcome(db, events, failures, now, maxAttempts, random);
-    total.claimed += events.length;
+    for (const bad of unreadable) {
+      failures.set(bad.id, bad.error);
+      logger.warn('outbox.payload_invalid', { eventId: bad.id, eventType: bad.eventType, error: bad.error });
+    }
+    const outcome = await recordOutcome(db, [...events, ...unreadable], failures, now, maxAttempts, random);
+    total.claimed += claimed;
     total.processed += outcome.processed;
     total.failed += outcome.failed;
     total.dead += outcome.dead;
-    if (events.length < batchSize || Date.now() - started >= timeBudgetMs) break;
+    if (claimed < batchSize || Date.now() - started >= timeBudgetMs) break;
   }
   return total;
 }

@@ -1,33 +1,117 @@
-/** Every event type the system emits. Handlers subscribe by these names. */
-export const EVENT_TYPES = [
-  'contract.created',
-  'contract.updated',
-  'contract.paused',
-  'contract.resumed',
-  'contract.terminated',
-  'service_day.expected_confirmed',
-  'service_day.expected_auto_locked',
-  'service_day.served_confirmed',
-  'service_day.disputed',
-  'service_day.dispute_resolved',
-  'service_day.confirmation_due',
-  'user.invited',
-  'auth.password_reset_requested',
-] as const;
-
-export type EventType = (typeof EVENT_TYPES)[number];
+import { z } from 'zod';
+import { CONTRACT_STATUSES } from '@/lib/enums';
+import { dateSchema, roleSchema, uuidSchema } from '@/lib/schemas/common';
 
 /**
- * Payload of contract and service-day events: both parties, and who acted (null for the
- * system), so handlers can tell the counterpart company.
+ * Every event type the system emits and the one schema of its payload. Producers can only
+ * enqueue a payload of this shape (typed, and parsed again when written); the drainer parses
+ * every claimed payload with the same schema before a handler sees it.
  */
-export type ContractEventPayload = {
-  contractId: string;
-  cateringId: string;
-  clientId: string;
-  actorCompanyId: string | null;
-  actorUserId: string | null;
-  serviceDayId?: string;
-  serviceDate?: string;
-  [detail: string]: unknown;
+
+const id = uuidSchema;
+const serviceDate = dateSchema('The service date');
+const count = z.number().int().nonnegative();
+
+/** Both parties of the contract and who acted (null for the system), so handlers can tell the counterpart. */
+const contractParties = {
+  contractId: id,
+  cateringId: id,
+  clientId: id,
+  actorCompanyId: id.nullable(),
+  actorUserId: id.nullable(),
 };
+const serviceDay = { ...contractParties, serviceDayId: id, serviceDate };
+const statusChange = { previousStatus: z.enum(CONTRACT_STATUSES), status: z.enum(CONTRACT_STATUSES) };
+const clearedDays = { lockedServiceDays: count, removedServiceDays: count };
+
+export const EVENT_PAYLOADS = {
+  'contract.created': z.strictObject({ ...contractParties, generatedServiceDays: count }),
+  'contract.updated': z.strictObject({
+    ...contractParties,
+    /** Names of the contract terms that changed. */
+    changed: z.array(z.string()),
+    lockedServiceDays: count,
+    replacedServiceDays: count,
+    generatedServiceDays: count,
+  }),
+  'contract.paused': z.strictObject({ ...contractParties, ...statusChange, ...clearedDays }),
+  'contract.resumed': z.strictObject({ ...contractParties, ...statusChange, generatedServiceDays: count }),
+  'contract.terminated': z.strictObject({ ...contractParties, ...statusChange, ...clearedDays }),
+  'service_day.expected_confirmed': z.strictObject({ ...serviceDay, previousQuantity: count, quantity: count }),
+  'service_day.expected_auto_locked': z.strictObject({ ...serviceDay, expectedQuantity: count }),
+  'service_day.served_confirmed': z.strictObject({ ...serviceDay, expectedQuantity: count, servedQuantity: count }),
+  'service_day.disputed': z.strictObject({ ...serviceDay, servedQuantity: count.nullable(), reason: z.string().min(1) }),
+  'service_day.dispute_resolved': z.strictObject({
+    ...serviceDay,
+    previousServedQuantity: count.nullable(),
+    originalServedQuantity: count.nullable(),
+    servedQuantity: count,
+    note: z.string().min(1),
+  }),
+  /** One digest per client company of its days whose deadline is near. */
+  'service_day.confirmation_due': z.strictObject({
+    clientId: id,
+    actorCompanyId: z.null(),
+    actorUserId: z.null(),
+    days: z
+      .array(z.strictObject({ serviceDayId: id, contractId: id, cateringId: id, serviceDate, deadline: z.iso.datetime() }))
+      .min(1),
+  }),
+  'user.invited': z.strictObject({
+    email: z.string().min(1),
+    token: z.string().min(1),
+    companyName: z.string(),
+    role: roleSchema,
+    invitedByEmail: z.string(),
+  }),
+  'auth.password_reset_requested': z.strictObject({ email: z.string().min(1), token: z.string().min(1) }),
+} as const;
+
+export type EventType = keyof typeof EVENT_PAYLOADS;
+export type EventPayload<T extends EventType> = z.output<(typeof EVENT_PAYLOADS)[T]>;
+export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
+
+/** Event types whose only recipient is the person named in the payload (no in-app row). */
+export const EMAIL_ONLY_EVENT_TYPES = ['user.invited', 'auth.password_reset_requested'] as const satisfies EventType[];
+export type EmailOnlyEventType = (typeof EMAIL_ONLY_EVENT_TYPES)[number];
+export type CompanyEventType = Exclude<EventType, EmailOnlyEventType>;
+
+/** An event's type with its payload, narrowed together by `eventType`. */
+export type OutboxEvent<T extends EventType = EventType> = { [K in T]: { eventType: K; payload: EventPayload<K> } }[T];
+/** The common payload of contract and service-day events. */
+export type ContractParties = Pick<EventPayload<'contract.created'>, keyof typeof contractParties>;
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(EVENT_PAYLOADS, value);
+}
+
+export function isEmailOnlyType(eventType: string): eventType is EmailOnlyEventType {
+  return (EMAIL_ONLY_EVENT_TYPES as readonly string[]).includes(eventType);
+}
+
+export function isEmailOnly<E extends OutboxEvent>(event: E): event is Extract<E, { eventType: EmailOnlyEventType }> {
+  return isEmailOnlyType(event.eventType);
+}
+
+export function isCompanyEvent<E extends OutboxEvent>(event: E): event is Extract<E, { eventType: CompanyEventType }> {
+  return !isEmailOnlyType(event.eventType);
+}
+
+/** A payload that does not match its event type's schema; the message names each bad field. */
+export class InvalidEventPayloadError extends Error {
+  override name = 'InvalidEventPayloadError';
+}
+
+/** Parses a payload with its type's schema; throws InvalidEventPayloadError naming the bad fields. */
+export function parseEventPayload<T extends EventType>(eventType: T, payload: unknown): EventPayload<T> {
+  const result = EVENT_PAYLOADS[eventType].safeParse(payload);
+  if (result.success) return result.data as EventPayload<T>;
+  const issues = result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+  throw new InvalidEventPayloadError(`${eventType} payload does not match its schema: ${issues}`);
+}
+
+/** A stored event (type as text, payload as JSON) checked against its type's schema. */
+export function parseOutboxEvent(eventType: string, payload: unknown): OutboxEvent {
+  if (!isEventType(eventType)) throw new InvalidEventPayloadError(`Unknown event type ${eventType}.`);
+  return { eventType, payload: parseEventPayload(eventType, payload) } as OutboxEvent;
+}

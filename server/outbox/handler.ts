@@ -1,11 +1,10 @@
 import type { Transaction } from '@/db/types';
+import type { EventType, OutboxEvent } from './events';
 
-/** An outbox event as a drainer claimed it. */
-export type ClaimedEvent = {
+/** An outbox event as a drainer claimed it, its payload already parsed by its type's schema. */
+export type ClaimedEvent = OutboxEvent & {
   id: string;
   aggregateId: string;
-  eventType: string;
-  payload: Record<string, unknown>;
   retryCount: number;
   createdAt: Date;
 };
@@ -17,7 +16,7 @@ export type ClaimedEvent = {
 export type OutboxHandler = {
   /** Part of the idempotency key; never rename a handler that has run in production. */
   name: string;
-  eventTypes: readonly string[];
+  eventTypes: readonly EventType[];
   /**
    * Handle one event per transaction instead of the whole batch at once: for effects outside
    * the database (sending email), where a rolled-back batch would repeat the sends.

@@ -29,7 +29,8 @@ async function insertEvents(count: number) {
     insert into outbox_events (aggregate_id, event_type, payload, next_retry_at)
     select gen_random_uuid(), 'contract.created',
            jsonb_build_object('contractId', gen_random_uuid(), 'cateringId', ${parties.cateringId}::uuid,
-                              'clientId', ${parties.clientId}::uuid, 'actorCompanyId', ${parties.cateringId}::uuid, 'actorUserId', null),
+                              'clientId', ${parties.clientId}::uuid, 'actorCompanyId', ${parties.cateringId}::uuid, 'actorUserId', null,
+                              'generatedServiceDays', 0),
            now() - interval '1 second'
     from generate_series(1, ${count})`);
 }

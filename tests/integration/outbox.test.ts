@@ -10,6 +10,7 @@ import { emailHandler } from '@/server/outbox/handlers/email';
 import { notificationsHandler } from '@/server/outbox/handlers/notifications';
 import { listDeadEvents, replayDeadEvent } from '@/server/outbox/dead-letter';
 import { healthReport } from '@/server/outbox/health';
+import { queryRows } from '@/db/rows';
 import { countRows } from '../support/callers';
 import { enqueueWithChange, twoParties } from '../support/outbox-fixtures';
 import { createTestDb, type TestDb } from '../support/test-db';
@@ -59,10 +60,7 @@ describe('draining the outbox', () => {
   });
 
   it('a system event (auto-lock) tells both parties', async () => {
-    const eventId = await enqueueWithChange(t.db, parties, 'service_day.expected_auto_locked', null, {
-      serviceDate: '2026-03-02',
-      expectedQuantity: 20,
-    });
+    const eventId = await enqueueWithChange(t.db, parties, 'service_day.expected_auto_locked', null, { serviceDate: '2026-03-02' });
     await drainOutbox(t.db, { handlers: handlers() });
     const rows = await t.db.select().from(notifications).where(eq(notifications.eventId, eventId));
     expect(await emailsOf(rows.map((r) => r.userId))).toEqual([...parties.cateringRecipients, ...parties.clientRecipients].sort());
@@ -142,6 +140,58 @@ describe('draining the outbox', () => {
     expect(await t.db.$count(notifications, eq(notifications.eventId, poison))).toBe(0);
   });
 
+  it('an event whose payload fails its schema fails alone: retried, DEAD with the schema error, the others processed', async () => {
+    const good = await Promise.all([1, 2].map(() => enqueueWithChange(t.db, parties, 'contract.terminated', parties.cateringId)));
+    // Rows written around enqueue (by an older version, or by hand): a count as text, and an unknown type.
+    const rawEvent = async (eventType: string, payload: Record<string, unknown>) =>
+      (
+        await queryRows<{ id: string }>(
+          t.db,
+          sql`insert into outbox_events (aggregate_id, event_type, payload)
+              values (${randomUUID()}, ${eventType}, ${JSON.stringify(payload)}::jsonb) returning id`,
+        )
+      )[0]!.id;
+    const served = { contractId: randomUUID(), cateringId: parties.cateringId, clientId: parties.clientId, actorCompanyId: parties.cateringId, actorUserId: null };
+    const badPayload = await rawEvent('service_day.served_confirmed', {
+      ...served,
+      serviceDayId: randomUUID(),
+      serviceDate: '2026-03-02',
+      expectedQuantity: 20,
+      servedQuantity: 'twenty',
+    });
+    const unknownType = await rawEvent('contract.exploded', served);
+
+    let now = new Date();
+    const drain = () => drainOutbox(t.db, { handlers: handlers(), now, random: () => 1 });
+    await drain();
+    for (const id of good) {
+      expect((await eventRow(id)).status).toBe('PROCESSED');
+      expect(await t.db.$count(notifications, eq(notifications.eventId, id))).toBe(2);
+    }
+    const first = await eventRow(badPayload);
+    expect(first).toMatchObject({ status: 'PENDING', retryCount: 1 });
+    expect(first.errorMessage).toBe(
+      'schema: InvalidEventPayloadError: service_day.served_confirmed payload does not match its schema: servedQuantity: Invalid input: expected number, received string',
+    );
+    expect((await eventRow(unknownType)).errorMessage).toBe('schema: InvalidEventPayloadError: Unknown event type contract.exploded.');
+
+    for (let attempt = 2; attempt <= 5; attempt++) {
+      now = (await eventRow(badPayload)).nextRetryAt;
+      await drain();
+      for (const id of [badPayload, unknownType]) {
+        expect(await eventRow(id), `attempt ${attempt}`).toMatchObject({ status: attempt < 5 ? 'PENDING' : 'DEAD', retryCount: attempt });
+      }
+    }
+    for (const id of [badPayload, unknownType]) {
+      expect((await eventRow(id)).errorMessage).toMatch(/^schema: /);
+      // No handler ever ran for them: no effects, no ledger rows.
+      expect(await t.db.$count(notifications, eq(notifications.eventId, id))).toBe(0);
+      expect(await t.db.$count(processedEvents, sql`${processedEvents.eventKey} like ${`${id}:%`}`)).toBe(0);
+    }
+    // An operator would discard them; the health test below counts DEAD events from zero.
+    await t.db.delete(outboxEvents).where(inArray(outboxEvents.id, [badPayload, unknownType]));
+  });
+
   it('account emails go to the payload address, and the token is scrubbed once processed', async () => {
     const token = `tok-${randomUUID()}`;
     await t.db.transaction((tx) =>
@@ -165,7 +215,7 @@ describe('health', () => {
     const before = await healthReport(async () => t.db);
     expect(before.body).toMatchObject({ status: 'ok', database: 'up', outbox: { dead: 0 } });
     await t.db.transaction((tx) =>
-      enqueueOutboxEvent(tx, { type: 'contract.created', aggregateId: randomUUID(), payload: { contractId: randomUUID() } }),
+      enqueueWithChange(tx, parties, 'contract.created', parties.cateringId),
     );
     const deadId = await enqueueWithChange(t.db, parties, 'contract.updated', parties.cateringId);
     await t.db.update(outboxEvents).set({ status: 'DEAD', retryCount: 5 }).where(eq(outboxEvents.id, deadId));

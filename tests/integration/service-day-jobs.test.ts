@@ -66,7 +66,7 @@ describe('runServiceDayJobs', () => {
     const payload = digests[0]!.payload as { clientId: string; days: { serviceDayId: string; serviceDate: string; deadline: string }[] };
     expect(payload.clientId).toBe(clientId);
     expect(payload.days.map((d) => d.serviceDayId).sort()).toEqual(tuesday.map((d) => d.id).sort());
-    expect(payload.days.every((d) => d.deadline === '2026-03-02T11:00:00Z')).toBe(true);
+    expect(payload.days.every((d) => d.deadline === '2026-03-02T11:00:00.000Z')).toBe(true);
     expect(await t.db.$count(outboxEvents, eq(outboxEvents.eventType, 'service_day.expected_auto_locked'))).toBe(2);
   });
 

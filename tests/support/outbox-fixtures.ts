@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { companies, outboxEvents, users } from '@/db/schema';
-import type { Database } from '@/db/types';
-import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
-import type { EventType } from '@/server/outbox/events';
+import type { Database, DbOrTx } from '@/db/types';
+import { enqueueOutboxEvent, type NewOutboxEvent } from '@/server/outbox/enqueue';
+import type { CompanyEventType, ContractParties, EventPayload } from '@/server/outbox/events';
 import { addUser, registerCompany } from './callers';
 
 /**
@@ -29,22 +29,39 @@ export async function twoParties(db: Database) {
   };
 }
 
+/** Event types whose payload starts with the contract's parties. */
+export type PartyEventType = Exclude<CompanyEventType, 'service_day.confirmation_due'>;
+type Details<T extends PartyEventType> = Omit<EventPayload<T>, keyof ContractParties>;
+
+const day = () => ({ serviceDayId: randomUUID(), serviceDate: '2026-03-02' });
+/** A valid payload (beyond the parties) per event type; tests override what they are about. */
+const SAMPLE_DETAILS: { [T in PartyEventType]: () => Details<T> } = {
+  'contract.created': () => ({ generatedServiceDays: 20 }),
+  'contract.updated': () => ({ changed: ['defaultQuantity'], lockedServiceDays: 0, replacedServiceDays: 20, generatedServiceDays: 20 }),
+  'contract.paused': () => ({ previousStatus: 'ACTIVE', status: 'PAUSED', lockedServiceDays: 1, removedServiceDays: 19 }),
+  'contract.resumed': () => ({ previousStatus: 'PAUSED', status: 'ACTIVE', generatedServiceDays: 19 }),
+  'contract.terminated': () => ({ previousStatus: 'ACTIVE', status: 'TERMINATED', lockedServiceDays: 1, removedServiceDays: 19 }),
+  'service_day.expected_confirmed': () => ({ ...day(), previousQuantity: 20, quantity: 25 }),
+  'service_day.expected_auto_locked': () => ({ ...day(), expectedQuantity: 20 }),
+  'service_day.served_confirmed': () => ({ ...day(), expectedQuantity: 20, servedQuantity: 19 }),
+  'service_day.disputed': () => ({ ...day(), servedQuantity: 19, reason: 'Two trays were missing.' }),
+  'service_day.dispute_resolved': () => ({ ...day(), previousServedQuantity: 19, originalServedQuantity: 19, servedQuantity: 17, note: 'Agreed.' }),
+};
+
 /** Writes a contract event together with a state change, as services do. */
-export async function enqueueWithChange(
-  db: Database,
+export async function enqueueWithChange<T extends PartyEventType>(
+  db: DbOrTx,
   parties: { cateringId: string; clientId: string },
-  type: EventType,
+  type: T,
   actorCompanyId: string | null,
-  extra: Record<string, unknown> = {},
+  overrides: Partial<Details<T>> = {},
 ): Promise<string> {
   const contractId = randomUUID();
+  const payload = { contractId, cateringId: parties.cateringId, clientId: parties.clientId, actorCompanyId, actorUserId: null, ...SAMPLE_DETAILS[type](), ...overrides };
   return db.transaction(async (tx) => {
     await tx.update(companies).set({ name: `Good Food Ltd` }).where(eq(companies.id, parties.cateringId));
-    await enqueueOutboxEvent(tx, {
-      type,
-      aggregateId: contractId,
-      payload: { contractId, cateringId: parties.cateringId, clientId: parties.clientId, actorCompanyId, actorUserId: null, ...extra },
-    });
+    // The compiler cannot pair a generic type with its payload; enqueue parses it at run time.
+    await enqueueOutboxEvent(tx, { type, aggregateId: contractId, payload } as unknown as NewOutboxEvent);
     const [row] = await tx.select({ id: outboxEvents.id }).from(outboxEvents).where(eq(outboxEvents.aggregateId, contractId));
     return row!.id;
   });

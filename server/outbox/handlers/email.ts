@@ -1,7 +1,6 @@
-import { EVENT_TYPES } from '@/server/outbox/events';
+import { EVENT_TYPES, isEmailOnly } from '@/server/outbox/events';
 import type { OutboxHandler } from '@/server/outbox/handler';
-import { EMAIL_ONLY_EVENT_TYPES, recipientCompanyIds } from '@/server/outbox/payloads';
-import { companyIdsIn, companyNames, recipientUsers } from '@/server/outbox/recipients';
+import { companyIdsIn, companyNames, recipientCompanyIds, recipientUsers } from '@/server/outbox/recipients';
 import { accountEmail, eventEmail } from '@/server/mail/templates';
 import type { MailTransport } from '@/server/mail/transport';
 
@@ -16,13 +15,13 @@ export function emailHandler(transport: MailTransport, appUrl: string): OutboxHa
     perEvent: true,
     async handle(tx, events) {
       for (const event of events) {
-        if (EMAIL_ONLY_EVENT_TYPES.includes(event.eventType as (typeof EVENT_TYPES)[number])) {
+        if (isEmailOnly(event)) {
           await transport.send(tx, accountEmail(event, appUrl));
           continue;
         }
-        const recipients = await recipientUsers(tx, recipientCompanyIds(event.eventType, event.payload));
+        const recipients = await recipientUsers(tx, recipientCompanyIds(event));
         if (recipients.length === 0) continue;
-        const names = await companyNames(tx, companyIdsIn(event.payload));
+        const names = await companyNames(tx, companyIdsIn(event));
         for (const r of recipients) await transport.send(tx, eventEmail(event, r.email, appUrl, names));
       }
     },

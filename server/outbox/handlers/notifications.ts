@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { EVENT_TYPES } from '@/server/outbox/events';
+import { EVENT_TYPES, isCompanyEvent, isEmailOnlyType, type CompanyEventType } from '@/server/outbox/events';
 import type { OutboxHandler } from '@/server/outbox/handler';
-import { EMAIL_ONLY_EVENT_TYPES, recipientCompanyIds } from '@/server/outbox/payloads';
-import { companyIdsIn, companyNames } from '@/server/outbox/recipients';
+import { companyIdsIn, companyNames, recipientCompanyIds, recipientUsers } from '@/server/outbox/recipients';
 import { eventContent } from '@/server/mail/templates';
 
 /**
@@ -11,28 +10,36 @@ import { eventContent } from '@/server/mail/templates';
  */
 export const notificationsHandler: OutboxHandler = {
   name: 'notifications',
-  eventTypes: EVENT_TYPES.filter((t) => !EMAIL_ONLY_EVENT_TYPES.includes(t)),
-  async handle(tx, events, { now }) {
-    const names = await companyNames(tx, events.flatMap((e) => companyIdsIn(e.payload)));
+  eventTypes: EVENT_TYPES.filter((t): t is CompanyEventType => !isEmailOnlyType(t)),
+  async handle(tx, claimed, { now }) {
+    const events = claimed.filter(isCompanyEvent);
+    const companiesOf = new Map(events.map((e) => [e.id, recipientCompanyIds(e)]));
+    const [names, users] = await Promise.all([
+      companyNames(tx, events.flatMap((e) => companyIdsIn(e))),
+      recipientUsers(tx, [...companiesOf.values()].flat()),
+    ]);
+    const usersOf = new Map<string, typeof users>();
+    for (const u of users) usersOf.set(u.companyId, [...(usersOf.get(u.companyId) ?? []), u]);
     const rows = events.flatMap((e) => {
-      const content = eventContent(e.eventType, e.payload, names);
-      return recipientCompanyIds(e.eventType, e.payload).map((companyId) => ({
-        event_id: e.id,
-        event_type: e.eventType,
-        company_id: companyId,
-        title: content.title,
-        body: content.body,
-        link: content.path,
-      }));
+      const content = eventContent(e, names);
+      return companiesOf.get(e.id)!.flatMap((companyId) =>
+        (usersOf.get(companyId) ?? []).map((u) => ({
+          event_id: e.id,
+          event_type: e.eventType,
+          company_id: companyId,
+          user_id: u.userId,
+          title: content.title,
+          body: content.body,
+          link: content.path,
+        })),
+      );
     });
     if (rows.length === 0) return;
     await tx.execute(sql`
       insert into notifications (company_id, user_id, event_id, event_type, title, body, link, created_at)
-      select u.company_id, u.id, r.event_id, r.event_type, r.title, r.body, r.link, ${now.toISOString()}::timestamptz
+      select r.company_id, r.user_id, r.event_id, r.event_type, r.title, r.body, r.link, ${now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as r(event_id uuid, event_type text, company_id uuid, title text, body text, link text)
-      join users u on u.company_id = r.company_id and u.is_active and u.deleted_at is null and u.role in ('ADMIN', 'MANAGER')
-      join companies c on c.id = u.company_id and c.deleted_at is null
+        as r(event_id uuid, event_type text, company_id uuid, user_id uuid, title text, body text, link text)
       on conflict (event_id, user_id) do nothing`);
   },
 };

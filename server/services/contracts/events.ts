@@ -1,12 +1,12 @@
 import type { SessionUser } from '@/server/domain/actor';
-import type { ContractEventPayload } from '@/server/outbox/events';
+import type { ContractParties } from '@/server/outbox/events';
 
-/** The common payload of contract and service-day events: both parties and who acted. */
-export function contractEventPayload(
+/** The common payload of contract and service-day events (both parties and who acted), plus the event's own fields. */
+export function contractEventPayload<Details extends object>(
   contract: { id: string; cateringId: string; clientId: string },
   actor: SessionUser | null,
-  details: Record<string, unknown> = {},
-): ContractEventPayload {
+  details: Details,
+): ContractParties & Details {
   return {
     contractId: contract.id,
     cateringId: contract.cateringId,

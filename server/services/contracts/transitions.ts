@@ -5,8 +5,7 @@ import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput } from '@/lib/schemas/contract';
 import type { ContractTransition } from '@/lib/enums';
 import { nextContractStatus } from '@/server/domain/contract-state';
-import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
-import type { EventType } from '@/server/outbox/events';
+import { enqueueOutboxEvent, type NewOutboxEvent } from '@/server/outbox/enqueue';
 import { generateServiceDays } from '@/server/services/service-days/generation';
 import { assertContractFitsCapacity } from './capacity';
 import { guardOneActivePerPair } from './create';
@@ -14,12 +13,6 @@ import { contractEventPayload } from './events';
 import { lockContractForParty } from './load';
 import { clearPendingDays } from './pending-days';
 import { getContract } from './views';
-
-const EVENT_OF: Record<ContractTransition, EventType> = {
-  pause: 'contract.paused',
-  resume: 'contract.resumed',
-  terminate: 'contract.terminated',
-};
 
 /**
  * Pause, resume or terminate, by either party's ADMIN (the role is checked by the router).
@@ -35,7 +28,8 @@ export async function changeContractStatus(
   await db.transaction(async (tx) => {
     const contract = await lockContractForParty(tx, actor.companyId, id);
     const status = nextContractStatus(contract.status, action);
-    let details: Record<string, unknown> = {};
+    const change = { previousStatus: contract.status, status };
+    let event: NewOutboxEvent;
 
     if (action === 'resume') {
       const weekdays = await tx
@@ -51,21 +45,21 @@ export async function changeContractStatus(
       await guardOneActivePerPair(() =>
         tx.update(contracts).set({ status, pausedAt: null }).where(eq(contracts.id, id)),
       );
-      details = { generatedServiceDays: await generateServiceDays(tx, { now, contractId: id }) };
+      const generatedServiceDays = await generateServiceDays(tx, { now, contractId: id });
+      event = { type: 'contract.resumed', aggregateId: id, payload: contractEventPayload(contract, actor, { ...change, generatedServiceDays }) };
     } else {
       const cleared = await clearPendingDays(tx, id, now);
       await tx
         .update(contracts)
         .set(action === 'pause' ? { status, pausedAt: now } : { status, terminatedAt: now })
         .where(eq(contracts.id, id));
-      details = { lockedServiceDays: cleared.locked, removedServiceDays: cleared.deleted };
+      event = {
+        type: action === 'pause' ? 'contract.paused' : 'contract.terminated',
+        aggregateId: id,
+        payload: contractEventPayload(contract, actor, { ...change, lockedServiceDays: cleared.locked, removedServiceDays: cleared.deleted }),
+      };
     }
-
-    await enqueueOutboxEvent(tx, {
-      type: EVENT_OF[action],
-      aggregateId: id,
-      payload: contractEventPayload(contract, actor, { previousStatus: contract.status, status, ...details }),
-    });
+    await enqueueOutboxEvent(tx, event);
   });
   return getContract(db, actor, id);
 }

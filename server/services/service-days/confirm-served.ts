@@ -7,6 +7,7 @@ import { localToday } from '@/lib/dates';
 import { assertCanConfirmServed } from '@/server/domain/service-day-state';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
+import { autoLockedEvent } from './auto-lock';
 import { lockServiceDay } from './load';
 import { getServiceDays } from './views';
 
@@ -35,17 +36,12 @@ export async function confirmServedQuantity(
       quantity,
       timeZone: clientTimeZone,
     });
-    const where = { serviceDayId: day.id, serviceDate: day.serviceDate };
     if (day.status === 'PENDING') {
       await tx
         .update(serviceDays)
         .set({ status: 'EXPECTED_CONFIRMED', expectedQuantityConfirmedAt: now, expectedQuantityConfirmerId: null })
         .where(eq(serviceDays.id, id));
-      await enqueueOutboxEvent(tx, {
-        type: 'service_day.expected_auto_locked',
-        aggregateId: id,
-        payload: contractEventPayload(contract, null, { ...where, expectedQuantity: day.expectedQuantity }),
-      });
+      await enqueueOutboxEvent(tx, autoLockedEvent(contract, day));
     }
     await tx
       .update(serviceDays)
@@ -60,7 +56,8 @@ export async function confirmServedQuantity(
       type: 'service_day.served_confirmed',
       aggregateId: id,
       payload: contractEventPayload(contract, actor, {
-        ...where,
+        serviceDayId: day.id,
+        serviceDate: day.serviceDate,
         expectedQuantity: day.expectedQuantity,
         servedQuantity: quantity,
       }),

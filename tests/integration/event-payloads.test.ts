@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/rows';
+import { runServiceDayJobs } from '@/server/jobs/service-day-jobs';
+import { EVENT_PAYLOADS, EVENT_TYPES, isEventType } from '@/server/outbox/events';
+import { callerFor, type Clock } from '../support/callers';
+import { catererAndClient, contractTerms } from '../support/contracts';
+import { createTestDb, type TestDb } from '../support/test-db';
+
+/**
+ * Every producer of outbox events, driven through its real entry point (procedures and the
+ * service-day cron), and every event it stored read back and checked against its type's schema.
+ */
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+async function storedEvents() {
+  return queryRows<{ event_type: string; payload: unknown }>(t.db, sql`select event_type, payload from outbox_events order by created_at, id`);
+}
+
+describe('outbox event payloads as written by their producers', () => {
+  it('every event type is produced, and every stored payload passes its schema', async () => {
+    // Monday 2026-03-02 08:00 UTC; UTC client, deliveries 12:00, 24 h notice.
+    const clock: Clock = { now: new Date('2026-03-02T08:00:00Z') };
+    const { caterer, client } = await catererAndClient(t.db, clock);
+    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms({ startDate: '2026-02-20' }) }); // contract.created
+    // The cron: auto-lock of Monday (deadline passed), a digest for Tuesday (deadline within 24 h).
+    expect(await runServiceDayJobs(t.db, { now: clock.now })).toMatchObject({ autoLocked: 1, reminderDigests: 1, failedSteps: [] });
+    await caterer.caller.contract.update({ id: contract.id, defaultQuantity: 22 }); // contract.updated
+    const days = await client.caller.serviceDay.list({ contractId: contract.id, from: '2026-03-01', to: '2026-03-31' });
+    const on = (date: string) => days.find((d) => d.serviceDate === date)!.id;
+
+    await client.caller.serviceDay.confirmExpected({ id: on('2026-03-04'), quantity: 25 }); // expected_confirmed
+    await client.caller.serviceDay.confirmExpectedBatch({ items: [{ id: on('2026-03-05'), quantity: 26 }, { id: on('2026-03-06'), quantity: 27 }] });
+
+    clock.now = new Date('2026-03-04T13:00:00Z');
+    await caterer.caller.serviceDay.confirmServed({ id: on('2026-03-03'), quantity: 21 }); // auto_locked (in the service) + served_confirmed
+    await caterer.caller.serviceDay.confirmServed({ id: on('2026-03-04'), quantity: 24 });
+    await client.caller.serviceDay.dispute({ id: on('2026-03-04'), reason: 'We counted 22.' }); // disputed
+    await caterer.caller.serviceDay.resolveDispute({ id: on('2026-03-04'), servedQuantity: 22, note: 'Agreed.' }); // dispute_resolved
+
+    await caterer.caller.contract.pause({ id: contract.id }); // contract.paused
+    await client.caller.contract.resume({ id: contract.id }); // contract.resumed
+    await client.caller.contract.terminate({ id: contract.id }); // contract.terminated
+
+    await client.caller.user.invite({ email: 'new.cook@example.test', role: 'MANAGER' }); // user.invited
+    await callerFor(t.db, null, clock).auth.requestPasswordReset({ email: client.email }); // auth.password_reset_requested
+
+    const events = await storedEvents();
+    expect([...new Set(events.map((e) => e.event_type))].sort()).toEqual([...EVENT_TYPES].sort());
+    for (const { event_type: type, payload } of events) {
+      expect(isEventType(type), type).toBe(true);
+      if (!isEventType(type)) continue;
+      const parsed = EVENT_PAYLOADS[type].safeParse(typeof payload === 'string' ? JSON.parse(payload) : payload);
+      expect(parsed.success, `${type}: ${parsed.error?.message}`).toBe(true);
+    }
+    // Both auto-lock paths (the sweep and the served confirmation) wrote their event.
+    expect(events.filter((e) => e.event_type === 'service_day.expected_auto_locked')).toHaveLength(2);
+  });
+});
