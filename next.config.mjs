@@ -14,8 +14,13 @@ const csp = [
   "object-src 'none'",
 ].join('; ');
 
+// `npm run bench -- --scale 10` builds the app once more with its bench-only route handlers
+// (`route.bench.ts`, never part of a normal build) into a folder of its own.
+const benchBuild = process.env.CHEFOPS_BENCH_BUILD === '1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  ...(benchBuild ? { distDir: '.next/bench', pageExtensions: ['bench.ts', 'tsx', 'ts', 'jsx', 'js'] } : {}),
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'proper-lockfile', 'nodemailer'],
   poweredByHeader: false,

@@ -1,0 +1,159 @@
+import { Logger, makeWorkerUtils, run as runWorker, runMigrations, type Task } from 'graphile-worker';
+import { drainOutbox } from '@/server/outbox/drain';
+import type { OutboxHandler } from '@/server/outbox/handler';
+import { defaultHandlers } from '@/server/outbox/handlers';
+import { notificationsHandler } from '@/server/outbox/handlers/notifications';
+import { env } from '@/server/env';
+import { round, timed } from '../support/measure';
+import type { RunDatabase } from './run-database';
+
+/** Events (and jobs) per measured drain. */
+export const DRAIN_EVENTS = 5000;
+/** Clients whose only recipient is their ADMIN (their MANAGER is made an EMPLOYEE): 1 row per event. */
+const RECIPIENT_CLIENTS = 50;
+/** The last 50 clients (`c` is a bench.company row), whose contracts no other benchmark touches. */
+const recipientClient = `c.side = 'client' and c.n >= (select max(n) from bench.company where side = 'client') - ${RECIPIENT_CLIENTS - 1}`;
+/** graphile-worker tuned as its performance guide suggests for many small jobs. */
+const GRAPHILE = { concurrentJobs: 10, maxPoolSize: 12, localQueueSize: 500 };
+
+export type ThroughputFigures = {
+  events: number;
+  /** ChefOps drainOutbox, one drainer, in-app notifications handler only. */
+  inAppEventsPerSecond: number;
+  /** The same with the default handlers (in-app + e-mail to the dev mailbox, one transaction per e-mail). */
+  defaultHandlersEventsPerSecond: number;
+  /** graphile-worker 0.17 with its local queue, a job inserting one notification row. */
+  graphileJobsPerSecond: number;
+  inAppOverGraphile: number;
+  defaultOverGraphile: number;
+  graphile: typeof GRAPHILE & { version: string };
+};
+
+const silent = new Logger(() => () => {});
+
+/** The recipients: 50 clients with one ADMIN each (MANAGERs demoted in this run's clone). */
+export async function prepareRecipients(run: RunDatabase) {
+  await run.sql`
+    update users u set role = 'EMPLOYEE'
+    from bench.company c where c.id = u.company_id and ${run.sql.unsafe(recipientClient)} and u.role = 'MANAGER'`;
+}
+
+/** `count` due `contract.updated` events from caterers to the 50 clients; nothing else pending. */
+export async function enqueueDrainEvents(run: RunDatabase, count = DRAIN_EVENTS) {
+  await run.sql`delete from outbox_events where status = 'PENDING'`;
+  await run.sql`
+    with k as (
+      select k.id, k.catering_id, k.client_id, row_number() over (order by k.n) - 1 as i
+      from bench.contract k join bench.company c on c.id = k.client_id
+      where ${run.sql.unsafe(recipientClient)}
+    )
+    insert into outbox_events (aggregate_id, event_type, payload, next_retry_at, created_at)
+    select k.id, 'contract.updated',
+      jsonb_build_object('contractId', k.id, 'cateringId', k.catering_id, 'clientId', k.client_id,
+        'actorCompanyId', k.catering_id, 'actorUserId', null),
+      now() - interval '1 minute', now() - interval '1 minute' + g * interval '1 microsecond'
+    from generate_series(0, ${count - 1}::int) g
+    join k on k.i = g % (select count(*) from k)`;
+}
+
+async function drainRate(run: RunDatabase, handlers: OutboxHandler[], expectRows: { notifications: number; mails: number }) {
+  await enqueueDrainEvents(run);
+  const [before] = await run.sql<{ n: number; m: number }[]>`
+    select (select count(*)::int from notifications) as n, (select count(*)::int from dev_mail_messages) as m`;
+  const drained = await timed(() => drainOutbox(run.db, { handlers, timeBudgetMs: 10 * 60_000 }));
+  const [after] = await run.sql<{ n: number; m: number }[]>`
+    select (select count(*)::int from notifications) as n, (select count(*)::int from dev_mail_messages) as m`;
+  if (drained.result.processed !== DRAIN_EVENTS) throw new Error(`drained ${JSON.stringify(drained.result)}`);
+  if (after!.n - before!.n !== expectRows.notifications || after!.m - before!.m !== expectRows.mails) {
+    throw new Error(`expected ${expectRows.notifications} notifications and ${expectRows.mails} mails, got ${after!.n - before!.n} and ${after!.m - before!.m}`);
+  }
+  return Math.round(DRAIN_EVENTS / (drained.ms / 1000));
+}
+
+/**
+ * The same work as a graphile-worker job: one notification row for the recipient named in the
+ * payload (the job is told its recipient; the outbox handler looks it up, so this favours the job).
+ */
+async function graphileRate(run: RunDatabase) {
+  const recipients = await run.sql<{ company_id: string; user_id: string; contract_id: string }[]>`
+    select u.company_id, u.id as user_id, k.id as contract_id
+    from bench.contract k join bench.company c on c.id = k.client_id
+    join users u on u.company_id = k.client_id and u.role = 'ADMIN'
+    where ${run.sql.unsafe(recipientClient)}`;
+  await runMigrations({ connectionString: run.url, logger: silent });
+  const utils = await makeWorkerUtils({ connectionString: run.url, logger: silent });
+  try {
+    await utils.addJobs(
+      Array.from({ length: DRAIN_EVENTS }, (_, i) => {
+        const r = recipients[i % recipients.length]!;
+        return { identifier: 'notify', payload: { companyId: r.company_id, userId: r.user_id, contractId: r.contract_id } };
+      }),
+    );
+  } finally {
+    await utils.release();
+  }
+  const notify: Task = async (payload, helpers) => {
+    const p = payload as { companyId: string; userId: string; contractId: string };
+    await helpers.query(
+      `insert into notifications (company_id, user_id, event_id, event_type, title, body, link)
+       values ($1, $2, gen_random_uuid(), 'contract.updated', 'Contract updated', 'A contract changed.', '/contracts/' || $3)`,
+      [p.companyId, p.userId, p.contractId],
+    );
+  };
+  let done = 0;
+  let finished: () => void = () => {};
+  let failed: (error: unknown) => void = () => {};
+  const allDone = new Promise<void>((resolve, reject) => {
+    finished = resolve;
+    failed = reject;
+  });
+  const started = performance.now();
+  const runner = await runWorker({
+    taskList: { notify },
+    noHandleSignals: true,
+    logger: silent,
+    preset: {
+      worker: {
+        connectionString: run.url,
+        concurrentJobs: GRAPHILE.concurrentJobs,
+        maxPoolSize: GRAPHILE.maxPoolSize,
+        pollInterval: 1000,
+        localQueue: { size: GRAPHILE.localQueueSize },
+        completeJobBatchDelay: 0,
+        failJobBatchDelay: 0,
+      },
+    },
+  });
+  runner.events.on('job:success', () => {
+    if (++done === DRAIN_EVENTS) finished();
+  });
+  runner.events.on('job:error', ({ error }: { error: unknown }) => failed(error));
+  await allDone;
+  const ms = performance.now() - started;
+  await runner.stop();
+  const [left] = await run.sql<{ n: number }[]>`select count(*)::int as n from graphile_worker._private_jobs`;
+  if (left!.n !== 0) throw new Error(`graphile-worker left ${left!.n} jobs`);
+  return Math.round(DRAIN_EVENTS / (ms / 1000));
+}
+
+/**
+ * Side by side on this run's database (1 M processed events, 6.4 M service days): ChefOps's
+ * outbox drain with the in-app handler alone and with the default handlers, and graphile-worker
+ * doing the equivalent one-row job.
+ */
+export async function benchOutboxVsGraphile(run: RunDatabase, graphileVersion: string): Promise<ThroughputFigures> {
+  if (env.SMTP_URL || !env.CHEFOPS_DEV_MAILBOX) throw new Error('Unset SMTP_URL: the default handlers must write to the dev mailbox.');
+  await prepareRecipients(run);
+  const inApp = await drainRate(run, [notificationsHandler], { notifications: DRAIN_EVENTS, mails: 0 });
+  const graphile = await graphileRate(run);
+  const all = await drainRate(run, defaultHandlers(), { notifications: DRAIN_EVENTS, mails: DRAIN_EVENTS });
+  return {
+    events: DRAIN_EVENTS,
+    inAppEventsPerSecond: inApp,
+    defaultHandlersEventsPerSecond: all,
+    graphileJobsPerSecond: graphile,
+    inAppOverGraphile: round(inApp / graphile, 2),
+    defaultOverGraphile: round(all / graphile, 2),
+    graphile: { ...GRAPHILE, version: graphileVersion },
+  };
+}

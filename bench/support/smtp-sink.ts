@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export type SmtpSink = {
+  url: string;
+  /** Messages accepted so far. */
+  accepted: () => number;
+  /** Most SMTP sessions open at once (a pooled transport keeps up to its pool size). */
+  maxOpenSessions: () => number;
+  /** Raw messages, when started with `keep: true`. */
+  messages: string[];
+  close: () => Promise<void>;
+};
+
+/**
+ * A local SMTP server that accepts everything and answers each message after `replyDelayMs`,
+ * like a real mail server across a network. For benchmarks: nothing leaves the machine.
+ */
+export async function startSmtpSink(opts: { port: number; replyDelayMs: number; keep?: boolean }): Promise<SmtpSink> {
+  let accepted = 0;
+  let open = 0;
+  let maxOpen = 0;
+  const messages: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    maxClients: 1000,
+    onConnect(_session, callback) {
+      open += 1;
+      maxOpen = Math.max(maxOpen, open);
+      callback();
+    },
+    onClose() {
+      open -= 1;
+    },
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => {
+        if (opts.keep) chunks.push(c);
+      });
+      stream.on('end', () => {
+        setTimeout(() => {
+          accepted += 1;
+          if (opts.keep) messages.push(Buffer.concat(chunks).toString('utf8'));
+          callback();
+        }, opts.replyDelayMs);
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    accepted: () => accepted,
+    maxOpenSessions: () => maxOpen,
+    messages,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
