@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
-import type { SessionUser } from '@/server/api/context';
-import { addDays } from '@/server/domain/dates';
+import type { SessionUser } from '@/server/domain/actor';
+import { addDays } from '@/lib/dates';
 import { SCALE_NOW, userEmail } from './volumes';
 
 /** The people and records the request paths act on, looked up once in the run's database. */

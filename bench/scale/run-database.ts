@@ -49,7 +49,7 @@ export async function openRunDatabase(serverUrl: string, fixture: string): Promi
     close: async () => {
       if (closed) return;
       closed = true;
-      await Promise.allSettled([client.end(), sql.end()]);
+      await Promise.allSettled([client.end({ timeout: 5 }), sql.end({ timeout: 5 })]);
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
