@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/rows';
 import type { Database, DbOrTx } from '@/db/types';
 import { attemptSignIn } from '@/server/auth/credentials';
 import { createSession } from '@/server/auth/sessions';
 import { claimOutboxBatch, DEFAULT_LEASE_MS } from '@/server/outbox/drain';
+import { parseOutboxEvent } from '@/server/outbox/events';
 import { autoLockDueServiceDays } from '@/server/services/service-days/auto-lock';
 import { callerFor } from '@/tests/support/callers';
 import { pendingRange, type Personas } from './personas';
@@ -91,16 +93,32 @@ export function callerPaths(db: Database, p: Personas): CallerPath[] {
   ];
 }
 
+/** The details of a `contract.updated` event besides its parties, as the contract update writes them. */
+const CONTRACT_UPDATED_DETAILS = { changed: ['defaultQuantity'], lockedServiceDays: 0, replacedServiceDays: 20, generatedServiceDays: 20 };
+
+/** SQL of a `contract.updated` payload for the contract row aliased `k`, written by its caterer. */
+export const contractUpdatedPayloadSql = (k: string) =>
+  `jsonb_build_object('contractId', ${k}.id, 'cateringId', ${k}.catering_id, 'clientId', ${k}.client_id,
+     'actorCompanyId', ${k}.catering_id, 'actorUserId', null) || '${JSON.stringify(CONTRACT_UPDATED_DETAILS)}'::jsonb`;
+
+/** Fails fast when the typed payload schema no longer accepts what the benchmark writes. */
+export async function assertPendingPayloadsValid(db: Database) {
+  const [row] = await queryRows<{ event_type: string; payload: unknown }>(
+    db,
+    sql`select event_type, payload from outbox_events where status = 'PENDING' order by created_at desc limit 1`,
+  );
+  if (row) parseOutboxEvent(row.event_type, typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload);
+}
+
 /** Due events for the claim benchmark (the drain benchmarks insert their own later). */
 export async function enqueueClaimableEvents(db: Database, count: number) {
   await db.execute(sql`
     insert into outbox_events (aggregate_id, event_type, payload, next_retry_at, created_at)
-    select k.id, 'contract.updated',
-      jsonb_build_object('contractId', k.id, 'cateringId', k.catering_id, 'clientId', k.client_id,
-        'actorCompanyId', k.catering_id, 'actorUserId', null),
+    select k.id, 'contract.updated', ${sql.raw(contractUpdatedPayloadSql('k'))},
       ${SCALE_NOW.toISOString()}::timestamptz - interval '1 minute',
       ${SCALE_NOW.toISOString()}::timestamptz - interval '1 minute' + i * interval '1 millisecond'
     from generate_series(1, ${count}::int) i
     join bench.contract k on k.n = i`);
+  await assertPendingPayloadsValid(db);
   // No ANALYZE: 5,000 new rows in a table of a million stay below autovacuum's threshold.
 }

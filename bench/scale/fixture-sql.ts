@@ -158,7 +158,7 @@ export async function insertServiceDays(sql: Sql, from: string, to: string, hasS
 
 /**
  * `processed` PROCESSED events of the last 30 days (the retention window), in the order they were
- * written, with the payloads the app writes, and their ledger rows (notifications + email).
+ * written, with the payloads the app writes (server/outbox/events.ts), and their ledger rows (notifications + email).
  */
 export async function insertProcessedEvents(sql: Sql, processed: number) {
   const types = `array['service_day.expected_confirmed', 'service_day.expected_confirmed', 'service_day.expected_confirmed',
@@ -170,8 +170,15 @@ export async function insertProcessedEvents(sql: Sql, processed: number) {
       jsonb_build_object('contractId', k.id, 'cateringId', k.catering_id, 'clientId', k.client_id,
         'actorCompanyId', case when e.type like '%served%' then k.catering_id when e.type like '%auto_locked' then null else k.client_id end,
         'actorUserId', case when e.type like '%served%' then k.caterer_manager when e.type like '%auto_locked' then null else k.client_manager end)
-      || case when e.type = 'contract.updated' then '{}'::jsonb else jsonb_build_object('serviceDayId', e.day_id,
-        'serviceDate', to_char(e.at::date, 'YYYY-MM-DD'), 'expectedQuantity', k.default_quantity) end,
+      || case e.type
+        when 'contract.updated' then jsonb_build_object('changed', jsonb_build_array('defaultQuantity'),
+          'lockedServiceDays', 0, 'replacedServiceDays', 20, 'generatedServiceDays', 20)
+        when 'service_day.expected_confirmed' then jsonb_build_object('serviceDayId', e.day_id,
+          'serviceDate', to_char(e.at::date, 'YYYY-MM-DD'), 'previousQuantity', k.default_quantity, 'quantity', k.default_quantity + 1)
+        when 'service_day.served_confirmed' then jsonb_build_object('serviceDayId', e.day_id,
+          'serviceDate', to_char(e.at::date, 'YYYY-MM-DD'), 'expectedQuantity', k.default_quantity, 'servedQuantity', k.default_quantity - 1)
+        else jsonb_build_object('serviceDayId', e.day_id, 'serviceDate', to_char(e.at::date, 'YYYY-MM-DD'),
+          'expectedQuantity', k.default_quantity) end,
       'PROCESSED', e.at, e.at + interval '2 seconds', e.at, e.at + interval '2 seconds'
     from (
       select i, (${types})[1 + i % 10] as type, gen_random_uuid() as day_id,

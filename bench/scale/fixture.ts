@@ -5,6 +5,7 @@ import postgres, { type Sql } from 'postgres';
 import { databaseUrl } from '@/db/scratch-database';
 import { MIGRATIONS_FOLDER, migratePostgres } from '@/db/migrations';
 import { hashPassword } from '@/server/auth/password-hash';
+import { parseOutboxEvent } from '@/server/outbox/events';
 import { insertContracts, insertProcessedEvents, insertServiceDays, insertTenants, monthChunks } from './fixture-sql';
 import { BENCH_PASSWORD, volumesAt } from './volumes';
 
@@ -96,6 +97,10 @@ async function buildFixture(url: string, scale: number, log: (line: string) => v
       await step(`service days ${month.from.slice(0, 7)}`, () => insertServiceDays(sql, month.from, month.to, Boolean(hasDeadline)));
     }
     await step('processed outbox events + ledger', () => insertProcessedEvents(sql, volumes.processedEvents));
+    // One event of each type through the app's payload schemas: the fixture writes what the app writes.
+    const samples = await sql<{ event_type: string; payload: unknown }[]>`
+      select distinct on (event_type) event_type, payload from outbox_events order by event_type, created_at`;
+    for (const e of samples) parseOutboxEvent(e.event_type, e.payload);
     await step('secondary indexes', async () => {
       for (const i of indexes) await sql.unsafe(i.indexdef);
     });

@@ -5,6 +5,7 @@ import { defaultHandlers } from '@/server/outbox/handlers';
 import { notificationsHandler } from '@/server/outbox/handlers/notifications';
 import { env } from '@/server/env';
 import { round, timed } from '../support/measure';
+import { assertPendingPayloadsValid, contractUpdatedPayloadSql } from './caller-paths';
 import type { RunDatabase } from './run-database';
 
 /** Events (and jobs) per measured drain. */
@@ -48,12 +49,11 @@ export async function enqueueDrainEvents(run: RunDatabase, count = DRAIN_EVENTS)
       where ${run.sql.unsafe(recipientClient)}
     )
     insert into outbox_events (aggregate_id, event_type, payload, next_retry_at, created_at)
-    select k.id, 'contract.updated',
-      jsonb_build_object('contractId', k.id, 'cateringId', k.catering_id, 'clientId', k.client_id,
-        'actorCompanyId', k.catering_id, 'actorUserId', null),
+    select k.id, 'contract.updated', ${run.sql.unsafe(contractUpdatedPayloadSql('k'))},
       now() - interval '1 minute', now() - interval '1 minute' + g * interval '1 microsecond'
     from generate_series(0, ${count - 1}::int) g
     join k on k.i = g % (select count(*) from k)`;
+  await assertPendingPayloadsValid(run.db);
 }
 
 async function drainRate(run: RunDatabase, handlers: OutboxHandler[], expectRows: { notifications: number; mails: number }) {
