@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, gotoReady, signIn, signOut, uniqueEmail } from './fixtures';
+import { DEMO, DEMO_PASSWORD, gotoReady, signIn, signOut, uniqueEmail } from './fixtures';
 
 test('a caterer registers, signs out, signs back in and sees its dashboard', async ({ page }) => {
   const email = uniqueEmail('caterer');
@@ -87,3 +87,14 @@ test('a cross-site tRPC mutation is refused', async ({ page }) => {
   await gotoReady(page, '/settings');
   await expect(page.getByLabel('Company name')).toHaveValue('Acme Corp');
 });
+
+for (const callbackUrl of ['/\\evil.example/x', '/\t/evil.example/x']) {
+  test(`sign-in stays on this site for the callback ${JSON.stringify(callbackUrl)}`, async ({ page, baseURL }) => {
+    await gotoReady(page, `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await page.getByLabel('Email').fill(DEMO.clientManager);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  });
+}

@@ -7,12 +7,8 @@ import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
+import { safeCallbackPath } from '@/lib/safe-callback';
 import { signInInput } from '@/lib/schemas/auth';
-
-/** Only same-site paths may be returned to after sign-in (no open redirect). */
-function safeCallback(raw: string | null) {
-  return raw && raw.startsWith('/') && !raw.startsWith('//') ? raw : '/dashboard';
-}
 
 export function LoginForm() {
   const router = useRouter();
@@ -30,7 +26,7 @@ export function LoginForm() {
       form.setError('root.server', { type: 'server', message });
       return;
     }
-    router.replace(safeCallback(params.get('callbackUrl')));
+    router.replace(safeCallbackPath(params.get('callbackUrl'), window.location.origin));
     router.refresh();
   });
 
