@@ -63,6 +63,13 @@ describe('validation', () => {
     expect(isValidDate('')).toBe(false);
   });
 
+  it('isValidDate keeps to years 1–9999 (PostgreSQL has no year 0)', () => {
+    expect(isValidDate('0000-12-31')).toBe(false);
+    expect(isValidDate('0001-01-01')).toBe(true);
+    expect(isValidDate('9999-12-31')).toBe(true);
+    expect(isValidDate('10000-01-01')).toBe(false);
+  });
+
   it('helpers reject malformed dates with a RangeError', () => {
     expect(() => isoWeekday('2026-02-30')).toThrow(RangeError);
     expect(() => addDays('30/03/2026', 1)).toThrow(/not a valid date/);

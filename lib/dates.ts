@@ -35,9 +35,14 @@ function format(dt: DateTime): string {
   return dt.toISODate() as string;
 }
 
-/** True for a real calendar date written as 'YYYY-MM-DD' (rejects e.g. '2026-02-30'). */
+/** Years a date may have: PostgreSQL has no year 0, and four digits end at 9999. */
+export const MIN_YEAR = 1;
+export const MAX_YEAR = 9999;
+
+/** True for a real calendar date written as 'YYYY-MM-DD' in years 1–9999 (rejects e.g. '2026-02-30', '0000-01-01'). */
 export function isValidDate(date: string): boolean {
-  return toDateTime(date) !== null;
+  const dt = toDateTime(date);
+  return dt !== null && dt.year >= MIN_YEAR && dt.year <= MAX_YEAR;
 }
 
 /** ISO day of week: 1 = Monday … 7 = Sunday. */

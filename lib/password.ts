@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { MAX_PASSWORD_BYTES, MIN_PASSWORD_BYTES } from './limits';
+import { text } from './text';
 
 // The list of common passwords is large, so it stays on the server: server/auth/password-policy
 // registers it at start. In the browser the same schema checks the length only, and a common
@@ -22,7 +22,7 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
-export const passwordSchema = z.string('Enter a password.').check((ctx) => {
+export const passwordSchema = text('Enter a password.').check((ctx) => {
   const problem = passwordProblem(ctx.value);
   if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_LINK_TOKEN_LENGTH } from '@/lib/limits';
 import { passwordSchema } from '@/lib/password';
+import { text } from '@/lib/text';
 import {
   companyNameSchema,
   companyTypeSchema,
@@ -37,15 +38,14 @@ export type RegisterInput = z.output<typeof registerInput>;
 export const registerOutput = z.object({ companyId: z.uuid(), userId: z.uuid() });
 
 /** A token from an emailed link (`?token=`). */
-const linkTokenSchema = z
-  .string({ error: 'This link is missing its token. Open the link from the email again.' })
+const linkTokenSchema = text('This link is missing its token. Open the link from the email again.')
   .trim()
   .min(1, 'This link is missing its token. Open the link from the email again.')
   .max(MAX_LINK_TOKEN_LENGTH, 'This link is not valid.');
 
 /** Sign-in form (next-auth credentials); the server checks the pair, not the shape. */
 export const signInInput = z.object({
-  email: z.string().trim().min(1, 'Enter your email address.'),
+  email: text().trim().min(1, 'Enter your email address.'),
   password: z.string().min(1, 'Enter your password.'),
 });
 
@@ -56,7 +56,7 @@ export const resetPasswordInput = z.object({ token: linkTokenSchema, password: p
 export const resetPasswordOutput = z.object({ ok: z.literal(true) });
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, 'Enter your current password.').max(200, 'The current password is not correct.'),
+  currentPassword: text().min(1, 'Enter your current password.').max(200, 'The current password is not correct.'),
   newPassword: passwordSchema,
 });
 export const changePasswordOutput = z.object({ otherSessionsSignedOut: z.number().int() });

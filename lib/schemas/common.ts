@@ -5,12 +5,12 @@ import { isValidDate, isValidTimeZone, daysBetween } from '@/lib/dates';
 import { COMPANY_TYPES, USER_ROLES, WORK_MODES } from '@/lib/enums';
 import { MAX_DAILY_CAPACITY, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '@/lib/limits';
 import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
+import { text } from '@/lib/text';
 
 export const uuidSchema = z.uuid('Not a valid id.');
 export const idInput = z.object({ id: uuidSchema });
 
-export const emailSchema = z
-  .string('Enter an email address.')
+export const emailSchema = text('Enter an email address.')
   .trim()
   .toLowerCase()
   .max(MAX_EMAIL_LENGTH, 'Email is too long.')
@@ -18,12 +18,12 @@ export const emailSchema = z
 
 /** Text a person writes: trimmed, required, at most `max` characters. */
 export function textSchema(missing: string, max: number = MAX_TEXT_LENGTH) {
-  return z.string(missing).trim().min(1, missing).max(max, `At most ${max} characters.`);
+  return text(missing).trim().min(1, missing).max(max, `At most ${max} characters.`);
 }
 
 /** A calendar date 'YYYY-MM-DD' that exists (rejects e.g. 2026-02-30). */
 export function dateSchema(label = 'The date') {
-  return z.string(`${label} is required.`).refine(isValidDate, `${label} must be a real date in the format YYYY-MM-DD.`);
+  return text(`${label} is required.`).refine(isValidDate, `${label} must be a real date in the format YYYY-MM-DD.`);
 }
 
 /**
@@ -40,9 +40,7 @@ export function checkDateRange(range: { from: string; to: string }, ctx: z.Refin
 
 /** 'HH:MM', 00:00–23:59. */
 export function timeOfDaySchema(label: string) {
-  return z
-    .string(`${label} must be a time such as 12:00.`)
-    .regex(TIME_OF_DAY_PATTERN, `${label} must be a time between 00:00 and 23:59, written as HH:MM.`);
+  return text(`${label} must be a time such as 12:00.`).regex(TIME_OF_DAY_PATTERN, `${label} must be a time between 00:00 and 23:59, written as HH:MM.`);
 }
 
 /** An ISO weekday, 1 = Monday … 7 = Sunday. */
@@ -52,8 +50,7 @@ export const isoWeekdaySchema = z
   .min(1, 'Days of week are 1 (Monday) to 7 (Sunday).')
   .max(7, 'Days of week are 1 (Monday) to 7 (Sunday).');
 
-export const timeZoneSchema = z
-  .string('Choose a time zone.')
+export const timeZoneSchema = text('Choose a time zone.')
   .trim()
   .refine(isValidTimeZone, 'Choose a time zone from the list (an IANA name such as Europe/Warsaw).');
 
@@ -69,8 +66,7 @@ export const workModeSchema = z.enum(WORK_MODES, { error: 'Choose how your team 
 export const roleSchema = z.enum(USER_ROLES, { error: 'Choose a role.' });
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-export const currencySchema = z
-  .string('Enter a currency code.')
+export const currencySchema = text('Enter a currency code.')
   .trim()
   .toUpperCase()
   .refine((c) => CURRENCIES.has(c), 'Choose a currency code such as EUR, PLN or USD.');

@@ -133,4 +133,30 @@ describe('GET /api/export/service-days.csv', () => {
     const tooLong = await download(f.acme.session, { ...week(), from: '2000-01-01', to: '2026-03-08' });
     expect(tooLong.response.status).toBe(400);
   });
+
+  it('refuses year 0 and serves the earliest allowed date in full (the whole file, not a cut-off stream)', async () => {
+    const yearZero = await download(f.acme.session, { ...week(), from: '0000-12-31', to: '0001-01-31' });
+    expect(yearZero.response.status).toBe(400);
+    expect(yearZero.text).toContain('from');
+    const firstYear = await download(f.acme.session, { ...week(), from: '0001-01-01', to: '0001-01-31' });
+    expect(firstYear.response.status).toBe(200);
+    expect(firstYear.text).toBe(`\uFEFF${CSV_HEADER.join(',')}\r\n`);
+  });
+
+  it('answers an error status, not a 200 that stops after the header, when the first page cannot be read', async () => {
+    // The contract lookup passes; the first page of days fails as a dropped connection would.
+    let selects = 0;
+    const failing = new Proxy(t.db, {
+      get(target, key, receiver) {
+        if (key !== 'select') return Reflect.get(target, key, receiver);
+        return (...args: Parameters<typeof target.select>) => {
+          selects += 1;
+          if (selects > 1) throw new Error('connection lost');
+          return target.select(...args);
+        };
+      },
+    });
+    await expect(exportServiceDaysCsv(failing, f.acme.session, params(week()))).rejects.toThrow('connection lost');
+  });
 });
+

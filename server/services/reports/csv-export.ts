@@ -1,11 +1,10 @@
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { contracts, serviceDays } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import { exportServiceDaysInput } from '@/lib/schemas/report';
 import { serviceDayCostCents } from '@/server/domain/cost';
 import { centsToDecimal, csvRow, type CsvValue } from '@/server/domain/csv';
-import { addDays } from '@/lib/dates';
 import { DomainError } from '@/server/domain/errors';
 import { logger } from '@/server/logger';
 import { loadReportContract, type ReportContract } from './report-contract';
@@ -38,7 +37,9 @@ function plain(status: number, message: string): Response {
 
 type DayRow = Awaited<ReturnType<typeof loadPage>>[number];
 
-function loadPage(db: DbOrTx, contractId: string, after: string, to: string, pageSize: number) {
+/** One page of days: from `from` on the first page, then strictly after the last date sent. */
+function loadPage(db: DbOrTx, contractId: string, cursor: { from: string } | { after: string }, to: string, pageSize: number) {
+  const start = 'after' in cursor ? gt(serviceDays.serviceDate, cursor.after) : gte(serviceDays.serviceDate, cursor.from);
   return db
     .select({
       serviceDate: serviceDays.serviceDate,
@@ -53,7 +54,7 @@ function loadPage(db: DbOrTx, contractId: string, after: string, to: string, pag
     .from(serviceDays)
     .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
     // Keyset paging on the (contract_id, service_date) unique index.
-    .where(and(eq(serviceDays.contractId, contractId), gt(serviceDays.serviceDate, after), lte(serviceDays.serviceDate, to)))
+    .where(and(eq(serviceDays.contractId, contractId), start, lte(serviceDays.serviceDate, to)))
     .orderBy(asc(serviceDays.serviceDate))
     .limit(pageSize);
 }
@@ -111,25 +112,23 @@ export async function exportServiceDaysCsv(
   }
 
   const pageSize = options.pageSize ?? CSV_PAGE_SIZE;
+  // The first page is read before answering: a failure there is a plain error status, never a
+  // 200 whose download stops after the header.
+  let page = await loadPage(db, contractId, { from }, to, pageSize);
   const encoder = new TextEncoder();
-  let after = addDays(from, -1);
-  let done = false;
+  const rows = (days: DayRow[]) => encoder.encode(days.map((day) => csvRow(recordOf(contract, day))).join(''));
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(BOM + csvRow(CSV_HEADER)));
     },
     async pull(controller) {
-      if (done) return;
       try {
-        const page = await loadPage(db, contractId, after, to, pageSize);
-        if (page.length > 0) {
-          controller.enqueue(encoder.encode(page.map((day) => csvRow(recordOf(contract, day))).join('')));
-          after = page[page.length - 1]!.serviceDate;
-        }
+        if (page.length > 0) controller.enqueue(rows(page));
         if (page.length < pageSize) {
-          done = true;
           controller.close();
+          return;
         }
+        page = await loadPage(db, contractId, { after: page[page.length - 1]!.serviceDate }, to, pageSize);
       } catch (error) {
         logger.error('csv.export_failed', { contractId, message: String(error) });
         controller.error(error);
