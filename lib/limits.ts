@@ -14,6 +14,8 @@ export const MAX_NOTICE_HOURS = 336;
 /** Prices are stored in a PostgreSQL `integer` column; larger values would fail with a 500. */
 export const MAX_PRICE_PER_MEAL_CENTS = 2_147_483_647;
 
+/** tRPC calls in one HTTP request; the browser client batches within it. */
+export const MAX_BATCH_CALLS = 10;
 /** Days confirmed in one request ("confirm the week"). */
 export const MAX_BATCH_ITEMS = 100;
 /** Date ranges (inclusive days): lists and reports stay small; the CSV export streams longer ones. */

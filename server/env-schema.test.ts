@@ -60,6 +60,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ PORT: '3400', APP_URL: 'https://chefops.example.com' }).APP_URL).toBe('https://chefops.example.com');
   });
 
+  it('trusts no proxy by default and validates TRUSTED_PROXY_HOPS', () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: '1' }).TRUSTED_PROXY_HOPS).toBe(1);
+    for (const bad of ['-1', '1.5', 'yes', '11']) {
+      expect(() => parseEnv({ TRUSTED_PROXY_HOPS: bad })).toThrow(/TRUSTED_PROXY_HOPS/);
+    }
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '' }).embedded).toBe(true);
   });

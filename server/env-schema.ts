@@ -40,6 +40,12 @@ export const envSchema = z
      * demo or in browser tests; never on a real deployment.
      */
     CHEFOPS_DEV_MAILBOX: flag.optional(),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For. 0: none, the
+     * header is ignored and the socket address is the client; 1 (Vercel, one load balancer):
+     * the right-most entry; n: the n-th from the right. Per-IP rate limits use this address.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int('must be a whole number').min(0).max(10).default(0),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     SLOW_REQUEST_MS: z.coerce.number().int().min(0).default(200),
   })

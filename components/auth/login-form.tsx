@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
 import { safeCallbackPath } from '@/lib/safe-callback';
 import { signInInput } from '@/lib/schemas/auth';
+import { isServerErrorMessage } from '@/lib/server-error';
 
 export function LoginForm() {
   const router = useRouter();
@@ -22,7 +23,9 @@ export function LoginForm() {
       const message =
         result?.error === 'TooManyAttempts'
           ? 'Too many attempts. Please wait a few minutes and try again.'
-          : 'The email or password is not correct.';
+          : isServerErrorMessage(result?.error)
+            ? result!.error!
+            : 'The email or password is not correct.';
       form.setError('root.server', { type: 'server', message });
       return;
     }

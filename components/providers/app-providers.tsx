@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { SessionProvider } from 'next-auth/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import superjson from 'superjson';
+import { MAX_BATCH_CALLS } from '@/lib/limits';
 import type { AppRouter } from '@/server/api/root';
 import { redirectIfSessionEnded } from '@/lib/session-ended';
 import { TRPCProvider } from '@/lib/trpc';
@@ -20,7 +21,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
   );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
+      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: MAX_BATCH_CALLS })],
     }),
   );
   // Tells the browser tests that the page is hydrated (forms carry their own marker too).

@@ -1,4 +1,5 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getSessionUser, loginPath } from '@/server/auth/session';
@@ -11,7 +12,7 @@ import { createRequestContext } from './request-context';
 
 /** tRPC caller for the signed-in pages' Server Components; one context per request. */
 export const getServerCaller = cache(async () => {
-  const ctx = await createRequestContext();
+  const ctx = await createRequestContext(await headers());
   if (!ctx.session) redirect(await loginPath());
   return createCaller(ctx);
 });

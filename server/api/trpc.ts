@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import type { CompanyType, UserRole } from '@/lib/enums';
 import { DomainError } from '@/server/domain/errors';
 import { env } from '@/server/env';
+import { reportServerError } from '@/server/http/server-error';
 import { logger } from '@/server/logger';
 import type { SessionUser } from '@/server/domain/actor';
 import type { Context } from './context';
@@ -20,17 +21,42 @@ function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
   return null;
 }
 
+/** An unexpected failure already logged under `reference`; its message is the generic one. */
+class ReportedServerError extends TRPCError {
+  constructor(
+    readonly reference: string,
+    message: string,
+    cause: unknown,
+  ) {
+    super({ code: 'INTERNAL_SERVER_ERROR', message, cause });
+  }
+}
+
+function reported(error: unknown, fields: Record<string, unknown>): ReportedServerError {
+  const { reference, message } = reportServerError('trpc.error', error, fields);
+  return new ReportedServerError(reference, message, error);
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
+    // Failures outside a procedure (context, request parsing) reach the client only through here.
+    const server =
+      error instanceof ReportedServerError ? error : error.code === 'INTERNAL_SERVER_ERROR' ? reported(error, { path }) : null;
     const zodIssues =
       error.cause instanceof ZodError
         ? error.cause.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }))
         : null;
     return {
       ...shape,
-      message: error.cause instanceof ZodError ? 'Some fields are not valid.' : shape.message,
-      data: { ...shape.data, stack: undefined, zodIssues, fieldErrors: fieldErrorsOf(error.cause) },
+      message: server ? server.message : error.cause instanceof ZodError ? 'Some fields are not valid.' : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        zodIssues,
+        fieldErrors: server ? null : fieldErrorsOf(error.cause),
+        reference: server?.reference ?? null,
+      },
     };
   },
 });
@@ -39,8 +65,8 @@ export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
 /**
- * Maps domain and database errors in one place, logs what is left as a real failure, and
- * logs slow procedures so they are visible without a profiler.
+ * Maps domain and database errors in one place, reports what is left as a real failure (logged
+ * with a reference; the client sees only the reference), and logs slow procedures.
  */
 const mapErrors = t.middleware(async ({ next, path, type }) => {
   const started = performance.now();
@@ -50,8 +76,9 @@ const mapErrors = t.middleware(async ({ next, path, type }) => {
   if (result.ok) return result;
   const mapped = toTRPCError(result.error.cause ?? result.error);
   if (mapped) throw mapped;
-  if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-    logger.error('trpc.error', { path, type, message: result.error.message, cause: String(result.error.cause) });
+  // What is left is a real failure: its detail goes to the log, the client gets a reference.
+  if (result.error.code === 'INTERNAL_SERVER_ERROR' && !(result.error instanceof ReportedServerError)) {
+    throw reported(result.error, { path, type });
   }
   return result;
 });

@@ -2,6 +2,8 @@ import type { CookiesOptions, NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/server/database';
 import { env } from '@/server/env';
+import { requestClientAddress, requestUserAgent } from '@/server/http/request-address';
+import { reportServerError } from '@/server/http/server-error';
 import { logger } from '@/server/logger';
 import type { SessionUser } from '@/server/domain/actor';
 import { signInInput } from '@/lib/schemas/auth';
@@ -58,12 +60,6 @@ const cookies: Partial<CookiesOptions> = {
 
 const refreshAt = (now: Date) => now.getTime() + env.SESSION_ACCESS_TTL_SECONDS * 1000;
 
-function firstForwardedFor(headers: Record<string, unknown> | undefined): string | null {
-  const raw = headers?.['x-forwarded-for'] ?? headers?.['x-real-ip'];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return typeof value === 'string' ? (value.split(',')[0]?.trim() || null) : null;
-}
-
 const shared = {
   secret: env.AUTH_SECRET,
   session: { strategy: 'jwt' as const, maxAge: SESSION_MAX_AGE_SECONDS },
@@ -83,6 +79,19 @@ const shared = {
   },
 } satisfies Partial<NextAuthOptions>;
 
+/** next-auth hands this to signIn() as `error`; the login form tells the person to wait. */
+const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
+
+async function authorizeCredentials(email: string, password: string, headers: Record<string, unknown> | undefined) {
+  const db = await getDb();
+  const now = new Date();
+  const result = await attemptSignIn(db, { email, password, ip: requestClientAddress(headers), now });
+  if (result.status === 'limited') throw new Error(TOO_MANY_ATTEMPTS);
+  if (result.status === 'invalid') return null;
+  const session = await createSession(db, { userId: result.user.userId, userAgent: requestUserAgent(headers), now });
+  return { id: result.user.userId, ...result.user, sessionId: session.id, sessionToken: session.token };
+}
+
 /** Options for the /api/auth route: sign-in, the session poll (which rotates), sign-out. */
 export const authOptions: NextAuthOptions = {
   ...shared,
@@ -97,21 +106,13 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInInput.safeParse(credentials);
         if (!parsed.success) return null;
-        const db = await getDb();
-        const now = new Date();
-        const headers = req?.headers as Record<string, unknown> | undefined;
-        const result = await attemptSignIn(db, {
-          email: parsed.data.email,
-          password: parsed.data.password,
-          ip: firstForwardedFor(headers),
-          now,
-        });
-        // next-auth turns this message into `error` of signIn() for the login form.
-        if (result.status === 'limited') throw new Error('TooManyAttempts');
-        if (result.status === 'invalid') return null;
-        const userAgent = typeof headers?.['user-agent'] === 'string' ? headers['user-agent'] : null;
-        const session = await createSession(db, { userId: result.user.userId, userAgent, now });
-        return { id: result.user.userId, ...result.user, sessionId: session.id, sessionToken: session.token };
+        try {
+          return await authorizeCredentials(parsed.data.email, parsed.data.password, req?.headers as Record<string, unknown> | undefined);
+        } catch (error) {
+          if (error instanceof Error && error.message === TOO_MANY_ATTEMPTS) throw error;
+          // next-auth puts this message into the error URL: never the SQL or its parameters.
+          throw new Error(reportServerError('auth.sign_in_failed', error).message);
+        }
       },
     }),
   ],

@@ -53,6 +53,30 @@ describe('next-auth wiring', () => {
     await expect(authorize({ email, password: 'correct horse battery' }, { headers })).rejects.toThrow('TooManyAttempts');
   });
 
+  it('a database failure during sign-in gives next-auth (and so its error URL) a generic message with a reference', async () => {
+    const real = holder.db!;
+    holder.db = new Proxy(real, {
+      get(target, key, receiver) {
+        if (key !== 'execute') return Reflect.get(target, key, receiver);
+        return async () => {
+          throw new Error('Failed query: insert into rate_limits … params: sign-in:account:deadbeef');
+        };
+      },
+    });
+    try {
+      const failure = await authorize({ email: 'someone@example.test', password: 'whatever-it-is' }, { headers }).catch((e: Error) => e);
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toMatch(/^Something went wrong on our side\. .* reference [0-9a-f]{12}\.$/);
+      expect((failure as Error).message).not.toMatch(/Failed query|rate_limits|params/);
+    } finally {
+      holder.db = real;
+    }
+  });
+
+  it('an email with a NUL is simply not an account (no database error)', async () => {
+    expect(await authorize({ email: 'a\u0000@example.test', password: 'whatever-it-is' }, { headers })).toBeNull();
+  });
+
   it('the session poll keeps the token while fresh, rotates it once stale, and ends a revoked session', async () => {
     const { email } = await registerCompany(t.db, { companyType: 'CATERING' });
     const first = await signIn(email);
