@@ -90,10 +90,33 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, session: ctx.session } });
 });
 
+/** Thrown inside the transaction to roll it back when the procedure answered with an error. */
+const ROLLBACK = Symbol('rollback');
+
+/**
+ * A tenant mutation runs in one transaction from its first write to the answer it returns.
+ * Services still open their own (nested: a savepoint), and they re-read the stored view after
+ * writing: inside this transaction that read is part of the change, so a failing read rolls
+ * the change back instead of answering 500 for something that was stored (and retried).
+ */
+const answerInsideTransaction = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== 'mutation') return next();
+  let result: Awaited<ReturnType<typeof next>> | undefined;
+  try {
+    await ctx.db.transaction(async (tx) => {
+      result = await next({ ctx: { ...ctx, db: tx } });
+      if (!result.ok) throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  return result!;
+});
+
 /** Tenant scope: the company always comes from the session, never from input. */
-export const tenantProcedure = protectedProcedure.use(({ ctx, next }) =>
-  next({ ctx: { ...ctx, tenant: ctx.session satisfies SessionUser } }),
-);
+export const tenantProcedure = protectedProcedure
+  .use(({ ctx, next }) => next({ ctx: { ...ctx, tenant: ctx.session satisfies SessionUser } }))
+  .use(answerInsideTransaction);
 
 export function requireRole(...roles: UserRole[]) {
   return t.middleware(({ ctx, next }) => {
