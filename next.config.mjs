@@ -22,7 +22,9 @@ const benchBuild = process.env.CHEFOPS_BENCH_BUILD === '1';
 const nextConfig = {
   ...(benchBuild ? { distDir: '.next/bench', pageExtensions: ['bench.ts', 'tsx', 'ts', 'jsx', 'js'] } : {}),
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'proper-lockfile', 'nodemailer'],
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'proper-lockfile', 'nodemailer', 'piscina', 'bcryptjs'],
+  // Read at run time by path (password worker threads, the common-password list), not imported.
+  outputFileTracingIncludes: { '/**': ['./server/auth/password-worker.mjs', './server/auth/common-passwords.txt'] },
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -51,6 +51,8 @@ export default defineConfig({
       CHEFOPS_DATA_DIR: '.data/e2e',
       CHEFOPS_LOCAL_CRON: 'false',
       CHEFOPS_DEV_MAILBOX: 'true',
+      // The production build runs as a demo: the browser tests read mail at /dev/mail.
+      CHEFOPS_DEMO: 'true',
       BCRYPT_COST: '10',
     },
   },

@@ -51,7 +51,15 @@ describe('parseEnv', () => {
     expect(parseEnv({ NODE_ENV: 'development', SMTP_URL: 'smtp://mail:25' }).CHEFOPS_DEV_MAILBOX).toBe(false);
     const prod = { NODE_ENV: 'production', AUTH_SECRET: 'a'.repeat(32), CRON_SECRET: 'b'.repeat(16) } as const;
     expect(parseEnv(prod).CHEFOPS_DEV_MAILBOX).toBe(false);
-    expect(parseEnv({ ...prod, CHEFOPS_DEV_MAILBOX: 'true' }).CHEFOPS_DEV_MAILBOX).toBe(true);
+    expect(parseEnv({ ...prod, CHEFOPS_DEV_MAILBOX: 'true', CHEFOPS_DEMO: 'true' }).CHEFOPS_DEV_MAILBOX).toBe(true);
+  });
+
+  it('refuses the public dev mailbox in production unless the build is declared a demo', () => {
+    const prod = { NODE_ENV: 'production', AUTH_SECRET: 'a'.repeat(32), CRON_SECRET: 'b'.repeat(16) } as const;
+    expect(() => parseEnv({ ...prod, CHEFOPS_DEV_MAILBOX: 'true' })).toThrow(/CHEFOPS_DEV_MAILBOX: is refused in production[\s\S]*CHEFOPS_DEMO=true/);
+    expect(parseEnv({ ...prod, CHEFOPS_DEV_MAILBOX: 'true', CHEFOPS_DEMO: 'true' }).CHEFOPS_DEMO).toBe(true);
+    expect(parseEnv({ NODE_ENV: 'development', CHEFOPS_DEV_MAILBOX: 'true' }).CHEFOPS_DEMO).toBe(false);
+    expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build', CHEFOPS_DEV_MAILBOX: 'true' })).not.toThrow();
   });
 
   it('derives the default APP_URL from PORT', () => {

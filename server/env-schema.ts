@@ -27,6 +27,8 @@ export const envSchema = z
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     BCRYPT_COST: z.coerce.number().int().min(10, 'must be at least 10').max(15).default(12),
+    /** Worker threads that hash passwords (default: CPU cores − 1, at least 1). */
+    PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
     /**
      * Seconds a signed-in browser's session token is trusted before it is re-validated and
      * rotated against its refresh_tokens row. Short, so a stolen cookie goes stale quickly.
@@ -36,10 +38,15 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3).default('ChefOps <no-reply@chefops.local>'),
     /**
      * Keep outgoing mail in the dev mailbox (/dev/mail) instead of sending it. Default: on
-     * outside production when SMTP_URL is unset. Turn on for a production build used as a
-     * demo or in browser tests; never on a real deployment.
+     * outside production when SMTP_URL is unset. In production only with CHEFOPS_DEMO=true
+     * (a demo or the browser tests); never on a real deployment.
      */
     CHEFOPS_DEV_MAILBOX: flag.optional(),
+    /**
+     * This production build is a public demo: allows the dev mailbox there, whose /dev/mail
+     * page shows every e-mail (reset and invitation links included) to anyone.
+     */
+    CHEFOPS_DEMO: flag.default(false),
     /**
      * How many reverse proxies in front of the app append to X-Forwarded-For. 0: none, the
      * header is ignored and the socket address is the client; 1 (Vercel, one load balancer):
@@ -54,6 +61,13 @@ export const envSchema = z
     if (!enforce) return;
     for (const key of ['AUTH_SECRET', 'CRON_SECRET'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+    if (env.CHEFOPS_DEV_MAILBOX && !env.CHEFOPS_DEMO) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CHEFOPS_DEV_MAILBOX'],
+        message: 'is refused in production: /dev/mail would show every e-mail to anyone. Set CHEFOPS_DEMO=true for a public demo, or SMTP_URL',
+      });
     }
   })
   .transform((env) => {

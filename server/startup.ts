@@ -12,6 +12,11 @@ import { logger } from './logger';
  * demo data into an empty database, and prints the demo logins.
  */
 export async function startServer(): Promise<void> {
+  if (env.NODE_ENV === 'production' && env.CHEFOPS_DEV_MAILBOX) {
+    logger.warn('demo.public_mailbox', {
+      message: 'CHEFOPS_DEMO=true: e-mail is not sent; /dev/mail shows every message, password-reset links included, to anyone. Never use this for real users.',
+    });
+  }
   const db = await getDb();
   if (env.CHEFOPS_SEED_DEMO) {
     const { seeded } = await seedDemoData(db);

@@ -1,7 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/server/env-schema';
 import { env } from '@/server/env';
-import { hashPassword, verifyPassword } from './password-hash';
+import { hashPassword, passwordHashingStats, passwordHashThreads, verifyPassword } from './password-hash';
 
 describe('password hashing', () => {
   it('uses bcrypt at the configured cost and verifies', async () => {
@@ -15,5 +16,28 @@ describe('password hashing', () => {
     expect(() => parseEnv({ BCRYPT_COST: '9' })).toThrow(/BCRYPT_COST: must be at least 10/);
     expect(parseEnv({}).BCRYPT_COST).toBe(12);
     expect(parseEnv({ BCRYPT_COST: '11' }).BCRYPT_COST).toBe(11);
+  });
+
+  it('hashes off the event loop, at most PASSWORD_HASH_THREADS at once', async () => {
+    await hashPassword('warm-up-the-pool'); // the first worker's start-up is not what is measured
+    const before = passwordHashingStats();
+    const count = passwordHashThreads() * 3;
+    let maxThreadsSeen = 0;
+    const watch = setInterval(() => (maxThreadsSeen = Math.max(maxThreadsSeen, passwordHashingStats().threads)), 5);
+    const start = performance.eventLoopUtilization();
+    await Promise.all(Array.from({ length: count }, (_, i) => hashPassword(`parallel-password-${i}`)));
+    const busy = performance.eventLoopUtilization(start);
+    clearInterval(watch);
+    // Hashing on this thread (bcryptjs's async API) keeps its event loop busy nearly all the time.
+    expect(busy.utilization).toBeLessThan(0.5);
+    expect(maxThreadsSeen).toBeLessThanOrEqual(passwordHashThreads());
+    expect(passwordHashingStats().completed - before.completed).toBe(count);
+  });
+
+  it('derives the default thread count from the cores, and accepts an explicit one', () => {
+    expect(parseEnv({}).PASSWORD_HASH_THREADS).toBeUndefined();
+    expect(parseEnv({ PASSWORD_HASH_THREADS: '3' }).PASSWORD_HASH_THREADS).toBe(3);
+    expect(() => parseEnv({ PASSWORD_HASH_THREADS: '0' })).toThrow(/PASSWORD_HASH_THREADS/);
+    expect(passwordHashThreads()).toBeGreaterThanOrEqual(1);
   });
 });

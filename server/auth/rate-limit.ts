@@ -3,6 +3,7 @@ import { queryRows } from '@/db/rows';
 import { rateLimits } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
 import { isOverLimit, secondsUntilWindowEnds, type RateLimitRule } from './rate-limit-window';
+import { DomainError } from '@/server/domain/errors';
 import { hashToken } from './tokens';
 
 export type { RateLimitRule } from './rate-limit-window';
@@ -18,6 +19,13 @@ export const RATE_LIMITS = {
   signInIp: { prefix: 'sign-in:ip', limit: 30, windowSeconds: FIFTEEN_MINUTES },
   resetAccount: { prefix: 'reset:account', limit: 5, windowSeconds: FIFTEEN_MINUTES },
   resetIp: { prefix: 'reset:ip', limit: 20, windowSeconds: FIFTEEN_MINUTES },
+  // Public mutations that set a password: counted before any bcrypt work, per target and per IP.
+  resetUseToken: { prefix: 'reset-use:token', limit: 5, windowSeconds: FIFTEEN_MINUTES },
+  resetUseIp: { prefix: 'reset-use:ip', limit: 20, windowSeconds: FIFTEEN_MINUTES },
+  invitationUseToken: { prefix: 'invitation-use:token', limit: 5, windowSeconds: FIFTEEN_MINUTES },
+  invitationUseIp: { prefix: 'invitation-use:ip', limit: 20, windowSeconds: FIFTEEN_MINUTES },
+  registerEmail: { prefix: 'register:email', limit: 5, windowSeconds: FIFTEEN_MINUTES },
+  registerIp: { prefix: 'register:ip', limit: 10, windowSeconds: FIFTEEN_MINUTES },
 } satisfies Record<string, RateLimitRule>;
 
 /** Keys hold a hash of the subject: bounded length, and no emails or addresses stored in clear. */
@@ -57,6 +65,23 @@ export async function consumeRateLimit(
     count,
     retryAfterSeconds: secondsUntilWindowEnds(startedAt, now, rule.windowSeconds),
   };
+}
+
+/**
+ * Counts one event under each rule (a subject that is unknown, e.g. no client address, is
+ * skipped) and refuses with TOO_MANY_REQUESTS and `message` when any of them is over its limit.
+ */
+export async function enforceRateLimits(
+  db: DbOrTx,
+  checks: { rule: RateLimitRule; subject: string | null | undefined }[],
+  { now, message }: { now: Date; message: string },
+): Promise<void> {
+  let limited = false;
+  for (const { rule, subject } of checks) {
+    if (!subject) continue;
+    if ((await consumeRateLimit(db, { rule, subject, now })).limited) limited = true;
+  }
+  if (limited) throw new DomainError('TOO_MANY_REQUESTS', message);
 }
 
 /** Forgets the counter (a successful sign-in clears the account's failures). */

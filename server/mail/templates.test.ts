@@ -1,3 +1,4 @@
+import { linkToken } from '@/server/auth/tokens';
 import { describe, expect, it } from 'vitest';
 import { accountEmail, eventContent, eventEmail, messageIdFor } from './templates';
 
@@ -78,22 +79,40 @@ describe('event emails', () => {
 });
 
 describe('account emails', () => {
-  it('an invitation goes to the invitee with a token link', () => {
-    const mail = accountEmail(
-      { id: 'e-3', eventType: 'user.invited', payload: { email: 'new@acme.test', token: 'tok/+1', companyName: 'Acme', role: 'MANAGER', invitedByEmail: 'boss@acme.test' } },
-      APP,
-    );
+  const invitation = { email: 'new@acme.test', companyName: 'Acme', role: 'MANAGER' as const, invitedByEmail: 'boss@acme.test' };
+  const invitationId = '3f1b2c4d-0000-4000-8000-000000000003';
+
+  it('an invitation goes to the invitee with the link token derived from the invitation (none in the payload)', () => {
+    const mail = accountEmail({ id: 'e-3', eventType: 'user.invited', aggregateId: invitationId, payload: invitation }, APP);
     expect(mail.to).toBe('new@acme.test');
     expect(mail.subject).toBe('You are invited to join Acme on ChefOps');
     expect(mail.text).toContain('boss@acme.test invited you to join Acme on ChefOps as manager');
+    expect(mail.text).toContain(`https://app.chefops.test/accept-invitation?token=${linkToken('invitation', invitationId)}`);
+    // The same link on every retry or replay.
+    expect(accountEmail({ id: 'e-3', eventType: 'user.invited', aggregateId: invitationId, payload: invitation }, APP).text).toBe(mail.text);
+  });
+
+  it('an invitation to an address with an account elsewhere says so and carries no link', () => {
+    const mail = accountEmail(
+      { id: 'e-5', eventType: 'user.invited', aggregateId: invitationId, payload: { ...invitation, existingAccount: true as const } },
+      APP,
+    );
+    expect(mail.text).toContain('this address already has a ChefOps account');
+    expect(mail.text).not.toContain('accept-invitation');
+  });
+
+  it('an older event keeps the token it carried', () => {
+    const mail = accountEmail({ id: 'e-6', eventType: 'user.invited', aggregateId: invitationId, payload: { ...invitation, token: 'tok/+1' } }, APP);
     expect(mail.text).toContain('https://app.chefops.test/accept-invitation?token=tok%2F%2B1');
   });
 
   it('a password reset goes to the account email with a reset link', () => {
-    const mail = accountEmail({ id: 'e-4', eventType: 'auth.password_reset_requested', payload: { email: 'me@acme.test', token: 'abc' } }, APP);
+    const resetId = '3f1b2c4d-0000-4000-8000-000000000004';
+    const mail = accountEmail({ id: 'e-4', eventType: 'auth.password_reset_requested', aggregateId: resetId, payload: { email: 'me@acme.test' } }, APP);
     expect(mail.to).toBe('me@acme.test');
     expect(mail.subject).toBe('Reset your ChefOps password');
-    expect(mail.text).toContain('https://app.chefops.test/reset-password?token=abc');
+    expect(mail.text).toContain(`https://app.chefops.test/reset-password?token=${linkToken('password-reset', resetId)}`);
+    expect(linkToken('password-reset', resetId)).not.toBe(linkToken('invitation', resetId));
     expect(mail.text).toContain('15 minutes');
   });
 });

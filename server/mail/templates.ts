@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { linkToken } from '@/server/auth/tokens';
 import { formatInstant } from '@/server/domain/deadline';
 import type { CompanyEventType, EmailOnlyEventType, EventPayload, OutboxEvent } from '@/server/outbox/events';
 
@@ -120,23 +121,43 @@ export function eventEmail(event: { id: string } & OutboxEvent<CompanyEventType>
   };
 }
 
-/** The invitation or password-reset email, addressed to the email in the payload. */
-export function accountEmail(event: { id: string } & OutboxEvent<EmailOnlyEventType>, appUrl: string): EmailMessage {
-  if (event.eventType === 'user.invited') {
-    const p = event.payload;
-    const link = absolute(appUrl, `/accept-invitation?token=${encodeURIComponent(p.token)}`);
-    const company = p.companyName || 'a company';
+type AccountEvent = { id: string; aggregateId: string } & OutboxEvent<EmailOnlyEventType>;
+
+/** The link's token: derived from the aggregate (the link's row); older events carried it. */
+function tokenOf(event: AccountEvent, kind: 'invitation' | 'password-reset'): string {
+  return event.payload.token ?? linkToken(kind, event.aggregateId);
+}
+
+function invitationEmail(event: AccountEvent & { eventType: 'user.invited' }, appUrl: string): EmailMessage {
+  const p = event.payload;
+  const company = p.companyName || 'a company';
+  const who = p.invitedByEmail || 'An administrator';
+  const base = { to: p.email, messageId: messageIdFor(event.id, p.email) };
+  if (p.existingAccount) {
     return {
-      to: p.email,
-      subject: `You are invited to join ${company} on ChefOps`,
+      ...base,
+      subject: `${company} invited you to ChefOps`,
       text:
-        `Hello,\n\n${p.invitedByEmail || 'An administrator'} invited you to join ${company} on ChefOps as ${p.role.toLowerCase()}.\n\n` +
-        `Choose your password to accept the invitation: ${link}\n\nThe link works once. If you did not expect this invitation, you can ignore this email.\n`,
-      messageId: messageIdFor(event.id, p.email),
+        `Hello,\n\n${who} invited you to join ${company} on ChefOps, but this address already has a ChefOps account, ` +
+        `and an address can belong to one account only. To join ${company}, ask them to invite another address of yours. ` +
+        `Sign in to your account: ${absolute(appUrl, '/login')}\n\nIf you did not expect this, you can ignore this email.\n`,
     };
   }
+  const link = absolute(appUrl, `/accept-invitation?token=${encodeURIComponent(tokenOf(event, 'invitation'))}`);
+  return {
+    ...base,
+    subject: `You are invited to join ${company} on ChefOps`,
+    text:
+      `Hello,\n\n${who} invited you to join ${company} on ChefOps as ${p.role.toLowerCase()}.\n\n` +
+      `Choose your password to accept the invitation: ${link}\n\nThe link works once. If you did not expect this invitation, you can ignore this email.\n`,
+  };
+}
+
+/** The invitation or password-reset email, addressed to the email in the payload. */
+export function accountEmail(event: AccountEvent, appUrl: string): EmailMessage {
+  if (event.eventType === 'user.invited') return invitationEmail(event, appUrl);
   const p = event.payload;
-  const link = absolute(appUrl, `/reset-password?token=${encodeURIComponent(p.token)}`);
+  const link = absolute(appUrl, `/reset-password?token=${encodeURIComponent(tokenOf(event, 'password-reset'))}`);
   return {
     to: p.email,
     subject: 'Reset your ChefOps password',

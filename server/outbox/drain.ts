@@ -7,6 +7,7 @@ import { MAX_ATTEMPTS, retryDelayMs } from './backoff';
 import { parseOutboxEvent } from './events';
 import type { ClaimedEvent, OutboxHandler } from './handler';
 import { defaultHandlers } from './handlers';
+import { SECRET_PAYLOAD_KEYS } from './events';
 
 export type DrainOptions = {
   /** Fixed clock (tests); by default the real time, read per batch. */
@@ -82,6 +83,12 @@ export async function claimOutboxBatch(
   return { events, unreadable };
 }
 
+/** Secrets in a payload (tokens of older events) are not kept once the event is finished, well or badly. */
+const withoutSecrets = sql`${outboxEvents.payload} - array[${sql.join(
+  SECRET_PAYLOAD_KEYS.map((key) => sql`${key}`),
+  sql`, `,
+)}]::text[]`;
+
 const ledgerKey = (eventId: string, handlerName: string) => `${eventId}:${handlerName}`;
 
 /**
@@ -154,8 +161,7 @@ async function recordOutcome(
   if (done.length > 0) {
     const rows = await db
       .update(outboxEvents)
-      // Secrets (e.g. invitation tokens) are not kept once their email is out.
-      .set({ status: 'PROCESSED', processedAt: now, payload: sql`${outboxEvents.payload} - 'token'` })
+      .set({ status: 'PROCESSED', processedAt: now, payload: withoutSecrets })
       .where(and(inArray(outboxEvents.id, done), eq(outboxEvents.status, 'PENDING')))
       .returning({ id: outboxEvents.id });
     processed = rows.length;
@@ -172,7 +178,9 @@ async function recordOutcome(
       .set({
         retryCount: attempt,
         errorMessage: error.slice(0, MAX_ERROR_LENGTH),
-        ...(isDead ? { status: 'DEAD' as const } : { nextRetryAt: new Date(now.getTime() + retryDelayMs(attempt, random)) }),
+        ...(isDead
+          ? { status: 'DEAD' as const, payload: withoutSecrets }
+          : { nextRetryAt: new Date(now.getTime() + retryDelayMs(attempt, random)) }),
       })
       .where(and(eq(outboxEvents.id, event.id), eq(outboxEvents.status, 'PENDING'), eq(outboxEvents.retryCount, event.retryCount)))
       .returning({ id: outboxEvents.id });

@@ -24,6 +24,9 @@ const serviceDay = { ...contractParties, serviceDayId: id, serviceDate };
 const statusChange = { previousStatus: z.enum(CONTRACT_STATUSES), status: z.enum(CONTRACT_STATUSES) };
 const clearedDays = { lockedServiceDays: count, removedServiceDays: count };
 
+/** Only in events written before link tokens were derived from their row; never written now. */
+const legacyToken = z.string().min(1).optional();
+
 export const EVENT_PAYLOADS = {
   'contract.created': z.strictObject({ ...contractParties, generatedServiceDays: count }),
   'contract.updated': z.strictObject({
@@ -57,15 +60,24 @@ export const EVENT_PAYLOADS = {
       .array(z.strictObject({ serviceDayId: id, contractId: id, cateringId: id, serviceDate, deadline: z.iso.datetime() }))
       .min(1),
   }),
+  /**
+   * The aggregate id is the invitation's id, from which the link's token is derived (linkToken).
+   * `existingAccount`: the address has an account elsewhere, so the mail says so and has no link.
+   */
   'user.invited': z.strictObject({
     email: z.string().min(1),
-    token: z.string().min(1),
     companyName: z.string(),
     role: roleSchema,
     invitedByEmail: z.string(),
+    existingAccount: z.literal(true).optional(),
+    token: legacyToken,
   }),
-  'auth.password_reset_requested': z.strictObject({ email: z.string().min(1), token: z.string().min(1) }),
+  /** The aggregate id is the reset-token row's id, from which the link's token is derived. */
+  'auth.password_reset_requested': z.strictObject({ email: z.string().min(1), token: legacyToken }),
 } as const;
+
+/** Payload keys that held secrets (in older events); removed once an event is PROCESSED or DEAD. */
+export const SECRET_PAYLOAD_KEYS = ['token'] as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type EventPayload<T extends EventType> = z.output<(typeof EVENT_PAYLOADS)[T]>;

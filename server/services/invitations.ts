@@ -1,23 +1,28 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { companies, invitations, users } from '@/db/schema';
 import type { UserRole } from '@/lib/enums';
 import type { DbOrTx } from '@/db/types';
 import type { SessionUser } from '@/server/domain/actor';
 import { hashPassword } from '@/server/auth/password-hash';
-import { hashToken, newToken } from '@/server/auth/tokens';
+import { enforceRateLimits, RATE_LIMITS } from '@/server/auth/rate-limit';
+import { hashToken, linkToken } from '@/server/auth/tokens';
 import { DomainError } from '@/server/domain/errors';
 import { linkProblem } from '@/server/domain/single-use-link';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
-import { emailInUse } from './email-in-use';
+import { emailInUse, emailOwnerCompanyId } from './email-in-use';
 
 export const INVITATION_TTL_SECONDS = 72 * 60 * 60;
 
 export type InvitationSummary = { id: string; email: string; role: UserRole; expiresAt: Date; createdAt: Date; invitedByEmail: string };
 
 /**
- * An ADMIN invites someone into their company. The link (token) goes out by email through the
- * outbox in the same transaction; only its SHA-256 is stored. Inviting the same email again
- * replaces the earlier, still pending invitation.
+ * An ADMIN invites someone into their company. The link goes out by email through the outbox
+ * in the same transaction; only its token's SHA-256 is stored (the token is derived from the
+ * row id, see linkToken). Inviting the same email again replaces the earlier pending one.
+ * An address that already has an account elsewhere is answered exactly like a new one (an
+ * ADMIN of any tenant must not learn who uses ChefOps): the invitee is told by e-mail instead,
+ * and that invitation cannot be accepted.
  */
 export async function inviteUser(
   db: DbOrTx,
@@ -25,8 +30,9 @@ export async function inviteUser(
   { email, role, now }: { email: string; role: UserRole; now: Date },
 ): Promise<InvitationSummary> {
   return db.transaction(async (tx) => {
-    if (await emailInUse(tx, email)) {
-      throw new DomainError('CONFLICT', 'This email already belongs to an account.', 'email');
+    const owner = await emailOwnerCompanyId(tx, email);
+    if (owner === tenant.companyId) {
+      throw new DomainError('CONFLICT', 'This email already belongs to someone in your company.', 'email');
     }
     const [company] = await tx
       .select({ name: companies.name })
@@ -44,14 +50,15 @@ export async function inviteUser(
           gt(invitations.expiresAt, now),
         ),
       );
-    const token = newToken();
+    const id = randomUUID();
     const [row] = await tx
       .insert(invitations)
       .values({
+        id,
         companyId: tenant.companyId,
         email,
         role,
-        tokenHash: hashToken(token),
+        tokenHash: hashToken(linkToken('invitation', id)),
         invitedById: tenant.userId,
         expiresAt: new Date(now.getTime() + INVITATION_TTL_SECONDS * 1000),
         createdAt: now,
@@ -60,7 +67,7 @@ export async function inviteUser(
     await enqueueOutboxEvent(tx, {
       type: 'user.invited',
       aggregateId: row!.id,
-      payload: { email, token, companyName: company.name, role, invitedByEmail: tenant.email },
+      payload: { email, companyName: company.name, role, invitedByEmail: tenant.email, ...(owner ? { existingAccount: true } : {}) },
     });
     return {
       id: row!.id,
@@ -90,16 +97,51 @@ export async function listPendingInvitations(db: DbOrTx, companyId: string, now:
     .orderBy(asc(invitations.expiresAt));
 }
 
+const TOO_MANY = 'Too many attempts with invitation links. Please wait a few minutes and try again.';
+
+/** The invitation with this token hash if it can be used now, else why not. */
+async function usableInvitation(db: DbOrTx, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ usedAt: invitations.acceptedAt, expiresAt: invitations.expiresAt, companyId: invitations.companyId, email: invitations.email })
+    .from(invitations)
+    .where(eq(invitations.tokenHash, tokenHash));
+  const problem = linkProblem('invitation', row, now);
+  if (problem || !row) throw new DomainError('BAD_REQUEST', problem ?? 'This invitation link is not valid.', 'token');
+  return row;
+}
+
+/** Refuses when the inviting company is gone or the address got an account meanwhile. */
+async function assertCanJoin(db: DbOrTx, invitation: { companyId: string; email: string }) {
+  const [company] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.id, invitation.companyId), isNull(companies.deletedAt), eq(companies.status, 'ACTIVE')));
+  if (!company) throw new DomainError('PRECONDITION_FAILED', 'The company that invited you no longer uses ChefOps.', 'token');
+  if (await emailInUse(db, invitation.email)) {
+    throw new DomainError('CONFLICT', 'An account with this email already exists. Sign in instead.', 'token');
+  }
+}
+
 /**
  * The invitee sets a password: the user is created in the inviting company with the invited
- * role. The invitation is claimed atomically, so the link works once; any refusal rolls back.
+ * role. The invitation is checked (cheap) before the password is hashed (slow), under per-link
+ * and per-IP limits; then claimed atomically, so the link works once; any refusal rolls back.
  */
 export async function acceptInvitation(
   db: DbOrTx,
-  { token, password, now }: { token: string; password: string; now: Date },
+  { token, password, ip, now }: { token: string; password: string; ip?: string | null; now: Date },
 ): Promise<{ email: string }> {
-  const passwordHash = await hashPassword(password); // slow: before the transaction
+  await enforceRateLimits(
+    db,
+    [
+      { rule: RATE_LIMITS.invitationUseToken, subject: token },
+      { rule: RATE_LIMITS.invitationUseIp, subject: ip },
+    ],
+    { now, message: TOO_MANY },
+  );
   const tokenHash = hashToken(token);
+  await assertCanJoin(db, await usableInvitation(db, tokenHash, now));
+  const passwordHash = await hashPassword(password); // slow: before the transaction
   return db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(invitations)
@@ -112,21 +154,10 @@ export async function acceptInvitation(
         ),
       )
       .returning();
-    if (!claimed) {
-      const [row] = await tx
-        .select({ usedAt: invitations.acceptedAt, expiresAt: invitations.expiresAt })
-        .from(invitations)
-        .where(eq(invitations.tokenHash, tokenHash));
-      throw new DomainError('BAD_REQUEST', linkProblem('invitation', row, now) ?? 'This invitation link is not valid.', 'token');
-    }
-    const [company] = await tx
-      .select({ id: companies.id })
-      .from(companies)
-      .where(and(eq(companies.id, claimed.companyId), isNull(companies.deletedAt), eq(companies.status, 'ACTIVE')));
-    if (!company) throw new DomainError('PRECONDITION_FAILED', 'The company that invited you no longer uses ChefOps.', 'token');
-    if (await emailInUse(tx, claimed.email)) {
-      throw new DomainError('CONFLICT', 'An account with this email already exists. Sign in instead.', 'token');
-    }
+    // Checked again inside: a parallel request may have used the link or taken the address.
+    if (!claimed) await usableInvitation(tx, tokenHash, now);
+    if (!claimed) throw new DomainError('BAD_REQUEST', 'This invitation link is not valid.', 'token');
+    await assertCanJoin(tx, claimed);
     await tx.insert(users).values({ companyId: claimed.companyId, email: claimed.email, passwordHash, role: claimed.role });
     return { email: claimed.email };
   });

@@ -1,10 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { companies, passwordResetTokens, users } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/server/auth/password-hash';
-import { clearRateLimit, consumeRateLimit, RATE_LIMITS } from '@/server/auth/rate-limit';
+import { clearRateLimit, enforceRateLimits, RATE_LIMITS } from '@/server/auth/rate-limit';
 import { revokeAllForUser } from '@/server/auth/sessions';
-import { hashToken, newToken } from '@/server/auth/tokens';
+import { hashToken, linkToken } from '@/server/auth/tokens';
 import { DomainError } from '@/server/domain/errors';
 import { linkProblem } from '@/server/domain/single-use-link';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
@@ -16,6 +17,7 @@ export const RESET_REQUESTED_MESSAGE =
   'If an account exists for that email, we have sent a link to reset its password. The link is valid for 15 minutes.';
 
 const TOO_MANY = 'Too many reset requests. Please wait a few minutes and try again.';
+const TOO_MANY_RESETS = 'Too many attempts with reset links. Please wait a few minutes and try again.';
 
 /**
  * Starts a password reset. Known and unknown emails get the same answer after about the same
@@ -25,9 +27,14 @@ export async function requestPasswordReset(
   db: DbOrTx,
   { email, ip, now }: { email: string; ip?: string | null; now: Date },
 ): Promise<{ message: string }> {
-  const account = await consumeRateLimit(db, { rule: RATE_LIMITS.resetAccount, subject: email, now });
-  const address = ip ? await consumeRateLimit(db, { rule: RATE_LIMITS.resetIp, subject: ip, now }) : null;
-  if (account.limited || address?.limited) throw new DomainError('TOO_MANY_REQUESTS', TOO_MANY);
+  await enforceRateLimits(
+    db,
+    [
+      { rule: RATE_LIMITS.resetAccount, subject: email },
+      { rule: RATE_LIMITS.resetIp, subject: ip },
+    ],
+    { now, message: TOO_MANY },
+  );
 
   const equalizeTiming = verifyPassword('timing-equalizer', await dummyPasswordHash());
   const [user] = await db
@@ -45,41 +52,61 @@ export async function requestPasswordReset(
     )
     .limit(1);
   if (user) {
-    const token = newToken();
+    // The link's token is derived from the row id (see linkToken): only its hash is stored,
+    // and the outbox event carries nothing secret.
+    const id = randomUUID();
     await db.transaction(async (tx) => {
       // A new link replaces any earlier one that is still unused.
       await tx
         .update(passwordResetTokens)
         .set({ usedAt: now })
         .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
-      const [row] = await tx
-        .insert(passwordResetTokens)
-        .values({
-          email: user.email,
-          userId: user.id,
-          tokenHash: hashToken(token),
-          expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_SECONDS * 1000),
-          createdAt: now,
-        })
-        .returning({ id: passwordResetTokens.id });
-      await enqueueOutboxEvent(tx, {
-        type: 'auth.password_reset_requested',
-        aggregateId: row!.id,
-        payload: { email: user.email, token },
+      await tx.insert(passwordResetTokens).values({
+        id,
+        email: user.email,
+        userId: user.id,
+        tokenHash: hashToken(linkToken('password-reset', id)),
+        expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_SECONDS * 1000),
+        createdAt: now,
       });
+      await enqueueOutboxEvent(tx, { type: 'auth.password_reset_requested', aggregateId: id, payload: { email: user.email } });
     });
   }
   await equalizeTiming;
   return { message: RESET_REQUESTED_MESSAGE };
 }
 
+/** Why the reset link with this token hash cannot be used now, or null when it can. */
+async function resetLinkProblem(db: DbOrTx, tokenHash: string, now: Date): Promise<string | null> {
+  const [row] = await db
+    .select({ usedAt: passwordResetTokens.usedAt, expiresAt: passwordResetTokens.expiresAt })
+    .from(passwordResetTokens)
+    .where(eq(passwordResetTokens.tokenHash, tokenHash));
+  return linkProblem('reset', row, now);
+}
+
 /**
  * Sets a new password with a reset token: single use (claimed atomically), then every session
  * of the user is revoked. It does not sign in: the user signs in with the new password.
+ * The token is checked (cheap) before the password is hashed (slow), under per-link and per-IP
+ * limits, so made-up tokens cost no bcrypt work.
  */
-export async function resetPassword(db: DbOrTx, { token, password, now }: { token: string; password: string; now: Date }) {
-  const passwordHash = await hashPassword(password); // slow: before the transaction
+export async function resetPassword(
+  db: DbOrTx,
+  { token, password, ip, now }: { token: string; password: string; ip?: string | null; now: Date },
+) {
+  await enforceRateLimits(
+    db,
+    [
+      { rule: RATE_LIMITS.resetUseToken, subject: token },
+      { rule: RATE_LIMITS.resetUseIp, subject: ip },
+    ],
+    { now, message: TOO_MANY_RESETS },
+  );
   const tokenHash = hashToken(token);
+  const problem = await resetLinkProblem(db, tokenHash, now);
+  if (problem) throw new DomainError('BAD_REQUEST', problem, 'token');
+  const passwordHash = await hashPassword(password); // slow: before the transaction
   await db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(passwordResetTokens)
@@ -93,11 +120,8 @@ export async function resetPassword(db: DbOrTx, { token, password, now }: { toke
       )
       .returning({ userId: passwordResetTokens.userId, email: passwordResetTokens.email });
     if (!claimed) {
-      const [row] = await tx
-        .select({ usedAt: passwordResetTokens.usedAt, expiresAt: passwordResetTokens.expiresAt })
-        .from(passwordResetTokens)
-        .where(eq(passwordResetTokens.tokenHash, tokenHash));
-      throw new DomainError('BAD_REQUEST', linkProblem('reset', row, now) ?? 'This reset link is not valid.', 'token');
+      // Used by a parallel request since the check above.
+      throw new DomainError('BAD_REQUEST', (await resetLinkProblem(tx, tokenHash, now)) ?? 'This reset link is not valid.', 'token');
     }
     const updated = await tx
       .update(users)

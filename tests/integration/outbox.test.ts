@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devMailMessages, notifications, outboxEvents, processedEvents, users } from '@/db/schema';
+import { linkToken } from '@/server/auth/tokens';
 import { devMailboxTransport } from '@/server/mail/transport';
 import { drainOutbox } from '@/server/outbox/drain';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
@@ -206,6 +207,42 @@ describe('draining the outbox', () => {
     const [event] = await t.db.select().from(outboxEvents).where(eq(outboxEvents.eventType, 'auth.password_reset_requested'));
     expect(event!.status).toBe('PROCESSED');
     expect(event!.payload).toEqual({ email: 'someone@acme.test' });
+  });
+
+  it('a DEAD account event keeps no token either; replayed, its mail links with the token derived from its row', async () => {
+    const legacy = randomUUID();
+    const current = randomUUID();
+    await t.db.transaction(async (tx) => {
+      await enqueueOutboxEvent(tx, {
+        type: 'user.invited',
+        aggregateId: legacy,
+        payload: { email: 'old@acme.test', companyName: 'Acme', role: 'EMPLOYEE', invitedByEmail: 'boss@acme.test', token: `tok-${legacy}` },
+      });
+      await enqueueOutboxEvent(tx, { type: 'auth.password_reset_requested', aggregateId: current, payload: { email: 'new@acme.test' } });
+    });
+    const failing: OutboxHandler = {
+      name: 'email',
+      eventTypes: ['user.invited', 'auth.password_reset_requested'],
+      perEvent: true,
+      async handle() {
+        throw new Error('mail server down');
+      },
+    };
+    expect(await drainOutbox(t.db, { handlers: [failing], maxAttempts: 1 })).toMatchObject({ dead: 2 });
+    const dead = await t.db.select().from(outboxEvents).where(inArray(outboxEvents.aggregateId, [legacy, current]));
+    expect(dead.map((e) => [e.status, e.payload]).sort()).toEqual(
+      [
+        ['DEAD', { email: 'old@acme.test' }],
+        ['DEAD', { email: 'new@acme.test' }],
+      ].sort(),
+    );
+    const replayed = dead.find((e) => e.aggregateId === current)!;
+    expect(await replayDeadEvent(t.db, replayed.id)).toBe(true);
+    await drainOutbox(t.db, { handlers: handlers() });
+    const [mail] = await t.db.select().from(devMailMessages).where(eq(devMailMessages.to, 'new@acme.test'));
+    expect(mail!.text).toContain(`${APP}/reset-password?token=${linkToken('password-reset', current)}`);
+    // The health checks below count DEAD events in this database.
+    await t.db.delete(outboxEvents).where(inArray(outboxEvents.aggregateId, [legacy, current]));
   });
 });
 

@@ -5,6 +5,7 @@ import { checkCredentials } from '@/server/auth/credentials';
 import { validateSession } from '@/server/auth/sessions';
 import { addUser, callerFor, countRows, registerCompany, type Clock } from '../support/callers';
 import { plusSeconds, signInAs, trpcCode } from '../support/sessions';
+import { linkTokenOf } from '../support/link-tokens';
 import { createTestDb, onPostgres, type TestDb } from '../support/test-db';
 
 let t: TestDb;
@@ -20,7 +21,9 @@ async function userRows(companyId: string) {
 async function invitationToken(email: string) {
   const events = await t.db.select().from(outboxEvents).where(eq(outboxEvents.eventType, 'user.invited'));
   const mine = events.filter((e) => (e.payload as { email: string }).email === email);
-  return (mine.at(-1)!.payload as { token: string }).token;
+  const event = mine.at(-1)!;
+  expect(event.payload).not.toHaveProperty('token');
+  return linkTokenOf('invitation', event);
 }
 
 describe('roles on user administration (SPEC §5)', () => {
@@ -118,9 +121,9 @@ describe('invitations', () => {
 
     const token = await invitationToken('new.cook@example.test');
     const [event] = (await t.db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, invited.id)));
+    // No secret in the event: the mail handler derives the link's token from the invitation id.
     expect(event!.payload).toEqual({
       email: 'new.cook@example.test',
-      token,
       companyName: 'Soup & Co',
       role: 'MANAGER',
       invitedByEmail: admin.email,
@@ -157,12 +160,36 @@ describe('invitations', () => {
     expect(inv!.acceptedAt).toBeNull();
   });
 
-  it('inviting an email that already has an account is a CONFLICT; re-inviting replaces the pending link', async () => {
+  it('inviting an address with an account elsewhere answers like a new one; the invitee is told by e-mail and cannot accept', async () => {
     const admin = await registerCompany(t.db, { companyType: 'CATERING' });
     const other = await registerCompany(t.db, { companyType: 'CLIENT' });
+    const known = await admin.caller.user.invite({ email: other.email.toUpperCase(), role: 'EMPLOYEE' });
+    const unknown = await admin.caller.user.invite({ email: 'nobody-yet@example.test', role: 'EMPLOYEE' });
+    const shape = (i: typeof known) => ({ ...i, id: typeof i.id, email: i.email.toLowerCase().replace(/^.*@/, '@') });
+    expect(Object.keys(known).sort()).toEqual(Object.keys(unknown).sort());
+    expect(shape(known)).toMatchObject({ role: 'EMPLOYEE', invitedByEmail: admin.email, id: 'string' });
+    expect((await admin.caller.user.invitations()).map((i) => i.email.toLowerCase()).sort()).toEqual(
+      [other.email.toLowerCase(), 'nobody-yet@example.test'].sort(),
+    );
+    const [event] = (await t.db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, known.id))).filter(
+      (e) => e.eventType === 'user.invited',
+    );
+    expect(event!.payload).toMatchObject({ existingAccount: true });
+    const refused = await callerFor(t.db, null)
+      .auth.acceptInvitation({ token: linkTokenOf('invitation', event!), password: 'kettle-orbit-9' })
+      .catch((e: Error & { code: string }) => e);
+    expect((refused as { code: string }).code).toBe('CONFLICT');
+  });
+
+  it('inviting someone already in the company is a CONFLICT (the admin sees them in the list anyway)', async () => {
+    const admin = await registerCompany(t.db, { companyType: 'CATERING' });
     const before = await countRows(t.db, 'invitations');
-    expect(await trpcCode(admin.caller.user.invite({ email: other.email.toUpperCase(), role: 'EMPLOYEE' }))).toBe('CONFLICT');
+    expect(await trpcCode(admin.caller.user.invite({ email: admin.email.toUpperCase(), role: 'EMPLOYEE' }))).toBe('CONFLICT');
     expect(await countRows(t.db, 'invitations')).toBe(before);
+  });
+
+  it('re-inviting replaces the pending link', async () => {
+    const admin = await registerCompany(t.db, { companyType: 'CATERING' });
 
     await admin.caller.user.invite({ email: 'twice@example.test', role: 'EMPLOYEE' });
     const first = await invitationToken('twice@example.test');

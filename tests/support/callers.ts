@@ -8,9 +8,9 @@ import type { RegisterInput } from '@/lib/schemas/auth';
 
 export type Clock = { now: Date };
 
-/** A tRPC caller as a signed-out visitor or as a given session user. */
-export function callerFor(db: Database, session: SessionUser | null, clock?: Clock) {
-  return createCaller({ db, session, request: { ip: '127.0.0.1', userAgent: 'vitest' }, now: () => clock?.now ?? new Date() });
+/** A tRPC caller as a signed-out visitor or as a given session user, from one client address. */
+export function callerFor(db: Database, session: SessionUser | null, clock?: Clock, ip = '127.0.0.1') {
+  return createCaller({ db, session, request: { ip, userAgent: 'vitest' }, now: () => clock?.now ?? new Date() });
 }
 
 export async function sessionForEmail(db: Database, email: string): Promise<SessionUser> {
@@ -37,7 +37,8 @@ export async function registerCompany(
     ...(overrides.companyType === 'CATERING' ? { dailyCapacity: 500 } : {}),
     ...overrides,
   } as RegisterInput;
-  await callerFor(db, null).auth.register(input);
+  // Each from its own address: the per-IP sign-up limit is not what these tests are about.
+  await callerFor(db, null, undefined, `10.0.${Math.floor(counter / 250)}.${counter % 250}`).auth.register(input);
   const session = await sessionForEmail(db, input.email);
   return { session, caller: callerFor(db, session, clock), email: input.email };
 }

@@ -27,7 +27,7 @@ export const authRouter = router({
   register: publicProcedure
     .input(registerInput)
     .output(registerOutput)
-    .mutation(({ ctx, input }) => registerCompany(ctx.db, input)),
+    .mutation(({ ctx, input }) => registerCompany(ctx.db, input, { ip: ctx.request.ip, now: ctx.now() })),
 
   requestPasswordReset: publicProcedure
     .input(requestPasswordResetInput)
@@ -37,7 +37,7 @@ export const authRouter = router({
   resetPassword: publicProcedure
     .input(resetPasswordInput)
     .output(resetPasswordOutput)
-    .mutation(({ ctx, input }) => resetPassword(ctx.db, { ...input, now: ctx.now() })),
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, { ...input, ip: ctx.request.ip, now: ctx.now() })),
 
   changePassword: protectedProcedure
     .input(changePasswordInput)
@@ -80,5 +80,5 @@ export const authRouter = router({
   acceptInvitation: publicProcedure
     .input(acceptInvitationInput)
     .output(acceptInvitationOutput)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, { ...input, now: ctx.now() })),
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, { ...input, ip: ctx.request.ip, now: ctx.now() })),
 });
