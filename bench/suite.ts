@@ -3,6 +3,7 @@ import { benchConfirmExpected } from './confirm-expected';
 import { benchDashboard } from './dashboard';
 import { benchOutboxDrain } from './outbox-drain';
 import { benchServiceDayGeneration } from './service-day-generation';
+import { benchSignInLatency, PARALLEL_SIGN_INS } from './sign-in-latency';
 import { benchDatabaseUrl, withBenchDb } from './support/database';
 import { mb, printTable, round } from './support/measure';
 
@@ -56,6 +57,14 @@ export async function runSuite(): Promise<void> {
     ['latency', `p50 ${confirm.p50Ms} ms, p95 ${confirm.p95Ms} ms, max ${confirm.maxMs} ms`],
   ]);
 
+  const signIn = await withBenchDb((db) => benchSignInLatency(db));
+  printTable(`6. Signed-in read (company.me) during ${PARALLEL_SIGN_INS} parallel sign-ins, bcrypt cost ${signIn.bcryptCost}`, [
+    ['alone', `p50 ${signIn.baseline.p50Ms} ms, p99 ${signIn.baseline.p99Ms} ms (${signIn.baseline.reads} reads)`],
+    ['bcrypt on the request thread', `p50 ${signIn.onRequestThread.p50Ms} ms, p99 ${signIn.onRequestThread.p99Ms} ms (${signIn.onRequestThread.reads} reads, sign-ins ${signIn.onRequestThread.signInsMs} ms)`],
+    [`worker pool (${signIn.hashThreads} thread${signIn.hashThreads === 1 ? '' : 's'})`, `p50 ${signIn.onWorkerPool.p50Ms} ms, p99 ${signIn.onWorkerPool.p99Ms} ms (${signIn.onWorkerPool.reads} reads, sign-ins ${signIn.onWorkerPool.signInsMs} ms)`],
+    ['target', `p99 ≤ 2 × alone: ${signIn.ratio} × → ${passFail(signIn.ratio <= 2)}`],
+  ]);
+
   const totalSeconds = round((performance.now() - started) / 1000);
   const maxRssMb = mb(process.resourceUsage().maxRSS * 1024);
   printTable('Run', [
@@ -63,5 +72,5 @@ export async function runSuite(): Promise<void> {
     ['load average (1 min) at end', round(os.loadavg()[0] ?? 0, 2)],
     ['process peak RSS', `${maxRssMb} MB`],
   ]);
-  console.log(JSON.stringify({ machine, generation, outbox, dashboard, confirm, totalSeconds, maxRssMb }));
+  console.log(JSON.stringify({ machine, generation, outbox, dashboard, confirm, signIn, totalSeconds, maxRssMb }));
 }

@@ -29,13 +29,28 @@ async function openEmbedded() {
   };
 }
 
+/**
+ * How the pool gets through a PostgreSQL restart or failover by itself: broken connections are
+ * dropped and reopened (postgres.js, with the fixes in patches/), a reconnect that cannot reach
+ * the server gives up after a few seconds instead of 30, the wait between reconnect attempts
+ * stays short (the default grows to 20 s), and no connection lives long enough to outlast a
+ * moved server. Requests fail only while the server is really away.
+ */
+const POOL_RECOVERY = {
+  connect_timeout: 5,
+  idle_timeout: 60,
+  max_lifetime: 30 * 60,
+  backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
+};
+
 async function openPostgres(url: string) {
   const postgres = (await import('postgres')).default;
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max: env.DATABASE_POOL_MAX, onnotice: () => {} });
+  const client = postgres(url, { max: env.DATABASE_POOL_MAX, onnotice: () => {}, ...POOL_RECOVERY });
   logger.info('database.open', { mode: 'postgres', poolMax: env.DATABASE_POOL_MAX });
   const db = drizzle(client, { schema, logger: logger.drizzle }) as unknown as Database;
-  return { db, close: () => client.end() };
+  // Waits a few seconds for running queries, then closes whatever is left (never hangs).
+  return { db, close: () => client.end({ timeout: 5 }) };
 }
 
 /** The process-wide database, opened (and for PGlite, migrated) on first use. */
