@@ -4,7 +4,7 @@ import { startThrowawayCluster, type ThrowawayCluster } from '../support/throwaw
 import { onPostgres } from '../support/test-db';
 
 /**
- * The app's own database client (db/client.ts, the pool the server uses) against a cluster that
+ * The app's own database client (server/database.ts, the pool the server uses) against a cluster that
  * is restarted while requests keep coming. The app is configured for that cluster before any
  * of its modules load, so every import below is dynamic.
  */
@@ -31,7 +31,7 @@ afterAll(async () => {
   process.off('unhandledRejection', onUncaught);
   if (!onPostgres) return;
   await cluster.stop();
-  const { closeDb } = await import('@/db/client');
+  const { closeDb } = await import('@/server/database');
   await closeDb();
 });
 
@@ -39,7 +39,7 @@ const RECOVERY_SECONDS = 5;
 
 describe.skipIf(!onPostgres)('a PostgreSQL restart under load', () => {
   it('fails requests only during the outage, recovers within seconds by itself and loses no acknowledged write', async () => {
-    const { getDb } = await import('@/db/client');
+    const { getDb } = await import('@/server/database');
     const { createCaller } = await import('@/server/api/root');
     const { GET: health } = await import('@/app/api/health/route');
     const db = await getDb();
