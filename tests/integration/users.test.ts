@@ -40,7 +40,8 @@ describe('roles on user administration (SPEC §5)', () => {
       caller.user.invitations(),
       caller.company.update({ name: 'Taken over' }),
     ];
-    for (const call of calls) expect(await trpcCode(call)).toBe('FORBIDDEN');
+    // Every call's outcome is taken at once: none is left rejected without a handler meanwhile.
+    expect(await Promise.all(calls.map(trpcCode))).toEqual(calls.map(() => 'FORBIDDEN'));
     expect(await userRows(admin.session.companyId)).toEqual(before.users);
     expect(await countRows(t.db, 'invitations')).toBe(before.invitations);
     expect(await admin.caller.company.me()).toEqual(company);
