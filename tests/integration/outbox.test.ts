@@ -232,7 +232,7 @@ describe('draining the outbox', () => {
     const dead = await t.db.select().from(outboxEvents).where(inArray(outboxEvents.aggregateId, [legacy, current]));
     expect(dead.map((e) => e.status)).toEqual(['DEAD', 'DEAD']);
     expect(Object.fromEntries(dead.map((e) => [e.aggregateId, e.payload]))).toEqual({
-      [legacy]: { email: 'old@acme.test' },
+      [legacy]: { email: 'old@acme.test', companyName: 'Acme', role: 'EMPLOYEE', invitedByEmail: 'boss@acme.test' },
       [current]: { email: 'new@acme.test' },
     });
     const replayed = dead.find((e) => e.aggregateId === current)!;
