@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createContract, DEMO, gotoReady, isoDate, nextMonday, registerCompany, signIn, signOut, uniqueEmail } from './fixtures';
+import { chooseHoursNotice, createContract, DEMO, gotoReady, isoDate, nextMonday, registerCompany, signIn, signOut, uniqueEmail } from './fixtures';
 
 test('a caterer contracts a client, the client confirms a week, the caterer sees the totals', async ({ page }) => {
   const clientEmail = uniqueEmail('office');
@@ -17,6 +17,7 @@ test('a caterer contracts a client, the client confirms a week, the caterer sees
   await page.getByLabel('Start date').fill(isoDate(new Date()));
   await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + 120 * 86_400_000)));
   await page.getByLabel('Price per meal (PLN)').fill('20.00');
+  await chooseHoursNotice(page);
   await page.getByRole('button', { name: 'Create contract' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Contract with ${clientName}` })).toBeVisible();
   await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();

@@ -79,15 +79,25 @@ export async function registerCompany(page: Page, type: 'caterer' | 'client', na
   await signOut(page);
 }
 
-/** As a signed-in caterer ADMIN: a contract with the client from today for `days` days, default terms, 15.00 a meal. */
+/**
+ * As a signed-in caterer ADMIN: a contract with the client from today for `days` days, default
+ * terms, 15.00 a meal, 24 hours' notice (so next week is open on whatever weekday tests run).
+ */
 export async function createContract(page: Page, clientEmail: string, days = 60) {
   await gotoReady(page, '/contracts/new');
   await page.getByLabel('Client email').fill(clientEmail);
+  await chooseHoursNotice(page);
   await page.getByLabel('Start date').fill(isoDate(new Date()));
   await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + days * 86_400_000)));
   await page.getByLabel(/^Price per meal/).fill('15');
   await page.getByRole('button', { name: 'Create contract' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Contract with');
+}
+
+/** On the contract form: notice in hours before delivery (the form proposes business days). */
+export async function chooseHoursNotice(page: Page, hours = 24) {
+  await page.getByLabel('Notice counted in').selectOption('HOURS');
+  await page.getByLabel('Notice (hours before delivery)').fill(String(hours));
 }
 
 /** The signed-in user's unread notifications, as the API counts them (not the polled bell). */

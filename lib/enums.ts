@@ -24,8 +24,13 @@ export type ContractTransition = (typeof CONTRACT_TRANSITIONS)[number];
 export const CONTRACT_ACTIONS = [...CONTRACT_TRANSITIONS, 'edit'] as const;
 export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
 
-export const SERVICE_DAY_STATUSES = ['PENDING', 'EXPECTED_CONFIRMED', 'SERVED_CONFIRMED', 'DISPUTED'] as const;
+/** CANCELLED: inside a closure added while its deadline was ahead (kept, costs nothing). */
+export const SERVICE_DAY_STATUSES = ['PENDING', 'EXPECTED_CONFIRMED', 'SERVED_CONFIRMED', 'DISPUTED', 'CANCELLED'] as const;
 export type ServiceDayStatus = (typeof SERVICE_DAY_STATUSES)[number];
+
+/** How a contract's notice is counted: clock hours before delivery, or business days with a cutoff time. */
+export const NOTICE_MODES = ['HOURS', 'BUSINESS_DAYS'] as const;
+export type NoticeMode = (typeof NOTICE_MODES)[number];
 
 export const OUTBOX_STATUSES = ['PENDING', 'PUBLISHED', 'PROCESSED', 'DEAD'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

@@ -1,5 +1,7 @@
 // Display formatting shared by pages (server and client components alike). A fixed default
 // locale keeps the server-rendered text identical to the hydrated text in the browser.
+import { weekdayName } from './dates';
+import type { NoticeMode } from './enums';
 import { ISO_DATE_PATTERN } from './patterns';
 
 export const DEFAULT_LOCALE = 'en-GB';
@@ -73,4 +75,22 @@ export function formatCountdown(deadline: Date, now: Date): string {
 /** Part of a whole as a rounded percentage, e.g. 0.834 → "83%". */
 export function formatPercent(ratio: number, locale: string = DEFAULT_LOCALE): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+}
+
+/** A contract's notice as people read it: "24 hours before delivery", "2 business days before, by 14:00". */
+export function formatNotice(notice: {
+  noticeMode: NoticeMode;
+  noticeHours: number;
+  noticeBusinessDays: number;
+  cutoffTime: string;
+}): string {
+  if (notice.noticeMode === 'HOURS') return `${notice.noticeHours} ${notice.noticeHours === 1 ? 'hour' : 'hours'} before delivery`;
+  const n = notice.noticeBusinessDays;
+  return `${n} business ${n === 1 ? 'day' : 'days'} before, by ${notice.cutoffTime}`;
+}
+
+/** Weekday names joined for a sentence: "Friday", "Friday and Saturday". */
+export function formatWeekdayList(days: readonly number[]): string {
+  const names = days.map(weekdayName);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

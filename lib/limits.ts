@@ -11,6 +11,13 @@ export const MAX_DAILY_QUANTITY = 100_000;
 export const MAX_DAILY_CAPACITY = 1_000_000;
 /** Notice before delivery: two weeks. */
 export const MAX_NOTICE_HOURS = 336;
+/** Notice in business days (BUSINESS_DAYS mode). */
+export const MIN_NOTICE_BUSINESS_DAYS = 1;
+export const MAX_NOTICE_BUSINESS_DAYS = 10;
+/** A closure's reason, in characters. */
+export const MAX_CLOSURE_REASON_LENGTH = 200;
+/** The longest closure (inclusive days). */
+export const MAX_CLOSURE_DAYS = 366;
 /** Prices are stored in a PostgreSQL `integer` column; larger values would fail with a 500. */
 export const MAX_PRICE_PER_MEAL_CENTS = 2_147_483_647;
 

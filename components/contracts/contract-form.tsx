@@ -1,23 +1,24 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { Controller } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { toast } from 'sonner';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { FormError, TextField } from '@/components/ui/field';
+import { FormError, SelectField, TextField } from '@/components/ui/field';
 import { MoneyField } from '@/components/ui/money-field';
-import { MAX_NOTICE_HOURS } from '@/lib/limits';
+import { formatWeekdayList } from '@/lib/format';
+import { MAX_NOTICE_BUSINESS_DAYS, MAX_NOTICE_HOURS, MIN_NOTICE_BUSINESS_DAYS } from '@/lib/limits';
 import {
   createContractInput,
   updateContractInput,
   type ContractOutput,
   type UpdateContractInput,
 } from '@/lib/schemas/contract';
-import { DEFAULT_DELIVERY_TIME } from '@/lib/schemas/contract-terms';
+import { DEFAULT_DELIVERY_TIME, DEFAULT_NOTICE_HOURS, PROPOSED_NOTICE } from '@/lib/schemas/contract-terms';
 import { useTRPC } from '@/lib/trpc';
 import { WeekdayPicker } from './weekday-picker';
 
@@ -29,6 +30,9 @@ const FIELDS = [
   'defaultQuantity',
   'maxQuantity',
   'noticeHours',
+  'noticeMode',
+  'noticeBusinessDays',
+  'cutoffTime',
   'startDate',
   'endDate',
   'serviceDays',
@@ -50,9 +54,22 @@ export function ContractForm(props: Props) {
   const form = useSchemaForm(schema, {
     defaultValues: existing
       ? { id: existing.id, ...pickTerms(existing) }
-      : { clientEmail: '', minDailyQuantity: 10, defaultQuantity: 20, maxQuantity: 30, noticeHours: 24, serviceDays: [1, 2, 3, 4, 5], deliveryTime: DEFAULT_DELIVERY_TIME },
+      : {
+          clientEmail: '',
+          minDailyQuantity: 10,
+          defaultQuantity: 20,
+          maxQuantity: 30,
+          noticeHours: DEFAULT_NOTICE_HOURS,
+          ...PROPOSED_NOTICE,
+          serviceDays: [1, 2, 3, 4, 5],
+          deliveryTime: DEFAULT_DELIVERY_TIME,
+        },
   });
   const { errors } = form.formState;
+  const noticeMode = useWatch({ control: form.control, name: 'noticeMode' });
+  const serviceDays = useWatch({ control: form.control, name: 'serviceDays' }) ?? [];
+  // Honest terms: weekdays the client's office is closed are never planned.
+  const skipped = existing ? serviceDays.filter((d) => existing.clientClosedWeekdays.includes(d)) : [];
   const onSuccess = (contract: { id: string }) => {
     toast.success(existing ? 'Contract updated.' : 'Contract created. Its service days are planned.');
     router.push(`/contracts/${contract.id}`);
@@ -100,6 +117,11 @@ export function ContractForm(props: Props) {
           name="serviceDays"
           render={({ field, fieldState }) => <WeekdayPicker value={field.value ?? []} onChange={field.onChange} error={fieldState.error?.message} />}
         />
+        {skipped.length > 0 && (
+          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            The client&apos;s office is closed on {formatWeekdayList(skipped)}: no meals are planned on {skipped.length === 1 ? 'that day' : 'those days'}.
+          </p>
+        )}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <Controller
             control={form.control}
@@ -116,16 +138,44 @@ export function ContractForm(props: Props) {
             )}
           />
           <TextField label="Delivery time (client's time)" type="time" error={errors.deliveryTime?.message} {...form.register('deliveryTime')} />
-          <TextField
-            label="Notice (hours before delivery)"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={MAX_NOTICE_HOURS}
-            hint="The client confirms quantities until this many hours before delivery."
-            error={errors.noticeHours?.message}
-            {...form.register('noticeHours', number)}
-          />
+        </div>
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <SelectField label="Notice counted in" error={errors.noticeMode?.message} {...form.register('noticeMode')}>
+            <option value="BUSINESS_DAYS">Business days, with a cutoff time</option>
+            <option value="HOURS">Hours before delivery</option>
+          </SelectField>
+          {noticeMode === 'HOURS' ? (
+            <TextField
+              label="Notice (hours before delivery)"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={MAX_NOTICE_HOURS}
+              hint="The client confirms quantities until this many hours before delivery."
+              error={errors.noticeHours?.message}
+              {...form.register('noticeHours', number)}
+            />
+          ) : (
+            <>
+              <TextField
+                label="Notice (business days before)"
+                type="number"
+                inputMode="numeric"
+                min={MIN_NOTICE_BUSINESS_DAYS}
+                max={MAX_NOTICE_BUSINESS_DAYS}
+                hint="Weekdays the client's office is open; closures and public holidays do not count."
+                error={errors.noticeBusinessDays?.message}
+                {...form.register('noticeBusinessDays', number)}
+              />
+              <TextField
+                label="Cutoff time (client's time)"
+                type="time"
+                hint="Quantities can be changed until this time on that day."
+                error={errors.cutoffTime?.message}
+                {...form.register('cutoffTime')}
+              />
+            </>
+          )}
         </div>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" pending={mutation.isPending}>
@@ -141,6 +191,7 @@ export function ContractForm(props: Props) {
 }
 
 function pickTerms(c: ContractOutput) {
-  const { minDailyQuantity, defaultQuantity, maxQuantity, noticeHours, startDate, endDate, serviceDays, pricePerMealCents, deliveryTime } = c;
-  return { minDailyQuantity, defaultQuantity, maxQuantity, noticeHours, startDate, endDate, serviceDays, pricePerMealCents, deliveryTime };
+  const { minDailyQuantity, defaultQuantity, maxQuantity, noticeHours, noticeMode, noticeBusinessDays, cutoffTime } = c;
+  const { startDate, endDate, serviceDays, pricePerMealCents, deliveryTime } = c;
+  return { minDailyQuantity, defaultQuantity, maxQuantity, noticeHours, noticeMode, noticeBusinessDays, cutoffTime, startDate, endDate, serviceDays, pricePerMealCents, deliveryTime };
 }

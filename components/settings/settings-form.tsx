@@ -14,6 +14,7 @@ import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
 import { weekdayName } from '@/lib/dates';
 import type { CompanyOutput } from '@/lib/schemas/company';
+import { HolidayCountrySelect } from './holiday-country-select';
 import { TimeZoneSelect } from './time-zone-select';
 import { WorkModeSelect } from './work-mode-select';
 
@@ -26,6 +27,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
       name: company.name,
       timezone: company.timezone,
       currency: company.currency,
+      holidayCountry: company.holidayCountry,
       ...(isCaterer ? { dailyCapacity: company.dailyCapacity ?? undefined } : { workMode: company.workMode ?? undefined }),
     },
   });
@@ -37,7 +39,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
         toast.success('Company settings saved.');
         router.refresh();
       },
-      onError: (error) => showServerErrors(form, error, ['name', 'timezone', 'currency', 'dailyCapacity', 'workMode']),
+      onError: (error) => showServerErrors(form, error, ['name', 'timezone', 'currency', 'dailyCapacity', 'workMode', 'holidayCountry']),
     }),
   );
   const saveDays = useMutation(
@@ -64,6 +66,13 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
               name="timezone"
               render={({ field, fieldState }) => (
                 <TimeZoneSelect value={field.value ?? company.timezone} onChange={field.onChange} error={fieldState.error?.message} />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="holidayCountry"
+              render={({ field, fieldState }) => (
+                <HolidayCountrySelect value={field.value ?? null} onChange={field.onChange} error={fieldState.error?.message} disabled={!canEdit} />
               )}
             />
             <TextField

@@ -12,6 +12,7 @@ const STYLES: Record<Status, { label: string; className: string }> = {
   EXPECTED_CONFIRMED: { label: 'Confirmed', className: 'bg-sky-100 text-sky-900' },
   SERVED_CONFIRMED: { label: 'Served', className: 'bg-emerald-100 text-emerald-900' },
   DISPUTED: { label: 'Disputed', className: 'bg-red-100 text-red-900' },
+  CANCELLED: { label: 'Cancelled', className: 'bg-slate-200 text-slate-800 line-through' },
 };
 
 /** A status as a word a person understands. */

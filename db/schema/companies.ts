@@ -28,6 +28,8 @@ export const companies = pgTable(
     timezone: text('timezone').notNull().default('UTC'),
     /** ISO 4217 code; prices and costs are shown in it. */
     currency: char('currency', { length: 3 }).notNull().default('EUR'),
+    /** Public-holiday calendar: ISO 3166-1 alpha-2, optionally with a subdivision ('DE-BY'); null for none. */
+    holidayCountry: varchar('holiday_country', { length: 10 }),
     ...timestamps,
     deletedAt: tstz('deleted_at'),
   },

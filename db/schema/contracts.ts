@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { id, timestamps, tstz } from './columns';
 import { companies, users } from './companies';
-import { contractStatus, serviceDayStatus } from './enums';
+import { contractStatus, noticeMode, serviceDayStatus } from './enums';
 
 export const contracts = pgTable(
   'contracts',
@@ -30,6 +30,11 @@ export const contracts = pgTable(
     defaultQuantity: integer('default_quantity').notNull(),
     maxQuantity: integer('max_quantity').notNull(),
     noticeHours: integer('notice_hours').notNull().default(24),
+    /** HOURS: `notice_hours` before delivery; BUSINESS_DAYS: `cutoff_time` on the N-th business day before. */
+    noticeMode: noticeMode('notice_mode').notNull().default('HOURS'),
+    noticeBusinessDays: smallint('notice_business_days').notNull().default(2),
+    /** 'HH:MM:SS' wall-clock time in the client's time zone. */
+    cutoffTime: time('cutoff_time').notNull().default('14:00'),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     /** The last possible service date (inclusive). */
     endDate: date('end_date', { mode: 'string' }).notNull(),
@@ -54,6 +59,7 @@ export const contracts = pgTable(
       sql`${t.minDailyQuantity} <= ${t.defaultQuantity} and ${t.defaultQuantity} <= ${t.maxQuantity}`,
     ),
     check('contracts_notice_hours_range', sql`${t.noticeHours} between 0 and 336`),
+    check('contracts_notice_business_days_range', sql`${t.noticeBusinessDays} between 1 and 10`),
     check('contracts_end_after_start', sql`${t.endDate} > ${t.startDate}`),
     check('contracts_price_non_negative', sql`${t.pricePerMealCents} >= 0`),
   ],
@@ -107,6 +113,9 @@ export const serviceDays = pgTable(
     confirmationDeadline: tstz('confirmation_deadline').notNull(),
     /** Set when the confirmation-due reminder for this day went out (never twice). */
     reminderSentAt: tstz('reminder_sent_at'),
+    /** CANCELLED days: when, and the reason of the closure that cancelled it. */
+    cancelledAt: tstz('cancelled_at'),
+    cancellationReason: text('cancellation_reason'),
     ...timestamps,
   },
   (t) => [
@@ -129,5 +138,32 @@ export const serviceDays = pgTable(
     check('service_days_iso_weekday', sql`${t.dayOfWeek} between 1 and 7`),
     check('service_days_expected_non_negative', sql`${t.expectedQuantity} >= 0`),
     check('service_days_served_non_negative', sql`${t.servedQuantity} >= 0`),
+  ],
+);
+
+/**
+ * A company's closure (a client's office or a caterer's kitchen), inclusive local dates. With
+ * `contract_id` only that contract pauses for the window; without it the whole company is
+ * closed. Removing one sets `deleted_at`.
+ */
+export const closures = pgTable(
+  'closures',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    contractId: uuid('contract_id').references(() => contracts.id),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    createdById: uuid('created_by_id').references(() => users.id),
+    ...timestamps,
+    deletedAt: tstz('deleted_at'),
+  },
+  (t) => [
+    index('closures_company_dates_idx').on(t.companyId, t.startDate).where(sql`${t.deletedAt} is null`),
+    index('closures_contract_id_idx').on(t.contractId),
+    check('closures_dates_ordered', sql`${t.endDate} >= ${t.startDate}`),
   ],
 );

@@ -3,6 +3,7 @@ import {
   COMPANY_STATUSES,
   COMPANY_TYPES,
   CONTRACT_STATUSES,
+  NOTICE_MODES,
   OUTBOX_STATUSES,
   SERVICE_DAY_STATUSES,
   USER_ROLES,
@@ -17,3 +18,4 @@ export const userRole = pgEnum('user_role', USER_ROLES);
 export const contractStatus = pgEnum('contract_status', CONTRACT_STATUSES);
 export const serviceDayStatus = pgEnum('service_day_status', SERVICE_DAY_STATUSES);
 export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
+export const noticeMode = pgEnum('notice_mode', NOTICE_MODES);

@@ -1,14 +1,26 @@
 import { z } from 'zod';
 import { COMPANY_STATUSES } from '@/lib/enums';
+import { MAX_CLOSURE_DAYS, MAX_CLOSURE_REASON_LENGTH } from '@/lib/limits';
+import { text } from '@/lib/text';
 import {
   companyNameSchema,
   companyTypeSchema,
+  checkDateRange,
   currencySchema,
   dailyCapacitySchema,
+  dateSchema,
+  textSchema,
+  uuidSchema,
   isoWeekdaySchema,
   timeZoneSchema,
   workModeSchema,
 } from './common';
+
+/** A public-holiday calendar: ISO 3166-1 alpha-2, optionally a subdivision ('DE-BY'). Known ones are checked by the server. */
+export const holidayCountrySchema = text('Choose a country for public holidays.')
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'Choose a country (e.g. PL) or a region (e.g. DE-BY) from the list.');
 
 export const updateCompanyInput = z
   .object({
@@ -17,6 +29,8 @@ export const updateCompanyInput = z
     currency: currencySchema.optional(),
     dailyCapacity: dailyCapacitySchema.optional(),
     workMode: workModeSchema.optional(),
+    /** Public holidays count as closures: 'PL', 'DE-BY', …; null for none. */
+    holidayCountry: holidayCountrySchema.nullable().optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'Nothing to update.');
 export type UpdateCompanyInput = z.output<typeof updateCompanyInput>;
@@ -44,8 +58,62 @@ export const companyOutput = z.object({
   currency: z.string().length(3),
   dailyCapacity: z.number().int().nullable(),
   workMode: workModeSchema.nullable(),
+  holidayCountry: z.string().nullable(),
   /** All seven ISO weekdays; days without a row are open. */
   officeDays: z.array(officeDayInput),
   createdAt: z.date(),
 });
 export type CompanyOutput = z.output<typeof companyOutput>;
+
+export const addClosureInput = z
+  .object({
+    from: dateSchema('The first closed day'),
+    to: dateSchema('The last closed day'),
+    reason: textSchema('Say why you are closed (e.g. Christmas break).', MAX_CLOSURE_REASON_LENGTH),
+    /** Only this contract pauses for the window; the whole company when omitted. */
+    contractId: uuidSchema.optional(),
+  })
+  .superRefine((range, ctx) => checkDateRange(range, ctx, MAX_CLOSURE_DAYS));
+export type AddClosureInput = z.output<typeof addClosureInput>;
+
+export const listClosuresInput = z
+  .object({ from: dateSchema('From').optional(), to: dateSchema('To').optional() })
+  .optional();
+
+export const closureOutput = z.object({
+  id: z.uuid(),
+  companyId: z.uuid(),
+  companyName: z.string(),
+  /** The viewer's own closure (it may remove it) or a counterpart's that affects a shared contract. */
+  own: z.boolean(),
+  contractId: z.uuid().nullable(),
+  from: z.string(),
+  to: z.string(),
+  reason: z.string(),
+  createdAt: z.date(),
+});
+export type ClosureOutput = z.output<typeof closureOutput>;
+
+const affectedDay = z.object({ serviceDayId: z.uuid(), contractId: z.uuid(), serviceDate: z.string(), status: z.string() });
+export const addClosureOutput = z.object({
+  closure: closureOutput,
+  /** Days inside the closure that were cancelled (their deadline was ahead). */
+  cancelled: z.array(affectedDay),
+  /** Days inside the closure that stay: past their deadline, or already served. */
+  kept: z.array(affectedDay),
+});
+export type AddClosureOutput = z.output<typeof addClosureOutput>;
+
+export const removeClosureOutput = z.object({ id: z.uuid(), plannedServiceDays: z.number().int() });
+
+export const holidayOption = z.object({ code: z.string(), name: z.string() });
+export const holidayCountriesOutput = z.array(holidayOption);
+
+export const calendarInput = z
+  .object({ from: dateSchema('From'), to: dateSchema('To') })
+  .superRefine((range, ctx) => checkDateRange(range, ctx, 62));
+export const calendarOutput = z.object({
+  holidays: z.array(z.object({ date: z.string(), name: z.string(), companyName: z.string(), own: z.boolean() })),
+  closures: z.array(closureOutput),
+});
+export type CalendarOutput = z.output<typeof calendarOutput>;

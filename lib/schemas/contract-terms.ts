@@ -2,10 +2,25 @@
 // procedures, the service that re-validates merged terms, and the contract form.
 import { z } from 'zod';
 import { isValidDate } from '@/lib/dates';
-import { MAX_DAILY_QUANTITY, MAX_NOTICE_HOURS, MAX_PRICE_PER_MEAL_CENTS } from '@/lib/limits';
+import { NOTICE_MODES } from '@/lib/enums';
+import {
+  MAX_DAILY_QUANTITY,
+  MAX_NOTICE_BUSINESS_DAYS,
+  MAX_NOTICE_HOURS,
+  MAX_PRICE_PER_MEAL_CENTS,
+  MIN_NOTICE_BUSINESS_DAYS,
+} from '@/lib/limits';
 import { dateSchema, timeOfDaySchema } from './common';
 
 export const DEFAULT_DELIVERY_TIME = '12:00';
+export const DEFAULT_NOTICE_HOURS = 24;
+/** Stored for every contract; only BUSINESS_DAYS notice reads them. */
+export const DEFAULT_NOTICE_BUSINESS_DAYS = 2;
+export const DEFAULT_CUTOFF_TIME = '14:00';
+/** What the contract form proposes for a new contract. */
+export const PROPOSED_NOTICE = { noticeMode: 'BUSINESS_DAYS', noticeBusinessDays: DEFAULT_NOTICE_BUSINESS_DAYS, cutoffTime: DEFAULT_CUTOFF_TIME } as const;
+
+export const noticeModeSchema = z.enum(NOTICE_MODES, { error: 'Choose hours before delivery or business days.' });
 
 function quantity(label: string) {
   return z
@@ -16,10 +31,10 @@ function quantity(label: string) {
 }
 
 /**
- * Field-level rules only, without the cross-field checks, so callers can `.extend()` it
- * (e.g. with `clientEmail` or `id`) and then apply `checkContractTerms` themselves.
+ * Field-level rules only, without the cross-field checks and without defaults: an update's
+ * omitted term keeps its stored value, so it must not be filled in with a default.
  */
-export const contractTermsObject = z.object({
+export const contractTermFields = z.object({
   minDailyQuantity: quantity('Minimum daily quantity'),
   defaultQuantity: quantity('Default quantity'),
   maxQuantity: quantity('Maximum quantity'),
@@ -28,6 +43,13 @@ export const contractTermsObject = z.object({
     .int('Notice hours must be a whole number.')
     .min(0, 'Notice hours cannot be negative.')
     .max(MAX_NOTICE_HOURS, `Notice hours cannot be more than ${MAX_NOTICE_HOURS} (two weeks).`),
+  noticeMode: noticeModeSchema,
+  noticeBusinessDays: z
+    .number('Notice in business days must be a number.')
+    .int('Notice in business days must be a whole number.')
+    .min(MIN_NOTICE_BUSINESS_DAYS, `Notice must be at least ${MIN_NOTICE_BUSINESS_DAYS} business day.`)
+    .max(MAX_NOTICE_BUSINESS_DAYS, `Notice cannot be more than ${MAX_NOTICE_BUSINESS_DAYS} business days.`),
+  cutoffTime: timeOfDaySchema('Cutoff time'),
   startDate: dateSchema('Start date'),
   endDate: dateSchema('End date'),
   serviceDays: z
@@ -47,7 +69,20 @@ export const contractTermsObject = z.object({
     .int('Price per meal must be a whole number of cents.')
     .min(0, 'Price per meal cannot be negative.')
     .max(MAX_PRICE_PER_MEAL_CENTS, 'Price per meal is too large.'),
-  deliveryTime: timeOfDaySchema('Delivery time').default(DEFAULT_DELIVERY_TIME),
+  deliveryTime: timeOfDaySchema('Delivery time'),
+});
+
+/**
+ * The terms of a new contract: field rules with their defaults, so callers can `.extend()` it
+ * (e.g. with `clientEmail`) and then apply `checkContractTerms` themselves. A contract created
+ * with `noticeHours` and no `noticeMode` has HOURS notice (the API stays compatible).
+ */
+export const contractTermsObject = contractTermFields.extend({
+  noticeHours: contractTermFields.shape.noticeHours.default(DEFAULT_NOTICE_HOURS),
+  noticeMode: noticeModeSchema.default('HOURS'),
+  noticeBusinessDays: contractTermFields.shape.noticeBusinessDays.default(DEFAULT_NOTICE_BUSINESS_DAYS),
+  cutoffTime: contractTermFields.shape.cutoffTime.default(DEFAULT_CUTOFF_TIME),
+  deliveryTime: contractTermFields.shape.deliveryTime.default(DEFAULT_DELIVERY_TIME),
 });
 
 type CrossFieldTerms = Pick<

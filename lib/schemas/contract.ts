@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMPANY_TYPES, CONTRACT_ACTIONS, CONTRACT_STATUSES } from '@/lib/enums';
 import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
-import { checkContractTerms, contractTermsObject } from './contract-terms';
+import { checkContractTerms, contractTermFields, contractTermsObject, noticeModeSchema } from './contract-terms';
 import { emailSchema, uuidSchema } from './common';
 
 export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
@@ -17,7 +17,7 @@ export type CreateContractInput = z.output<typeof createContractInput>;
  * The same terms as create, without clientEmail. Every term is optional: omitted ones keep
  * their stored value (the merged terms are validated again by the service).
  */
-export const updateContractInput = contractTermsObject
+export const updateContractInput = contractTermFields
   .partial()
   .extend({ id: uuidSchema })
   .superRefine((terms, ctx) => checkContractTerms(terms as Parameters<typeof checkContractTerms>[0], ctx));
@@ -39,11 +39,19 @@ export const contractOutput = z.object({
   defaultQuantity: z.number().int(),
   maxQuantity: z.number().int(),
   noticeHours: z.number().int(),
+  noticeMode: noticeModeSchema,
+  /** BUSINESS_DAYS: the deadline is `cutoffTime` ('HH:MM', client's clock) on the N-th business day before. */
+  noticeBusinessDays: z.number().int(),
+  cutoffTime: z.string().regex(TIME_OF_DAY_PATTERN),
   /** 'YYYY-MM-DD'; endDate is the last possible service date. */
   startDate: z.string(),
   endDate: z.string(),
   /** ISO weekdays, 1 = Monday … 7 = Sunday, ascending. */
   serviceDays: z.array(z.number().int().min(1).max(7)),
+  /** Contracted weekdays on which the client's office is closed: no days are planned on them. */
+  skippedWeekdays: z.array(z.number().int().min(1).max(7)),
+  /** Every weekday the client's office is closed (its office days), for warnings while editing. */
+  clientClosedWeekdays: z.array(z.number().int().min(1).max(7)),
   pricePerMealCents: z.number().int(),
   /** ISO 4217 code of the caterer: the price and costs are in it. */
   currency: z.string().length(3),

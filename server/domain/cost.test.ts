@@ -23,6 +23,13 @@ describe('serviceDayCostCents', () => {
     });
   });
 
+  it('a cancelled day costs nothing, whatever its quantities', () => {
+    expect(serviceDayCostCents({ status: 'CANCELLED', expectedQuantity: 40, servedQuantity: null, pricePerMealCents: price })).toEqual({
+      cents: 0,
+      isEstimate: false,
+    });
+  });
+
   it('estimates when a served status has no served quantity', () => {
     expect(
       serviceDayCostCents({ status: 'SERVED_CONFIRMED', expectedQuantity: 40, servedQuantity: null, pricePerMealCents: price }),

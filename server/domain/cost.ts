@@ -14,10 +14,12 @@ export interface Cost {
 
 /**
  * Served × price once served is confirmed (a DISPUTED day keeps its confirmed count until the
- * dispute is resolved); otherwise expected × price, flagged as an estimate.
+ * dispute is resolved); a cancelled day costs nothing; otherwise expected × price, flagged as
+ * an estimate.
  */
 export function serviceDayCostCents(input: ServiceDayCostInput): Cost {
   const { status, expectedQuantity, servedQuantity, pricePerMealCents } = input;
+  if (status === 'CANCELLED') return { cents: 0, isEstimate: false };
   const servedConfirmed = status === 'SERVED_CONFIRMED' || status === 'DISPUTED';
   if (servedConfirmed && servedQuantity !== null && servedQuantity !== undefined) {
     return { cents: servedQuantity * pricePerMealCents, isEstimate: false };

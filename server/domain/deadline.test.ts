@@ -198,3 +198,116 @@ describe('formatInstant', () => {
     expect(formatInstant(d)).toBe('2026-03-29 10:00 (UTC)');
   });
 });
+
+describe('computeConfirmationDeadline (BUSINESS_DAYS notice)', () => {
+  const business = (
+    serviceDate: string,
+    noticeBusinessDays: number,
+    cutoffTime: string,
+    timeZone: string,
+    calendar?: Parameters<typeof computeConfirmationDeadline>[0]['calendar'],
+  ) =>
+    computeConfirmationDeadline({
+      serviceDate,
+      deliveryTime: '12:00',
+      noticeMode: 'BUSINESS_DAYS',
+      noticeHours: 24,
+      noticeBusinessDays,
+      cutoffTime,
+      timeZone,
+      calendar,
+    });
+  const calendar = (over: Partial<{ closedWeekdays: number[]; closures: { from: string; to: string }[]; holidays: string[] }>) => ({
+    closedWeekdays: [],
+    closures: [],
+    holidays: [],
+    ...over,
+  });
+
+  it('Monday service with 2 business days → Thursday at the cutoff, on the client’s wall clock', () => {
+    const d = business('2026-12-07', 2, '14:00', 'Europe/Warsaw');
+    expect(wallClock(d, 'Europe/Warsaw')).toBe('2026-12-03T14:00');
+    expect(d.toISOString()).toBe('2026-12-03T13:00:00.000Z');
+  });
+
+  it('a holiday on Thursday moves it to Wednesday', () => {
+    const d = business('2026-12-07', 2, '14:00', 'Europe/Warsaw', calendar({ holidays: ['2026-12-03'] }));
+    expect(wallClock(d, 'Europe/Warsaw')).toBe('2026-12-02T14:00');
+  });
+
+  it('a company-wide closure on Thursday moves it to Wednesday', () => {
+    const d = business('2026-12-07', 2, '14:00', 'Europe/Warsaw', calendar({ closures: [{ from: '2026-12-03', to: '2026-12-03' }] }));
+    expect(wallClock(d, 'Europe/Warsaw')).toBe('2026-12-02T14:00');
+  });
+
+  it('an office closed on Fridays does not count Friday', () => {
+    const d = business('2026-12-07', 1, '14:00', 'Europe/Warsaw', calendar({ closedWeekdays: [5] }));
+    expect(wallClock(d, 'Europe/Warsaw')).toBe('2026-12-03T14:00');
+  });
+
+  it('weekends never count, also for a weekend service day', () => {
+    expect(wallClock(business('2026-12-05', 2, '14:00', 'UTC'), 'UTC')).toBe('2026-12-03T14:00');
+    expect(wallClock(business('2026-12-08', 1, '09:00', 'UTC'), 'UTC')).toBe('2026-12-07T09:00');
+  });
+
+  it('across Warsaw’s DST changes the cutoff keeps its wall-clock time', () => {
+    // Spring forward Sun 2026-03-29: Tuesday's service, 2 business days → Friday 27 Mar, still CET.
+    const spring = business('2026-03-31', 2, '14:00', 'Europe/Warsaw');
+    expect(wallClock(spring, 'Europe/Warsaw')).toBe('2026-03-27T14:00');
+    expect(spring.toISOString()).toBe('2026-03-27T13:00:00.000Z');
+    // Fall back Sun 2026-10-25: Tuesday's service → Friday 23 Oct, still CEST.
+    const fall = business('2026-10-27', 2, '14:00', 'Europe/Warsaw');
+    expect(wallClock(fall, 'Europe/Warsaw')).toBe('2026-10-23T14:00');
+    expect(fall.toISOString()).toBe('2026-10-23T12:00:00.000Z');
+  });
+
+  it('across New York’s DST changes the cutoff keeps its wall-clock time', () => {
+    const spring = business('2026-03-10', 2, '14:00', 'America/New_York');
+    expect(spring.toISOString()).toBe('2026-03-06T19:00:00.000Z'); // Fri 14:00 EST
+    const fall = business('2026-11-03', 2, '14:00', 'America/New_York');
+    expect(fall.toISOString()).toBe('2026-10-30T18:00:00.000Z'); // Fri 14:00 EDT
+  });
+
+  it('a service day right after a long closure counts back past the closure and the holidays in it', () => {
+    const closedForChristmas = calendar({
+      closures: [{ from: '2026-12-21', to: '2027-01-03' }],
+      holidays: ['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01', '2027-01-06'],
+    });
+    const d = business('2027-01-04', 2, '14:00', 'Europe/Warsaw', closedForChristmas);
+    expect(wallClock(d, 'Europe/Warsaw')).toBe('2026-12-17T14:00');
+    // Thursday 7 Jan, the day after the Epiphany holiday: Tue 5 Jan, then Mon 4 Jan.
+    expect(wallClock(business('2027-01-07', 2, '14:00', 'Europe/Warsaw', closedForChristmas), 'Europe/Warsaw')).toBe('2027-01-04T14:00');
+  });
+
+  it('a cutoff in a half-hour zone (Asia/Kolkata, UTC+05:30)', () => {
+    expect(business('2026-12-07', 1, '14:00', 'Asia/Kolkata').toISOString()).toBe('2026-12-04T08:30:00.000Z');
+    expect(business('2026-12-07', 2, '09:30', 'Asia/Kolkata').toISOString()).toBe('2026-12-03T04:00:00.000Z');
+  });
+
+  it('the calculator gives the same answers as the single rule', () => {
+    const calculate = createDeadlineCalculator();
+    const input = {
+      serviceDate: '2026-12-07',
+      deliveryTime: '12:00',
+      noticeMode: 'BUSINESS_DAYS' as const,
+      noticeHours: 24,
+      noticeBusinessDays: 2,
+      cutoffTime: '14:00',
+      timeZone: 'Europe/Warsaw',
+      calendar: calendar({ holidays: ['2026-12-03'] }),
+    };
+    expect(calculate(input)).toEqual(computeConfirmationDeadline(input));
+  });
+
+  it('a calendar without business days gives a deadline long before the day instead of looping', () => {
+    const d = business('2026-12-07', 2, '14:00', 'UTC', calendar({ closedWeekdays: [1, 2, 3, 4, 5] }));
+    expect(d.getTime()).toBeLessThan(new Date('2026-01-01T00:00:00Z').getTime());
+  });
+
+  it('rejects bad business-day input with BAD_REQUEST', () => {
+    const bad = expect.objectContaining({ code: 'BAD_REQUEST' });
+    expect(() => business('2026-12-07', 0, '14:00', 'UTC')).toThrow(bad);
+    expect(() => business('2026-12-07', 2, '24:00', 'UTC')).toThrow(bad);
+    expect(() => business('2026-12-07', 2, '14:00', 'Nowhere/Land')).toThrow(bad);
+  });
+});

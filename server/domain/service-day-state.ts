@@ -47,7 +47,12 @@ export function assertCanConfirmExpected(input: ConfirmExpectedInput): void {
     );
   }
   if (status !== 'PENDING' && status !== 'EXPECTED_CONFIRMED') {
-    const why = status === 'DISPUTED' ? 'its served quantity is disputed' : 'it has already been served';
+    const why =
+      status === 'DISPUTED'
+        ? 'its served quantity is disputed'
+        : status === 'CANCELLED'
+          ? 'it is cancelled (a closure)'
+          : 'it has already been served';
     throw new DomainError(
       'CONFLICT',
       `The expected quantity for ${dayLabel(serviceDate)} can no longer be changed because ${why}.`,
@@ -91,6 +96,7 @@ export function assertCanConfirmServed(input: ConfirmServedInput): void {
       EXPECTED_CONFIRMED: '',
       SERVED_CONFIRMED: `The served quantity for ${serviceDate} is already confirmed.`,
       DISPUTED: `The served quantity for ${serviceDate} is disputed; resolve the dispute instead.`,
+      CANCELLED: `${serviceDate} is cancelled (a closure), so nothing is served that day.`,
     };
     throw new DomainError('CONFLICT', messages[status]);
   }

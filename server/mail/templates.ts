@@ -88,6 +88,16 @@ export function eventContent(event: OutboxEvent<CompanyEventType>, names: Compan
       const { serviceDate: date, reason } = event.payload;
       return { title: `Served count disputed for ${date}`, body: `${who} disputed the served count for ${date}. Reason: ${reason}`, path: dayPath(date) };
     }
+    case 'service_day.cancelled': {
+      const { days, reason } = event.payload;
+      const dates = days.map((d) => d.serviceDate).sort();
+      const list = dates.length === 1 ? dates[0]! : `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`;
+      return {
+        title: `${dates.length === 1 ? 'Service day' : `${dates.length} service days`} cancelled: ${list}`,
+        body: `${who} is closed on ${list} (${reason}), so no meals are planned then. ${dates.length === 1 ? 'The day is' : 'These days are'} cancelled and cost nothing.`,
+        path: serviceDaysPath({ contractId, from: dates[0]!, to: dates.at(-1)! }),
+      };
+    }
     case 'service_day.dispute_resolved': {
       const { serviceDate: date, servedQuantity, note } = event.payload;
       return {

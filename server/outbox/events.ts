@@ -51,6 +51,16 @@ export const EVENT_PAYLOADS = {
     servedQuantity: count,
     note: z.string().min(1),
   }),
+  /**
+   * A closure (or a public holiday) cancelled the contract's days in it whose deadline was ahead;
+   * told to the other party. `closureId` is null for holidays.
+   */
+  'service_day.cancelled': z.strictObject({
+    ...contractParties,
+    closureId: id.nullable(),
+    reason: z.string().min(1),
+    days: z.array(z.strictObject({ serviceDayId: id, serviceDate })).min(1),
+  }),
   /** One digest per client company of its days whose deadline is near. */
   'service_day.confirmation_due': z.strictObject({
     clientId: id,

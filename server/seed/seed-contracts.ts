@@ -1,3 +1,4 @@
+import { DEFAULT_CUTOFF_TIME, DEFAULT_NOTICE_BUSINESS_DAYS } from '@/lib/schemas/contract-terms';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { companies, users } from '@/db/schema';
@@ -93,6 +94,9 @@ export async function seedDemoContracts(db: DbOrTx, companyIds: Record<string, s
     const actor = await catererAdmin(db, companyIds[demo.caterer]!);
     const contract = await createContract(db, actor, {
       clientEmail: client!.email,
+      noticeMode: 'HOURS',
+      noticeBusinessDays: DEFAULT_NOTICE_BUSINESS_DAYS,
+      cutoffTime: DEFAULT_CUTOFF_TIME,
       ...demo.terms,
       startDate: addDays(today, -7),
       endDate: addDays(today, 365),

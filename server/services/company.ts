@@ -4,7 +4,13 @@ import { cateringProfiles, clientOfficeDays, clientProfiles, companies } from '@
 import type { SessionUser } from '@/server/domain/actor';
 import type { CompanyOutput, UpdateCompanyInput } from '@/lib/schemas/company';
 import { DomainError } from '@/server/domain/errors';
+import { isKnownHolidayCountry, publicHolidays } from '@/server/domain/holidays';
+import { addDays, localToday } from '@/lib/dates';
+import { cancelClosedDays } from '@/server/services/calendar/cancel-days';
 import { recomputeOpenDeadlines } from '@/server/services/service-days/deadlines';
+import { DEFAULT_HORIZON_DAYS } from '@/server/domain/service-dates';
+import { generateServiceDays } from '@/server/services/service-days/generation';
+import { sqlArray } from '@/db/rows';
 
 const ALL_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -26,6 +32,7 @@ export async function getCompany(db: DbOrTx, companyId: string): Promise<Company
     currency: company.currency,
     dailyCapacity: company.cateringProfile?.dailyCapacity ?? null,
     workMode: company.clientProfile?.workMode ?? null,
+    holidayCountry: company.holidayCountry,
     officeDays: ALL_WEEKDAYS.map((dayOfWeek) => ({ dayOfWeek, isWorkDay: open.get(dayOfWeek) ?? true })),
     createdAt: company.createdAt,
   };
@@ -42,15 +49,41 @@ export async function updateCompany(db: DbOrTx, tenant: SessionUser, input: Upda
   if (input.workMode !== undefined && tenant.companyType !== 'CLIENT') {
     throw new DomainError('BAD_REQUEST', 'Only clients have a work mode.', 'workMode');
   }
+  const { holidayCountry, now } = input;
+  if (holidayCountry && !isKnownHolidayCountry(holidayCountry)) {
+    throw new DomainError('BAD_REQUEST', `No public-holiday calendar is known for "${holidayCountry}"; choose one from the list.`, 'holidayCountry');
+  }
   await db.transaction(async (tx) => {
-    if (input.name !== undefined || input.timezone !== undefined || input.currency !== undefined) {
+    const [before] = await tx
+      .select({ holidayCountry: companies.holidayCountry, timezone: companies.timezone })
+      .from(companies)
+      .where(eq(companies.id, tenant.companyId))
+      .for('update');
+    if (input.name !== undefined || input.timezone !== undefined || input.currency !== undefined || holidayCountry !== undefined) {
       await tx
         .update(companies)
-        .set({ name: input.name, timezone: input.timezone, currency: input.currency })
+        .set({ name: input.name, timezone: input.timezone, currency: input.currency, holidayCountry })
         .where(eq(companies.id, tenant.companyId));
     }
-    if (input.timezone !== undefined && tenant.companyType === 'CLIENT') {
-      await recomputeOpenDeadlines(tx, { clientId: tenant.companyId }, input.now);
+    const holidaysChanged = holidayCountry !== undefined && holidayCountry !== before?.holidayCountry;
+    if ((input.timezone !== undefined || holidaysChanged) && tenant.companyType === 'CLIENT') {
+      await recomputeOpenDeadlines(tx, { clientId: tenant.companyId }, now);
+    }
+    if (holidaysChanged) {
+      // Holidays count as closures: planned days on the new calendar's holidays are cancelled
+      // (deadline ahead), and days on holidays of the old calendar are planned again.
+      const today = localToday(now, input.timezone ?? before?.timezone ?? 'UTC');
+      const holidays = publicHolidays(holidayCountry ?? null, today, addDays(today, DEFAULT_HORIZON_DAYS + 1));
+      if (holidays.length > 0) {
+        const names = [...new Set(holidays.map((h) => h.name))];
+        await cancelClosedDays(tx, tenant, {
+          closed: sql`sd.service_date = any(${sqlArray(holidays.map((h) => h.date), 'date')})`,
+          reason: names.length === 1 ? `public holiday: ${names[0]}` : 'public holidays',
+          closureId: null,
+          now,
+        });
+      }
+      await generateServiceDays(tx, { now, companyId: tenant.companyId });
     }
     if (input.dailyCapacity !== undefined) {
       await tx

@@ -42,6 +42,8 @@ describe('outbox event payloads as written by their producers', () => {
     await client.caller.serviceDay.dispute({ id: on('2026-03-04'), reason: 'We counted 22.' }); // disputed
     await caterer.caller.serviceDay.resolveDispute({ id: on('2026-03-04'), servedQuantity: 22, note: 'Agreed.' }); // dispute_resolved
 
+    await client.caller.company.addClosure({ from: '2026-03-16', to: '2026-03-16', reason: 'Office closed' }); // service_day.cancelled
+
     await caterer.caller.contract.pause({ id: contract.id }); // contract.paused
     await client.caller.contract.resume({ id: contract.id }); // contract.resumed
     await client.caller.contract.terminate({ id: contract.id }); // contract.terminated

@@ -45,6 +45,7 @@ const SAMPLE_DETAILS: { [T in PartyEventType]: () => Details<T> } = {
   'service_day.expected_auto_locked': () => ({ ...day(), expectedQuantity: 20 }),
   'service_day.served_confirmed': () => ({ ...day(), expectedQuantity: 20, servedQuantity: 19 }),
   'service_day.disputed': () => ({ ...day(), servedQuantity: 19, reason: 'Two trays were missing.' }),
+  'service_day.cancelled': () => ({ closureId: randomUUID(), reason: 'Christmas break', days: [day()] }),
   'service_day.dispute_resolved': () => ({ ...day(), previousServedQuantity: 19, originalServedQuantity: 19, servedQuantity: 17, note: 'Agreed.' }),
 };
 

@@ -45,6 +45,9 @@ export async function updateContract(
       defaultQuantity: contract.defaultQuantity,
       maxQuantity: contract.maxQuantity,
       noticeHours: contract.noticeHours,
+      noticeMode: contract.noticeMode,
+      noticeBusinessDays: contract.noticeBusinessDays,
+      cutoffTime: toHhMm(contract.cutoffTime),
       startDate: contract.startDate,
       endDate: contract.endDate,
       serviceDays: currentDays.map((d) => d.dayOfWeek),
@@ -52,6 +55,8 @@ export async function updateContract(
       deliveryTime: toHhMm(contract.deliveryTime),
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    // The API stays compatible: notice hours without a notice mode mean HOURS notice.
+    if (defined.noticeHours !== undefined && defined.noticeMode === undefined) defined.noticeMode = 'HOURS';
     const terms = validateContractTerms({ ...current, ...defined });
     const { serviceDays: weekdays, ...columns } = terms;
     const active = contract.status === 'ACTIVE';
@@ -73,7 +78,7 @@ export async function updateContract(
     await tx.delete(contractServiceDays).where(eq(contractServiceDays.contractId, id));
     await tx.insert(contractServiceDays).values(weekdays.map((dayOfWeek) => ({ contractId: id, dayOfWeek })));
     // The days that stay (confirmed, still open) follow the new notice or delivery time.
-    if (changed.includes('noticeHours') || changed.includes('deliveryTime')) {
+    if (['noticeMode', 'noticeHours', 'noticeBusinessDays', 'cutoffTime', 'deliveryTime'].some((k) => changed.includes(k))) {
       await recomputeOpenDeadlines(tx, { contractId: id }, now);
     }
     const generated = active ? await generateServiceDays(tx, { now, contractId: id }) : 0;

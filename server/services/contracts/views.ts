@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
-import { companies, contractServiceDays, contracts } from '@/db/schema';
+import { clientOfficeDays, companies, contractServiceDays, contracts } from '@/db/schema';
 import type { ContractStatus } from '@/lib/enums';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput } from '@/lib/schemas/contract';
@@ -36,13 +36,21 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     .orderBy(desc(contracts.createdAt), asc(contracts.id));
   if (rows.length === 0) return [];
 
-  const weekdays = await db
-    .select({ contractId: contractServiceDays.contractId, dayOfWeek: contractServiceDays.dayOfWeek })
-    .from(contractServiceDays)
-    .where(inArray(contractServiceDays.contractId, rows.map((r) => r.contract.id)))
-    .orderBy(asc(contractServiceDays.dayOfWeek));
+  const [weekdays, closedOfficeDays] = await Promise.all([
+    db
+      .select({ contractId: contractServiceDays.contractId, dayOfWeek: contractServiceDays.dayOfWeek })
+      .from(contractServiceDays)
+      .where(inArray(contractServiceDays.contractId, rows.map((r) => r.contract.id)))
+      .orderBy(asc(contractServiceDays.dayOfWeek)),
+    db
+      .select({ companyId: clientOfficeDays.companyId, dayOfWeek: clientOfficeDays.dayOfWeek })
+      .from(clientOfficeDays)
+      .where(and(inArray(clientOfficeDays.companyId, [...new Set(rows.map((r) => r.contract.clientId))]), eq(clientOfficeDays.isWorkDay, false))),
+  ]);
   const daysOf = new Map<string, number[]>();
   for (const w of weekdays) daysOf.set(w.contractId, [...(daysOf.get(w.contractId) ?? []), w.dayOfWeek]);
+  const closedOf = new Map<string, Set<number>>();
+  for (const o of closedOfficeDays) closedOf.set(o.companyId, (closedOf.get(o.companyId) ?? new Set()).add(o.dayOfWeek));
 
   const viewerSide = viewer.companyType;
   return rows.map(({ contract: c, ...names }) => ({
@@ -55,9 +63,14 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     defaultQuantity: c.defaultQuantity,
     maxQuantity: c.maxQuantity,
     noticeHours: c.noticeHours,
+    noticeMode: c.noticeMode,
+    noticeBusinessDays: c.noticeBusinessDays,
+    cutoffTime: toHhMm(c.cutoffTime),
     startDate: c.startDate,
     endDate: c.endDate,
     serviceDays: daysOf.get(c.id) ?? [],
+    skippedWeekdays: (daysOf.get(c.id) ?? []).filter((d) => closedOf.get(c.clientId)?.has(d)),
+    clientClosedWeekdays: [...(closedOf.get(c.clientId) ?? [])].sort((a, b) => a - b),
     pricePerMealCents: c.pricePerMealCents,
     deliveryTime: toHhMm(c.deliveryTime),
     createdAt: c.createdAt,

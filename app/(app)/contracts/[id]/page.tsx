@@ -7,7 +7,7 @@ import { loadContractOrNotFound } from './load-contract';
 import { ServiceDayTable } from '@/components/service-days/service-day-table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate, formatMoney, formatNotice, formatWeekdayList } from '@/lib/format';
 import { getServerCaller } from '@/server/api/server-caller';
 import { addDays, localToday } from '@/lib/dates';
 
@@ -42,7 +42,15 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
               {contract.defaultQuantity} by default (min {contract.minDailyQuantity}, max {contract.maxQuantity})
             </dd>
             <dt className="text-slate-600">Service days</dt>
-            <dd>{weekdaySummary(contract.serviceDays)}</dd>
+            <dd>
+              {weekdaySummary(contract.serviceDays)}
+              {contract.skippedWeekdays.length > 0 && (
+                <p role="status" className="mt-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-amber-950">
+                  The client&apos;s office is closed on {formatWeekdayList(contract.skippedWeekdays)}, so no meals are planned on{' '}
+                  {contract.skippedWeekdays.length === 1 ? 'that day' : 'those days'}.
+                </p>
+              )}
+            </dd>
             <dt className="text-slate-600">Period</dt>
             <dd>
               {formatDate(contract.startDate)} – {formatDate(contract.endDate)}
@@ -52,7 +60,10 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
               {contract.deliveryTime} ({contract.clientTimeZone})
             </dd>
             <dt className="text-slate-600">Notice</dt>
-            <dd>{contract.noticeHours} hours before delivery</dd>
+            <dd>
+              {formatNotice(contract)}
+              {contract.noticeMode === 'BUSINESS_DAYS' && ` (${contract.clientTimeZone})`}
+            </dd>
             <dt className="text-slate-600">Price</dt>
             <dd>{formatMoney(contract.pricePerMealCents, contract.currency)} per meal</dd>
           </dl>
