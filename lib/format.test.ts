@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatCountdown, formatDate, formatInstant, formatMoney, formatPercent } from './format';
+import {
+  formatCount,
+  formatCountdown,
+  formatDate,
+  formatDay,
+  formatDeadline,
+  formatInstant,
+  formatMoney,
+  formatPercent,
+  formatTime,
+  formatWeekdayTime,
+  formatZoneName,
+} from './format';
 
 describe('formatMoney', () => {
   it('formats cents in the given currency', () => {
@@ -36,6 +48,57 @@ describe('formatInstant', () => {
   });
   it('can move to the next calendar day in the zone', () => {
     expect(formatInstant(new Date('2026-03-02T23:30:00Z'), 'Asia/Tokyo')).toBe('Tue, 3 Mar 2026, 08:30 GMT+9');
+  });
+});
+
+describe('recipient-zone times', () => {
+  const winter = new Date('2026-12-03T13:00:00Z');
+  const summer = new Date('2026-07-02T13:00:00Z');
+  const now = new Date('2026-12-01T20:00:00Z');
+
+  it('writes the app format, without the year when it is this year', () => {
+    expect(formatInstant(winter, 'Europe/Warsaw', { now })).toBe('Thu, 3 Dec, 14:00 CET');
+    expect(formatInstant(winter, 'Europe/Warsaw', { now: new Date('2025-12-31T12:00:00Z') })).toBe('Thu, 3 Dec 2026, 14:00 CET');
+  });
+
+  it('follows daylight-saving time in zones that have it', () => {
+    expect(formatInstant(summer, 'Europe/Warsaw', { now })).toBe('Thu, 2 Jul, 15:00 CEST');
+    expect(formatInstant(winter, 'America/New_York', { now })).toBe('Thu, 3 Dec, 08:00 EST');
+    expect(formatInstant(summer, 'America/New_York', { now })).toBe('Thu, 2 Jul, 09:00 EDT');
+    expect(formatInstant(winter, 'Europe/London', { now })).toBe('Thu, 3 Dec, 13:00 GMT');
+    expect(formatInstant(summer, 'Europe/London', { now })).toBe('Thu, 2 Jul, 14:00 BST');
+  });
+
+  it('a half-hour zone without DST keeps its offset all year', () => {
+    expect(formatInstant(winter, 'Asia/Kolkata', { now })).toBe('Thu, 3 Dec, 18:30 IST');
+    expect(formatInstant(summer, 'Asia/Kolkata', { now })).toBe('Thu, 2 Jul, 18:30 IST');
+    expect(formatTime(new Date('2026-12-03T19:00:00Z'), 'Asia/Kolkata')).toBe('00:30 IST');
+  });
+
+  it('names the offset where a zone has no common abbreviation', () => {
+    expect(formatZoneName(winter, 'Asia/Tokyo')).toBe('GMT+9');
+    expect(formatZoneName(winter, 'America/St_Johns')).toBe('GMT-3:30');
+    expect(formatZoneName(winter, 'UTC')).toBe('UTC');
+  });
+
+  it('titles use weekday and time; days have no year', () => {
+    expect(formatWeekdayTime(winter, 'Europe/Warsaw')).toBe('Thu 14:00');
+    expect(formatWeekdayTime(winter, 'Asia/Kolkata')).toBe('Thu 18:30');
+    expect(formatDay('2026-12-03')).toBe('Thu, 3 Dec');
+  });
+
+  it('a deadline in the client’s zone read elsewhere shows both clocks', () => {
+    const deadline = new Date('2026-12-02T11:00:00Z'); // 12:00 in Warsaw
+    expect(formatDeadline(deadline, { reader: 'Europe/Warsaw', deadline: 'Europe/Warsaw' }, { now })).toBe('Wed, 2 Dec, 12:00 CET');
+    expect(formatDeadline(deadline, { reader: 'America/New_York', deadline: 'Europe/Warsaw' }, { now })).toBe(
+      'Wed, 2 Dec, 06:00 EST (12:00 CET for the client)',
+    );
+    // Later the same evening in Warsaw is already the next day in Kolkata.
+    expect(formatDeadline(new Date('2026-12-02T20:00:00Z'), { reader: 'Asia/Kolkata', deadline: 'Europe/Warsaw' }, { now })).toBe(
+      'Thu, 3 Dec, 01:30 IST (Wed, 2 Dec, 21:00 CET for the client)',
+    );
+    // Two zone names for the same clock (UTC and London in winter) still show both.
+    expect(formatDeadline(deadline, { reader: 'UTC', deadline: 'Europe/London' }, { now })).toBe('Wed, 2 Dec, 11:00 UTC (11:00 GMT for the client)');
   });
 });
 

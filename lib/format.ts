@@ -37,21 +37,117 @@ export function formatDate(date: string, options: FormatDateOptions = {}): strin
   return new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'UTC' }).format(instant);
 }
 
+type InstantParts = { weekday: string; day: string; month: string; year: string; hour: string; minute: string };
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+const zoneNameFormatters = new Map<string, Intl.DateTimeFormat[]>();
+
+function partsFormatter(timeZone: string, locale: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let f = partsFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    });
+    partsFormatters.set(key, f);
+  }
+  return f;
+}
+
+function instantParts(instant: Date, timeZone: string, locale: string): InstantParts {
+  const out: InstantParts = { weekday: '', day: '', month: '', year: '', hour: '', minute: '' };
+  for (const p of partsFormatter(timeZone, locale).formatToParts(instant)) {
+    if (p.type in out) out[p.type as keyof InstantParts] = p.value;
+  }
+  return out;
+}
+
+/** Locales whose zone names are tried in turn: Europe (CET, BST), the Americas (EST, PDT), India (IST). */
+const ZONE_NAME_LOCALES = ['en-GB', 'en-US', 'en-IN'] as const;
+const OFFSET_NAME = /^(GMT|UTC)[+-]/;
+
 /**
- * An instant on the wall clock of `timeZone`, with the zone shown so nobody misreads it,
- * e.g. "Mon, 2 Mar 2026, 12:00 CET" (zones without a common abbreviation read "GMT+9").
+ * The zone's short name at that instant: its common abbreviation where one exists ("CET",
+ * "CEST", "EST", "IST", "UTC"), otherwise its offset ("GMT+9", "GMT+5:30").
  */
-export function formatInstant(instant: Date, timeZone: string, locale: string = DEFAULT_LOCALE): string {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(instant);
+export function formatZoneName(instant: Date, timeZone: string): string {
+  let formatters = zoneNameFormatters.get(timeZone);
+  if (!formatters) {
+    formatters = ZONE_NAME_LOCALES.map((l) => new Intl.DateTimeFormat(l, { timeZone, timeZoneName: 'short' }));
+    zoneNameFormatters.set(timeZone, formatters);
+  }
+  let fallback = '';
+  for (const f of formatters) {
+    const name = f.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    if (name && !OFFSET_NAME.test(name)) return name;
+    fallback ||= name;
+  }
+  return fallback || timeZone;
+}
+
+export type FormatInstantOptions = {
+  locale?: string;
+  /** Leave the year out when the instant falls in the same year as `now` (in that zone). */
+  now?: Date;
+};
+
+/**
+ * An instant on the wall clock of `timeZone`, with the zone named so nobody misreads it:
+ * "Thu, 3 Dec 2026, 14:00 CET", or "Thu, 3 Dec, 14:00 CET" when `now` is in the same year
+ * (zones without a common abbreviation read "GMT+9"). The one format of the app, its
+ * notifications and its e-mails.
+ */
+export function formatInstant(instant: Date, timeZone: string, options: FormatInstantOptions = {}): string {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const p = instantParts(instant, timeZone, locale);
+  const sameYear = options.now !== undefined && instantParts(options.now, timeZone, locale).year === p.year;
+  const date = sameYear ? `${p.weekday}, ${p.day} ${p.month}` : `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
+  return `${date}, ${p.hour}:${p.minute} ${formatZoneName(instant, timeZone)}`;
+}
+
+/** Weekday and wall-clock time only, for a title: "Thu 14:00". */
+export function formatWeekdayTime(instant: Date, timeZone: string, locale: string = DEFAULT_LOCALE): string {
+  const p = instantParts(instant, timeZone, locale);
+  return `${p.weekday} ${p.hour}:${p.minute}`;
+}
+
+/** Time and zone only: "14:00 CET". */
+export function formatTime(instant: Date, timeZone: string, locale: string = DEFAULT_LOCALE): string {
+  const p = instantParts(instant, timeZone, locale);
+  return `${p.hour}:${p.minute} ${formatZoneName(instant, timeZone)}`;
+}
+
+/** A calendar date without its year, as in a notification: "Thu, 3 Dec". */
+export function formatDay(date: string, locale: string = DEFAULT_LOCALE): string {
+  return formatDate(date, { weekday: 'short', day: 'numeric', month: 'short', locale }).replace(/^(\w+) /, '$1, ');
+}
+
+/**
+ * A deadline in the reader's zone; when it is set in another zone (the client's) whose clock
+ * reads differently, that zone's wall clock follows: "Thu, 3 Dec, 08:00 EST (14:00 CET for the
+ * client)", with the date too when it differs there.
+ */
+export function formatDeadline(
+  deadline: Date,
+  zones: { reader: string; deadline: string },
+  options: FormatInstantOptions & { deadlineZoneLabel?: string } = {},
+): string {
+  const mine = formatInstant(deadline, zones.reader, options);
+  if (zones.reader === zones.deadline) return mine;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const a = instantParts(deadline, zones.reader, locale);
+  const b = instantParts(deadline, zones.deadline, locale);
+  const theirZone = formatZoneName(deadline, zones.deadline);
+  if (a.hour === b.hour && a.minute === b.minute && a.day === b.day && formatZoneName(deadline, zones.reader) === theirZone) return mine;
+  const theirs = a.day === b.day && a.month === b.month ? `${b.hour}:${b.minute} ${theirZone}` : formatInstant(deadline, zones.deadline, options);
+  return `${mine} (${theirs} ${options.deadlineZoneLabel ?? 'for the client'})`;
 }
 
 /**
