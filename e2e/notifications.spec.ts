@@ -31,5 +31,6 @@ test('the client confirms a day; after the drain the caterer’s bell shows exac
   await expect(bell).toHaveAccessibleName(`Notifications, ${before + 1} unread`);
   await bell.click();
   await expect(page).toHaveURL(/\/notifications/);
-  await expect(page.getByText(/Meal count confirmed for/).first()).toBeVisible();
+  // The title says what to do, and for which client.
+  await expect(page.getByText(new RegExp(`Prepare \\d+ meals? for Bell Office ${stamp} on`)).first()).toBeVisible();
 });

@@ -34,3 +34,18 @@ export type NoticeMode = (typeof NOTICE_MODES)[number];
 
 export const OUTBOX_STATUSES = ['PENDING', 'PUBLISHED', 'PROCESSED', 'DEAD'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** An e-mail delivery: waiting to be sent (or retried), sent, or given up on. */
+export const EMAIL_DELIVERY_STATUSES = ['PENDING', 'SENT', 'DEAD'] as const;
+export type EmailDeliveryStatus = (typeof EMAIL_DELIVERY_STATUSES)[number];
+
+/** What a message is about; each user chooses per category whether it also comes by e-mail (in-app always). */
+export const NOTIFICATION_CATEGORIES = ['reminders', 'confirmations', 'disputes', 'contracts', 'statements'] as const;
+export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+export const NOTIFICATION_CATEGORY_LABELS: Record<NotificationCategory, { label: string; description: string }> = {
+  reminders: { label: 'Reminders', description: 'Meal counts to confirm before their deadline (one digest per day).' },
+  confirmations: { label: 'Confirmations', description: 'Meal counts confirmed or locked, and served counts.' },
+  disputes: { label: 'Disputes', description: 'Served counts disputed and disputes resolved.' },
+  contracts: { label: 'Contracts', description: 'Contracts created, changed, paused, resumed or terminated.' },
+  statements: { label: 'Statements', description: 'Statements and invoices issued.' },
+};

@@ -36,6 +36,10 @@ export const envSchema = z
     SESSION_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).default('ChefOps <no-reply@chefops.local>'),
+    /** SMTP connections the sender keeps open, and so messages in flight at once. */
+    SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Seconds to wait for the SMTP server to connect, greet, or answer before the attempt fails (and is retried). */
+    SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     /**
      * Keep outgoing mail in the dev mailbox (/dev/mail) instead of sending it. Default: on
      * outside production when SMTP_URL is unset. In production only with CHEFOPS_DEMO=true

@@ -7,25 +7,38 @@ export type SmtpSink = {
   accepted: () => number;
   /** Most SMTP sessions open at once (a pooled transport keeps up to its pool size). */
   maxOpenSessions: () => number;
-  /** Raw messages, when started with `keep: true`. */
+  /** Raw messages accepted, when started with `keep: true`. */
   messages: string[];
+  /** The Message-ID of every message received (answered or not), in order. */
+  received: string[];
   close: () => Promise<void>;
 };
 
 /**
  * A local SMTP server that accepts everything and answers each message after `replyDelayMs`,
- * like a real mail server across a network. For benchmarks: nothing leaves the machine.
+ * like a real mail server across a network (or refuses, or hangs). For benchmarks and tests:
+ * nothing leaves the machine.
  */
-export async function startSmtpSink(opts: { port: number; replyDelayMs: number; keep?: boolean }): Promise<SmtpSink> {
+export async function startSmtpSink(opts: {
+  port: number;
+  replyDelayMs: number;
+  keep?: boolean;
+  /** Answer every message with this SMTP error instead of accepting it (a refusing server). */
+  refuse?: { responseCode: number; message: string };
+  /** Messages get no answer until this settles (a server that hangs). */
+  gate?: Promise<void>;
+}): Promise<SmtpSink> {
   let accepted = 0;
   let open = 0;
   let maxOpen = 0;
   const messages: string[] = [];
+  const received: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     maxClients: 1000,
+    closeTimeout: 1000,
     onConnect(_session, callback) {
       open += 1;
       maxOpen = Math.max(maxOpen, open);
@@ -36,15 +49,19 @@ export async function startSmtpSink(opts: { port: number; replyDelayMs: number; 
     },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => {
-        if (opts.keep) chunks.push(c);
-      });
+      stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        setTimeout(() => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        received.push(/^message-id:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '');
+        void (opts.gate ?? Promise.resolve()).then(() => setTimeout(() => {
+          if (opts.refuse) {
+            callback(Object.assign(new Error(opts.refuse.message), { responseCode: opts.refuse.responseCode }));
+            return;
+          }
           accepted += 1;
-          if (opts.keep) messages.push(Buffer.concat(chunks).toString('utf8'));
+          if (opts.keep) messages.push(raw);
           callback();
-        }, opts.replyDelayMs);
+        }, opts.replyDelayMs));
       });
     },
   });
@@ -58,6 +75,7 @@ export async function startSmtpSink(opts: { port: number; replyDelayMs: number; 
     accepted: () => accepted,
     maxOpenSessions: () => maxOpen,
     messages,
+    received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -90,6 +90,11 @@ export const users = pgTable(
     passwordHash: varchar('password_hash', { length: 255 }).notNull(),
     role: userRole('role').notNull().default('EMPLOYEE'),
     isActive: boolean('is_active').notNull().default(true),
+    /** Notification categories (lib/enums NOTIFICATION_CATEGORIES) this user gets in-app only, not by e-mail. */
+    emailMutedCategories: text('email_muted_categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...timestamps,
     deletedAt: tstz('deleted_at'),
   },

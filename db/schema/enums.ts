@@ -4,6 +4,7 @@ import {
   COMPANY_TYPES,
   CONTRACT_STATUSES,
   NOTICE_MODES,
+  EMAIL_DELIVERY_STATUSES,
   OUTBOX_STATUSES,
   SERVICE_DAY_STATUSES,
   USER_ROLES,
@@ -19,3 +20,4 @@ export const contractStatus = pgEnum('contract_status', CONTRACT_STATUSES);
 export const serviceDayStatus = pgEnum('service_day_status', SERVICE_DAY_STATUSES);
 export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
 export const noticeMode = pgEnum('notice_mode', NOTICE_MODES);
+export const emailDeliveryStatus = pgEnum('email_delivery_status', EMAIL_DELIVERY_STATUSES);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTIFICATION_CATEGORIES, type NotificationCategory } from '@/lib/enums';
 import { emailSchema, roleSchema, uuidSchema } from './common';
 
 export const userOutput = z.object({
@@ -21,3 +22,15 @@ export const invitationOutput = z.object({
 });
 export const invitationListOutput = z.array(invitationOutput);
 export const setRoleInput = z.object({ id: uuidSchema, role: roleSchema });
+
+/** Per notification category, whether it also comes by e-mail (in-app notifications always come). */
+export const notificationPreferencesOutput = z.object({
+  email: z.object(Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, z.boolean()])) as Record<NotificationCategory, z.ZodBoolean>),
+});
+export type NotificationPreferences = z.output<typeof notificationPreferencesOutput>;
+/** Only the categories given change; the others stay as they are. */
+export const setNotificationPreferencesInput = z.object({
+  email: z.strictObject(
+    Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, z.boolean().optional()])) as Record<NotificationCategory, z.ZodOptional<z.ZodBoolean>>,
+  ),
+});

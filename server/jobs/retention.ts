@@ -18,7 +18,7 @@ async function deleteInBatches(db: DbOrTx, statement: (limit: number) => ReturnT
 }
 
 /**
- * Prunes PROCESSED outbox events and idempotency ledger rows older than the retention period,
+ * Prunes PROCESSED outbox events, idempotency ledger rows and SENT e-mail deliveries older than the retention period,
  * in capped batches so one run never holds long locks. Ledger rows of events that may still
  * run (PENDING, or DEAD awaiting a replay) are kept, so a replay does not repeat effects.
  */
@@ -55,5 +55,18 @@ export async function pruneOutbox(db: DbOrTx, options: RetentionOptions) {
     batchSize,
     maxBatches,
   );
-  return { outboxEventsDeleted, ledgerRowsDeleted };
+  const emailDeliveriesDeleted = await deleteInBatches(
+    db,
+    (limit) => sql`
+      with doomed as (
+        select id from email_deliveries
+        where status = 'SENT' and sent_at < ${cutoff}::timestamptz
+        order by sent_at limit ${limit}
+      ),
+      deleted as (delete from email_deliveries where id in (select id from doomed) returning 1)
+      select count(*)::int as n from deleted`,
+    batchSize,
+    maxBatches,
+  );
+  return { outboxEventsDeleted, ledgerRowsDeleted, emailDeliveriesDeleted };
 }

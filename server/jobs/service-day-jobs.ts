@@ -14,6 +14,7 @@ export type ServiceDayJobsSummary = {
   reminderDigests: number;
   outboxEventsDeleted: number;
   ledgerRowsDeleted: number;
+  emailDeliveriesDeleted: number;
   expiredSessionsDeleted: number;
   rateLimitCountersDeleted: number;
   /** Steps that threw; the others still ran (a generation bug must not stop auto-lock). */
@@ -33,6 +34,7 @@ export async function runServiceDayJobs(db: DbOrTx, { now }: { now: Date }): Pro
     reminderDigests: 0,
     outboxEventsDeleted: 0,
     ledgerRowsDeleted: 0,
+    emailDeliveriesDeleted: 0,
     expiredSessionsDeleted: 0,
     rateLimitCountersDeleted: 0,
     failedSteps: [],

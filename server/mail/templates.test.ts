@@ -1,74 +1,113 @@
 import { linkToken } from '@/server/auth/tokens';
 import { describe, expect, it } from 'vitest';
-import { accountEmail, eventContent, eventEmail, messageIdFor } from './templates';
+import { accountEmail, eventContent, eventEmail, messageIdFor, type MessageContext } from './templates';
 
 const APP = 'https://app.chefops.test/';
 const contract = { contractId: 'c-1', cateringId: 'cat', clientId: 'cli', actorUserId: 'u' };
-const names = { cat: 'Good Food Ltd', cli: 'Acme Offices' };
+const now = new Date('2026-12-01T20:00:00Z');
+const companies = {
+  cat: { name: 'Good Food Ltd', timeZone: 'America/New_York' },
+  cli: { name: 'Acme Corp', timeZone: 'Europe/Warsaw' },
+  cli2: { name: 'Chai Systems', timeZone: 'Asia/Kolkata' },
+};
+const forCaterer: MessageContext = { readerCompanyId: 'cat', companies, now };
+const mailText = (m: ReturnType<typeof accountEmail>) => `${m.body}\n${m.action?.url ?? ''}`;
+const forClient: MessageContext = { readerCompanyId: 'cli', companies, now };
 
-describe('event emails', () => {
-  it('a contract event links to the contract and names who acted', () => {
-    const mail = eventEmail(
+describe('event messages', () => {
+  it('a contract event names the counterpart and links to the contract', () => {
+    const content = eventContent(
       {
-        id: 'e-1',
         eventType: 'contract.paused',
         payload: { ...contract, actorCompanyId: 'cat', previousStatus: 'ACTIVE', status: 'PAUSED', lockedServiceDays: 0, removedServiceDays: 3 },
       },
-      'boss@acme.test',
-      APP,
-      names,
+      forClient,
     );
-    expect(mail.to).toBe('boss@acme.test');
-    expect(mail.subject).toBe('ChefOps: Contract paused');
-    expect(mail.text).toContain('Good Food Ltd paused your catering contract');
-    expect(mail.text).toContain('https://app.chefops.test/contracts/c-1');
+    expect(content).toMatchObject({ title: 'Contract with Good Food Ltd paused', path: '/contracts/c-1', category: 'contracts' });
+    expect(content.body).toContain('Good Food Ltd paused your contract with Good Food Ltd');
+    const mail = eventEmail({ id: 'e-1' }, content, 'boss@acme.test', APP);
+    expect(mail).toMatchObject({
+      to: 'boss@acme.test',
+      subject: 'Contract with Good Food Ltd paused',
+      action: { label: 'Open the contract', url: 'https://app.chefops.test/contracts/c-1' },
+      unsubscribeUrl: 'https://app.chefops.test/settings/notifications?category=contracts',
+      category: 'contracts',
+      messageId: messageIdFor('e-1', 'boss@acme.test'),
+    });
   });
 
-  it('a service-day event links to that day in its contract', () => {
-    const mail = eventEmail(
-      {
-        id: 'e-2',
-        eventType: 'service_day.served_confirmed',
-        payload: { ...contract, actorCompanyId: 'cat', serviceDayId: 'd-1', serviceDate: '2026-03-02', expectedQuantity: 40, servedQuantity: 41 },
-      },
-      'boss@acme.test',
-      APP,
+  it('names the contract when the pair has several', () => {
+    const content = eventContent(
+      { eventType: 'service_day.disputed', payload: { ...contract, actorCompanyId: 'cli', serviceDayId: 'd', serviceDate: '2026-12-02', servedQuantity: 30, reason: 'Short' } },
+      { ...forCaterer, contracts: { 'c-1': 'contract from Mon, 2 Mar 2026' } },
     );
-    expect(mail.subject).toBe('ChefOps: Served meals confirmed for 2026-03-02');
-    expect(mail.text).toContain('41 meals served on 2026-03-02');
-    expect(mail.text).toContain('https://app.chefops.test/service-days?contractId=c-1&from=2026-03-02&to=2026-03-02');
+    expect(content.title).toBe("Resolve Acme Corp's dispute for Wed, 2 Dec");
+    expect(content.body).toBe('Acme Corp disputed the served count for Wed, 2 Dec on your contract with Acme Corp (contract from Mon, 2 Mar 2026). Reason: Short');
   });
 
-  it('an expected-quantity confirmation says the confirmed count, not the previous one', () => {
+  it('the caterer of five locked days can tell each client apart', () => {
+    const locked = (clientId: string) =>
+      eventContent(
+        { eventType: 'service_day.expected_auto_locked', payload: { ...contract, clientId, actorCompanyId: null, serviceDayId: 'd', serviceDate: '2026-12-02', expectedQuantity: 40 } },
+        forCaterer,
+      );
+    expect(locked('cli').title).toBe('Prepare 40 meals for Acme Corp on Wed, 2 Dec');
+    expect(locked('cli2').title).toBe('Prepare 40 meals for Chai Systems on Wed, 2 Dec');
+    const client = eventContent(
+      { eventType: 'service_day.expected_auto_locked', payload: { ...contract, actorCompanyId: null, serviceDayId: 'd', serviceDate: '2026-12-02', expectedQuantity: 40 } },
+      forClient,
+    );
+    expect(client.title).toBe('Meal count for Wed, 2 Dec with Good Food Ltd locked at 40');
+  });
+
+  it('an expected-quantity confirmation says what to prepare, and the previous count', () => {
     const content = eventContent(
       {
         eventType: 'service_day.expected_confirmed',
-        payload: { ...contract, actorCompanyId: 'cli', serviceDayId: 'd-1', serviceDate: '2026-03-02', previousQuantity: 30, quantity: 1 },
+        payload: { ...contract, actorCompanyId: 'cli', serviceDayId: 'd-1', serviceDate: '2026-12-03', previousQuantity: 30, quantity: 1 },
       },
-      names,
+      forCaterer,
     );
-    expect(content.body).toBe('Acme Offices confirmed 1 meal for 2026-03-02.');
+    expect(content.title).toBe('Prepare 1 meal for Acme Corp on Thu, 3 Dec');
+    expect(content.body).toBe('Acme Corp confirmed 1 meal (was 30) for Thu, 3 Dec on your contract with Acme Corp.');
+    expect(content.path).toBe('/service-days?contractId=c-1&from=2026-12-03&to=2026-12-03');
   });
 
-  it('the confirmation digest lists every due day and spans them in its link', () => {
-    const content = eventContent(
-      {
-        eventType: 'service_day.confirmation_due',
-        payload: {
-          clientId: 'cli',
-          actorCompanyId: null,
-          actorUserId: null,
-          days: [
-            { serviceDayId: 'd2', contractId: 'c-1', cateringId: 'cat', serviceDate: '2026-03-04', deadline: '2026-03-03T11:00:00.000Z' },
-            { serviceDayId: 'd1', contractId: 'c-1', cateringId: 'cat', serviceDate: '2026-03-03', deadline: '2026-03-02T11:00:00.000Z' },
-          ],
-        },
-      },
-      names,
-    );
-    expect(content.title).toBe('2 days need your meal count soon');
-    expect(content.body).toContain('- 2026-03-03 from Good Food Ltd: confirm by 2026-03-02 11:00 (UTC)');
-    expect(content.path).toBe('/service-days?contractId=c-1&from=2026-03-03&to=2026-03-04');
+  const digest = (clientId: string, deadlines: [string, string]) => ({
+    eventType: 'service_day.confirmation_due' as const,
+    payload: {
+      clientId,
+      actorCompanyId: null,
+      actorUserId: null,
+      days: [
+        { serviceDayId: 'd2', contractId: 'c-1', cateringId: 'cat', serviceDate: '2026-12-04', deadline: deadlines[1] },
+        { serviceDayId: 'd1', contractId: 'c-1', cateringId: 'cat', serviceDate: '2026-12-03', deadline: deadlines[0] },
+      ],
+    },
+  });
+
+  it('a reminder reads right in Warsaw: what to do, for whom, by when, in the reader’s zone', () => {
+    const content = eventContent(digest('cli', ['2026-12-02T11:00:00.000Z', '2026-12-03T11:00:00.000Z']), forClient);
+    expect(content.title).toBe('Confirm 2 days for Good Food Ltd by Wed 12:00');
+    expect(content.body).toContain('- Thu, 3 Dec (Good Food Ltd): confirm by Wed, 2 Dec, 12:00 CET');
+    expect(content.body).toContain('- Fri, 4 Dec (Good Food Ltd): confirm by Thu, 3 Dec, 12:00 CET');
+    expect(content).toMatchObject({ path: '/service-days?contractId=c-1&from=2026-12-03&to=2026-12-04', category: 'reminders' });
+  });
+
+  it('a reminder reads right in New York and in Kolkata', () => {
+    const ny = { ...companies, cli: { name: 'Acme Corp', timeZone: 'America/New_York' } };
+    const content = eventContent(digest('cli', ['2026-12-02T14:37:00.000Z', '2026-12-03T14:37:00.000Z']), { ...forClient, companies: ny });
+    expect(content.title).toBe('Confirm 2 days for Good Food Ltd by Wed 09:37');
+    expect(content.body).toContain('confirm by Wed, 2 Dec, 09:37 EST');
+    const kolkata = eventContent(digest('cli2', ['2026-12-02T06:30:00.000Z', '2026-12-03T06:30:00.000Z']), { ...forClient, readerCompanyId: 'cli2' });
+    expect(kolkata.title).toBe('Confirm 2 days for Good Food Ltd by Wed 12:00');
+    expect(kolkata.body).toContain('confirm by Wed, 2 Dec, 12:00 IST');
+  });
+
+  it('a deadline read outside the client’s zone shows both clocks', () => {
+    // The caterer in New York reading a Warsaw client's deadline.
+    const content = eventContent(digest('cli', ['2026-12-02T11:00:00.000Z', '2026-12-03T11:00:00.000Z']), forCaterer);
+    expect(content.body).toContain('confirm by Wed, 2 Dec, 06:00 EST (12:00 CET for the client)');
   });
 
   it('the Message-ID is stable per event and recipient, and differs between recipients', () => {
@@ -86,10 +125,10 @@ describe('account emails', () => {
     const mail = accountEmail({ id: 'e-3', eventType: 'user.invited', aggregateId: invitationId, payload: invitation }, APP);
     expect(mail.to).toBe('new@acme.test');
     expect(mail.subject).toBe('You are invited to join Acme on ChefOps');
-    expect(mail.text).toContain('boss@acme.test invited you to join Acme on ChefOps as manager');
-    expect(mail.text).toContain(`https://app.chefops.test/accept-invitation?token=${linkToken('invitation', invitationId)}`);
+    expect(mailText(mail)).toContain('boss@acme.test invited you to join Acme on ChefOps as manager');
+    expect(mailText(mail)).toContain(`https://app.chefops.test/accept-invitation?token=${linkToken('invitation', invitationId)}`);
     // The same link on every retry or replay.
-    expect(accountEmail({ id: 'e-3', eventType: 'user.invited', aggregateId: invitationId, payload: invitation }, APP).text).toBe(mail.text);
+    expect(mailText(accountEmail({ id: 'e-3', eventType: 'user.invited', aggregateId: invitationId, payload: invitation }, APP))).toBe(mailText(mail));
   });
 
   it('an invitation to an address with an account elsewhere says so and carries no link', () => {
@@ -97,13 +136,13 @@ describe('account emails', () => {
       { id: 'e-5', eventType: 'user.invited', aggregateId: invitationId, payload: { ...invitation, existingAccount: true as const } },
       APP,
     );
-    expect(mail.text).toContain('this address already has a ChefOps account');
-    expect(mail.text).not.toContain('accept-invitation');
+    expect(mailText(mail)).toContain('this address already has a ChefOps account');
+    expect(mailText(mail)).not.toContain('accept-invitation');
   });
 
   it('an older event keeps the token it carried', () => {
     const mail = accountEmail({ id: 'e-6', eventType: 'user.invited', aggregateId: invitationId, payload: { ...invitation, token: 'tok/+1' } }, APP);
-    expect(mail.text).toContain('https://app.chefops.test/accept-invitation?token=tok%2F%2B1');
+    expect(mailText(mail)).toContain('https://app.chefops.test/accept-invitation?token=tok%2F%2B1');
   });
 
   it('a password reset goes to the account email with a reset link', () => {
@@ -111,8 +150,8 @@ describe('account emails', () => {
     const mail = accountEmail({ id: 'e-4', eventType: 'auth.password_reset_requested', aggregateId: resetId, payload: { email: 'me@acme.test' } }, APP);
     expect(mail.to).toBe('me@acme.test');
     expect(mail.subject).toBe('Reset your ChefOps password');
-    expect(mail.text).toContain(`https://app.chefops.test/reset-password?token=${linkToken('password-reset', resetId)}`);
+    expect(mailText(mail)).toContain(`https://app.chefops.test/reset-password?token=${linkToken('password-reset', resetId)}`);
     expect(linkToken('password-reset', resetId)).not.toBe(linkToken('invitation', resetId));
-    expect(mail.text).toContain('15 minutes');
+    expect(mailText(mail)).toContain('15 minutes');
   });
 });

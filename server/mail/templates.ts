@@ -1,15 +1,49 @@
 import { createHash } from 'node:crypto';
+import type { NotificationCategory } from '@/lib/enums';
+import { formatDay, formatDeadline, formatWeekdayTime } from '@/lib/format';
 import { linkToken } from '@/server/auth/tokens';
-import { formatInstant } from '@/server/domain/deadline';
-import type { CompanyEventType, EmailOnlyEventType, EventPayload, OutboxEvent } from '@/server/outbox/events';
+import { EVENT_CATEGORIES, type CompanyEventType, type EmailOnlyEventType, type OutboxEvent } from '@/server/outbox/events';
 
-/** What one event says to a person: the same words in the bell and in the email. */
-export type EventContent = { title: string; body: string; /** app-relative, e.g. /contracts/<id> */ path: string };
-export type EmailMessage = { to: string; subject: string; text: string; messageId: string };
-/** Company names by id, so a message can say who acted. */
-export type CompanyNames = Record<string, string>;
+/**
+ * What one event says to one company's people: the same words in the bell and in the e-mail,
+ * written for the reader (their zone, their counterpart). `path` is app-relative.
+ */
+export type EventContent = { title: string; body: string; path: string; category: NotificationCategory; actionLabel: string };
+
+/** A company as messages name it: its name and time zone. */
+export type CompanyInfo = { name: string; timeZone: string };
+export type CompanyDirectory = Record<string, CompanyInfo>;
+/** Per contract id, how to tell it apart when its pair of companies has several ("contract from 2 Mar 2026"). */
+export type ContractLabels = Record<string, string | undefined>;
+
+export type MessageContext = {
+  /** The company whose people read the message. */
+  readerCompanyId: string;
+  companies: CompanyDirectory;
+  contracts?: ContractLabels;
+  now: Date;
+};
+
+/**
+ * One e-mail to one person, as the email handler records it. The sender renders it (HTML and
+ * text from one template) when it sends it.
+ */
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  heading: string;
+  body: string;
+  action: { label: string; url: string } | null;
+  /** The preferences page for this message's category; null for account e-mails (always sent). */
+  unsubscribeUrl: string | null;
+  category: NotificationCategory | null;
+  messageId: string;
+  /** The action URL carries a single-use token (cleared from the delivery once finished). */
+  secretLink?: boolean;
+};
 
 const meals = (n: number) => `${n} ${n === 1 ? 'meal' : 'meals'}`;
+const UTC = 'UTC';
 
 export function contractPath(contractId: string): string {
   return `/contracts/${encodeURIComponent(contractId)}`;
@@ -23,70 +57,125 @@ export function serviceDaysPath(params: { contractId?: string; from: string; to:
   return `/service-days?${q.toString()}`;
 }
 
-function confirmationDueContent(p: EventPayload<'service_day.confirmation_due'>, names: CompanyNames): EventContent {
-  const days = [...p.days].sort((a, b) => a.serviceDate.localeCompare(b.serviceDate));
-  const dates = days.map((d) => d.serviceDate);
+export const PREFERENCES_PATH = '/settings/notifications';
+
+export function preferencesPath(category?: NotificationCategory): string {
+  return category ? `${PREFERENCES_PATH}?category=${category}` : PREFERENCES_PATH;
+}
+
+function nameOf(ctx: MessageContext, companyId: string | null | undefined, fallback: string): string {
+  return (companyId && ctx.companies[companyId]?.name) || fallback;
+}
+
+function zoneOf(ctx: MessageContext, companyId: string): string {
+  return ctx.companies[companyId]?.timeZone ?? UTC;
+}
+
+function confirmationDueContent(event: OutboxEvent<'service_day.confirmation_due'>, ctx: MessageContext): EventContent {
+  const p = event.payload;
+  const days = [...p.days].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.serviceDate.localeCompare(b.serviceDate));
+  const readerZone = zoneOf(ctx, ctx.readerCompanyId);
+  const clientZone = zoneOf(ctx, p.clientId);
+  const caterers = [...new Set(days.map((d) => d.cateringId))];
   const contractIds = [...new Set(days.map((d) => d.contractId))];
-  const lines = days.map((d) => {
-    const caterer = names[d.cateringId] ? ` from ${names[d.cateringId]}` : '';
-    return `- ${d.serviceDate}${caterer}: confirm by ${formatInstant(new Date(d.deadline))}`;
-  });
+  const first = new Date(days[0]!.deadline);
   const count = days.length;
+  const forWhom = caterers.length === 1 ? ` for ${nameOf(ctx, caterers[0], 'your caterer')}` : '';
+  const lines = days.map((d) => {
+    const label = ctx.contracts?.[d.contractId];
+    const from = `${nameOf(ctx, d.cateringId, 'your caterer')}${label ? `, ${label}` : ''}`;
+    const by = formatDeadline(new Date(d.deadline), { reader: readerZone, deadline: clientZone }, { now: ctx.now });
+    return `- ${formatDay(d.serviceDate)} (${from}): confirm by ${by}`;
+  });
+  const dates = days.map((d) => d.serviceDate).sort();
   return {
-    title: `${count} ${count === 1 ? 'day needs' : 'days need'} your meal count soon`,
+    title: `Confirm ${count} ${count === 1 ? 'day' : 'days'}${forWhom} by ${formatWeekdayTime(first, readerZone)}`,
     body: [
-      `Please confirm how many people will eat on these days before their deadline. After the deadline the current count is locked.`,
+      'Please confirm how many people will eat on these days before their deadline. After the deadline the current count is locked.',
       ...lines,
     ].join('\n'),
-    path: serviceDaysPath({
-      contractId: contractIds.length === 1 ? contractIds[0] : undefined,
-      from: dates[0]!,
-      to: dates[dates.length - 1]!,
-    }),
+    path: serviceDaysPath({ contractId: contractIds.length === 1 ? contractIds[0] : undefined, from: dates[0]!, to: dates[dates.length - 1]! }),
+    category: 'reminders',
+    actionLabel: count === 1 ? 'Confirm the meal count' : 'Confirm the meal counts',
   };
 }
 
-/** In-app and email content for contract and service-day events. */
-export function eventContent(event: OutboxEvent<CompanyEventType>, names: CompanyNames = {}): EventContent {
-  if (event.eventType === 'service_day.confirmation_due') return confirmationDueContent(event.payload, names);
-  const { contractId, actorCompanyId } = event.payload;
-  const who = (actorCompanyId && names[actorCompanyId]) || 'The other party';
-  const contract = contractPath(contractId);
+/** In-app and e-mail content of a contract or service-day event, for the reader's company. */
+export function eventContent(event: OutboxEvent<CompanyEventType>, ctx: MessageContext): EventContent {
+  if (event.eventType === 'service_day.confirmation_due') return confirmationDueContent(event, ctx);
+  const { contractId, cateringId, clientId, actorCompanyId } = event.payload;
+  const counterpartId = ctx.readerCompanyId === cateringId ? clientId : cateringId;
+  const them = nameOf(ctx, counterpartId, 'The other party');
+  const label = ctx.contracts?.[contractId];
+  /** "your contract with Acme Corp (contract from Mon, 2 Mar 2026)" */
+  const withThem = `your contract with ${them}${label ? ` (${label})` : ''}`;
+  const actor = actorCompanyId ? nameOf(ctx, actorCompanyId, them) : null;
+  const category = EVENT_CATEGORIES[event.eventType]!;
+  const contract = { path: contractPath(contractId), category, actionLabel: 'Open the contract' };
   const dayPath = (date: string) => serviceDaysPath({ contractId, from: date, to: date });
+  const day = (date: string) => ({ path: dayPath(date), category, actionLabel: 'Open the service day' });
   switch (event.eventType) {
     case 'contract.created':
-      return { title: 'New catering contract', body: `${who} created a catering contract with you. Review its terms and service days.`, path: contract };
-    case 'contract.updated':
-      return { title: 'Contract terms changed', body: `${who} changed the terms of your catering contract.`, path: contract };
+      return {
+        title: `Review the new contract with ${them}`,
+        body: `${actor ?? 'ChefOps'} created a catering contract with you${label ? ` (${label})` : ''}. Review its terms and service days.`,
+        ...contract,
+      };
+    case 'contract.updated': {
+      const changed = event.payload.changed.length > 0 ? ` (${event.payload.changed.join(', ')})` : '';
+      return { title: `Check the new terms of your contract with ${them}`, body: `${actor ?? 'ChefOps'} changed the terms${changed} of ${withThem}.`, ...contract };
+    }
     case 'contract.paused':
-      return { title: 'Contract paused', body: `${who} paused your catering contract. Future service days that were not confirmed yet are cancelled.`, path: contract };
+      return {
+        title: `Contract with ${them} paused`,
+        body: `${actor ?? 'ChefOps'} paused ${withThem}. Future service days that were not confirmed yet are cancelled (${event.payload.removedServiceDays}).`,
+        ...contract,
+      };
     case 'contract.resumed':
-      return { title: 'Contract resumed', body: `${who} resumed your catering contract. Service days will be scheduled again.`, path: contract };
+      return { title: `Contract with ${them} resumed`, body: `${actor ?? 'ChefOps'} resumed ${withThem}. Service days will be scheduled again.`, ...contract };
     case 'contract.terminated':
-      return { title: 'Contract terminated', body: `${who} terminated your catering contract. Future service days that were not confirmed yet are cancelled.`, path: contract };
+      return {
+        title: `Contract with ${them} terminated`,
+        body: `${actor ?? 'ChefOps'} terminated ${withThem}. Future service days that were not confirmed yet are cancelled (${event.payload.removedServiceDays}).`,
+        ...contract,
+      };
     case 'service_day.expected_confirmed': {
-      const { serviceDate: date, quantity } = event.payload;
-      return { title: `Meal count confirmed for ${date}`, body: `${who} confirmed ${meals(quantity)} for ${date}.`, path: dayPath(date) };
+      const { serviceDate, quantity, previousQuantity } = event.payload;
+      const was = previousQuantity !== quantity ? ` (was ${previousQuantity})` : '';
+      return {
+        title: `Prepare ${meals(quantity)} for ${them} on ${formatDay(serviceDate)}`,
+        body: `${actor ?? them} confirmed ${meals(quantity)}${was} for ${formatDay(serviceDate)} on ${withThem}.`,
+        ...day(serviceDate),
+      };
     }
     case 'service_day.expected_auto_locked': {
-      const { serviceDate: date, expectedQuantity } = event.payload;
+      const { serviceDate, expectedQuantity } = event.payload;
+      const readerIsCaterer = ctx.readerCompanyId === cateringId;
       return {
-        title: `Meal count locked for ${date}`,
-        body: `The confirmation deadline for ${date} has passed, so the count is locked at ${meals(expectedQuantity)}.`,
-        path: dayPath(date),
+        title: readerIsCaterer
+          ? `Prepare ${meals(expectedQuantity)} for ${them} on ${formatDay(serviceDate)}`
+          : `Meal count for ${formatDay(serviceDate)} with ${them} locked at ${expectedQuantity}`,
+        body: `The confirmation deadline for ${formatDay(serviceDate)} has passed, so the count on ${withThem} is locked at ${meals(expectedQuantity)}.`,
+        ...day(serviceDate),
       };
     }
     case 'service_day.served_confirmed': {
-      const { serviceDate: date, servedQuantity } = event.payload;
+      const { serviceDate, servedQuantity, expectedQuantity } = event.payload;
       return {
-        title: `Served meals confirmed for ${date}`,
-        body: `${who} confirmed ${meals(servedQuantity)} served on ${date}. If this is wrong, you can dispute it within 7 days.`,
-        path: dayPath(date),
+        title: `Check ${meals(servedQuantity)} served by ${them} on ${formatDay(serviceDate)}`,
+        body:
+          `${actor ?? them} confirmed ${meals(servedQuantity)} served on ${formatDay(serviceDate)} (${expectedQuantity} expected) on ${withThem}. ` +
+          'If this is wrong, you can dispute it within 7 days.',
+        ...day(serviceDate),
       };
     }
     case 'service_day.disputed': {
-      const { serviceDate: date, reason } = event.payload;
-      return { title: `Served count disputed for ${date}`, body: `${who} disputed the served count for ${date}. Reason: ${reason}`, path: dayPath(date) };
+      const { serviceDate, reason } = event.payload;
+      return {
+        title: `Resolve ${them}'s dispute for ${formatDay(serviceDate)}`,
+        body: `${actor ?? them} disputed the served count for ${formatDay(serviceDate)} on ${withThem}. Reason: ${reason}`,
+        ...day(serviceDate),
+      };
     }
     case 'service_day.cancelled': {
       const { days, reason } = event.payload;
@@ -99,11 +188,11 @@ export function eventContent(event: OutboxEvent<CompanyEventType>, names: Compan
       };
     }
     case 'service_day.dispute_resolved': {
-      const { serviceDate: date, servedQuantity, note } = event.payload;
+      const { serviceDate, servedQuantity, note } = event.payload;
       return {
-        title: `Dispute resolved for ${date}`,
-        body: `${who} resolved the dispute for ${date}: ${meals(servedQuantity)} served. Note: ${note}`,
-        path: dayPath(date),
+        title: `${them} resolved the dispute for ${formatDay(serviceDate)}: ${meals(servedQuantity)}`,
+        body: `${actor ?? them} resolved the dispute for ${formatDay(serviceDate)} on ${withThem}: ${meals(servedQuantity)} served. Note: ${note}`,
+        ...day(serviceDate),
       };
     }
   }
@@ -118,15 +207,18 @@ export function messageIdFor(eventId: string, recipient: string): string {
   return `<${eventId}.${hash}@chefops>`;
 }
 
-const absolute = (appUrl: string, path: string) => `${appUrl.replace(/\/+$/, '')}${path}`;
+export const absoluteUrl = (appUrl: string, path: string) => `${appUrl.replace(/\/+$/, '')}${path}`;
 
-/** The email one company user receives about a contract or service-day event. */
-export function eventEmail(event: { id: string } & OutboxEvent<CompanyEventType>, to: string, appUrl: string, names: CompanyNames = {}): EmailMessage {
-  const content = eventContent(event, names);
+/** The e-mail one company user receives about a contract or service-day event. */
+export function eventEmail(event: { id: string }, content: EventContent, to: string, appUrl: string): EmailMessage {
   return {
     to,
-    subject: `ChefOps: ${content.title}`,
-    text: `Hello,\n\n${content.body}\n\nOpen in ChefOps: ${absolute(appUrl, content.path)}\n\nYou receive this email as an administrator or manager in ChefOps.\n`,
+    subject: content.title,
+    heading: content.title,
+    body: content.body,
+    action: { label: content.actionLabel, url: absoluteUrl(appUrl, content.path) },
+    unsubscribeUrl: absoluteUrl(appUrl, preferencesPath(content.category)),
+    category: content.category,
     messageId: messageIdFor(event.id, to),
   };
 }
@@ -142,24 +234,29 @@ function invitationEmail(event: AccountEvent & { eventType: 'user.invited' }, ap
   const p = event.payload;
   const company = p.companyName || 'a company';
   const who = p.invitedByEmail || 'An administrator';
-  const base = { to: p.email, messageId: messageIdFor(event.id, p.email) };
+  const base = { to: p.email, messageId: messageIdFor(event.id, p.email), unsubscribeUrl: null, category: null };
   if (p.existingAccount) {
     return {
       ...base,
       subject: `${company} invited you to ChefOps`,
-      text:
-        `Hello,\n\n${who} invited you to join ${company} on ChefOps, but this address already has a ChefOps account, ` +
-        `and an address can belong to one account only. To join ${company}, ask them to invite another address of yours. ` +
-        `Sign in to your account: ${absolute(appUrl, '/login')}\n\nIf you did not expect this, you can ignore this email.\n`,
+      heading: `${company} invited you to ChefOps`,
+      body:
+        `${who} invited you to join ${company} on ChefOps, but this address already has a ChefOps account, ` +
+        `and an address can belong to one account only. To join ${company}, ask them to invite another address of yours.\n\n` +
+        'If you did not expect this, you can ignore this email.',
+      action: { label: 'Sign in to your account', url: absoluteUrl(appUrl, '/login') },
     };
   }
-  const link = absolute(appUrl, `/accept-invitation?token=${encodeURIComponent(tokenOf(event, 'invitation'))}`);
+  const link = absoluteUrl(appUrl, `/accept-invitation?token=${encodeURIComponent(tokenOf(event, 'invitation'))}`);
   return {
     ...base,
     subject: `You are invited to join ${company} on ChefOps`,
-    text:
-      `Hello,\n\n${who} invited you to join ${company} on ChefOps as ${p.role.toLowerCase()}.\n\n` +
-      `Choose your password to accept the invitation: ${link}\n\nThe link works once. If you did not expect this invitation, you can ignore this email.\n`,
+    heading: `Join ${company} on ChefOps`,
+    body:
+      `${who} invited you to join ${company} on ChefOps as ${p.role.toLowerCase()}. Choose your password to accept the invitation.\n\n` +
+      'The link works once. If you did not expect this invitation, you can ignore this email.',
+    action: { label: 'Accept the invitation', url: link },
+    secretLink: true,
   };
 }
 
@@ -167,13 +264,18 @@ function invitationEmail(event: AccountEvent & { eventType: 'user.invited' }, ap
 export function accountEmail(event: AccountEvent, appUrl: string): EmailMessage {
   if (event.eventType === 'user.invited') return invitationEmail(event, appUrl);
   const p = event.payload;
-  const link = absolute(appUrl, `/reset-password?token=${encodeURIComponent(tokenOf(event, 'password-reset'))}`);
+  const link = absoluteUrl(appUrl, `/reset-password?token=${encodeURIComponent(tokenOf(event, 'password-reset'))}`);
   return {
     to: p.email,
     subject: 'Reset your ChefOps password',
-    text:
-      `Hello,\n\nSomeone asked to reset the password of your ChefOps account. To choose a new password, open: ${link}\n\n` +
-      `The link is valid for 15 minutes and works once. If you did not ask for this, ignore this email; your password stays the same.\n`,
+    heading: 'Reset your password',
+    body:
+      'Someone asked to reset the password of your ChefOps account. To choose a new password, open the link below.\n\n' +
+      'The link is valid for 15 minutes and works once. If you did not ask for this, ignore this email; your password stays the same.',
+    action: { label: 'Choose a new password', url: link },
+    unsubscribeUrl: null,
+    category: null,
     messageId: messageIdFor(event.id, p.email),
+    secretLink: true,
   };
 }

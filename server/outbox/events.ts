@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTRACT_STATUSES } from '@/lib/enums';
+import { CONTRACT_STATUSES, type NotificationCategory } from '@/lib/enums';
 import { dateSchema, roleSchema, uuidSchema } from '@/lib/schemas/common';
 
 /**
@@ -85,6 +85,26 @@ export const EVENT_PAYLOADS = {
   /** The aggregate id is the reset-token row's id, from which the link's token is derived. */
   'auth.password_reset_requested': z.strictObject({ email: z.string().min(1), token: legacyToken }),
 } as const;
+
+/**
+ * The notification category of each event type, for the recipients' e-mail preferences (in-app
+ * always); null: account e-mails to one person (invitations, password resets), always sent.
+ */
+export const EVENT_CATEGORIES = {
+  'contract.created': 'contracts',
+  'contract.updated': 'contracts',
+  'contract.paused': 'contracts',
+  'contract.resumed': 'contracts',
+  'contract.terminated': 'contracts',
+  'service_day.expected_confirmed': 'confirmations',
+  'service_day.expected_auto_locked': 'confirmations',
+  'service_day.served_confirmed': 'confirmations',
+  'service_day.disputed': 'disputes',
+  'service_day.dispute_resolved': 'disputes',
+  'service_day.confirmation_due': 'reminders',
+  'user.invited': null,
+  'auth.password_reset_requested': null,
+} as const satisfies Record<keyof typeof EVENT_PAYLOADS, NotificationCategory | null>;
 
 /** Payload keys that held secrets (in older events); removed once an event is PROCESSED or DEAD. */
 export const SECRET_PAYLOAD_KEYS = ['token'] as const;

@@ -7,10 +7,20 @@ export type HealthReport = {
   status: 'ok' | 'degraded' | 'down';
   database: 'up' | 'down';
   outbox: { pending: number; dead: number; oldestPendingAgeSeconds: number | null } | null;
+  /** E-mail deliveries waiting to be sent (or retried), and given up on. */
+  email: { pending: number; dead: number; oldestPendingAgeSeconds: number | null } | null;
 };
 
 /** A backlog older than this means no drainer is running (the cron drains every minute). */
 const STALE_BACKLOG_SECONDS = 15 * 60;
+
+function backlog(row: { pending: number | string; dead: number | string; oldest: Date | string | null } | undefined, now: Date) {
+  return {
+    pending: Number(row?.pending ?? 0),
+    dead: Number(row?.dead ?? 0),
+    oldestPendingAgeSeconds: row?.oldest ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000)) : null,
+  };
+}
 
 /**
  * Database reachability and outbox backlog. `getDb` is called here so that a database that
@@ -27,16 +37,20 @@ export async function healthReport(getDb: () => Promise<Database>, now = new Dat
             min(created_at) filter (where status = 'PENDING') as oldest
           from outbox_events where status in ('PENDING', 'DEAD')`,
     );
-    const pending = Number(row?.pending ?? 0);
-    const dead = Number(row?.dead ?? 0);
-    const oldestPendingAgeSeconds = row?.oldest ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000)) : null;
-    const degraded = dead > 0 || (oldestPendingAgeSeconds ?? 0) > STALE_BACKLOG_SECONDS;
-    return {
-      httpStatus: 200,
-      body: { status: degraded ? 'degraded' : 'ok', database: 'up', outbox: { pending, dead, oldestPendingAgeSeconds } },
-    };
+    const [mail] = await queryRows<{ pending: number | string; dead: number | string; oldest: Date | string | null }>(
+      db,
+      sql`select
+            count(*) filter (where status = 'PENDING') as pending,
+            count(*) filter (where status = 'DEAD') as dead,
+            min(created_at) filter (where status = 'PENDING') as oldest
+          from email_deliveries where status in ('PENDING', 'DEAD')`,
+    );
+    const outbox = backlog(row, now);
+    const email = backlog(mail, now);
+    const degraded = [outbox, email].some((b) => b.dead > 0 || (b.oldestPendingAgeSeconds ?? 0) > STALE_BACKLOG_SECONDS);
+    return { httpStatus: 200, body: { status: degraded ? 'degraded' : 'ok', database: 'up', outbox, email } };
   } catch (error) {
     logger.error('health.database_down', { error: String(error) });
-    return { httpStatus: 503, body: { status: 'down', database: 'down', outbox: null } };
+    return { httpStatus: 503, body: { status: 'down', database: 'down', outbox: null, email: null } };
   }
 }

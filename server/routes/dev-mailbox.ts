@@ -3,7 +3,7 @@ import { devMailMessages } from '@/db/schema';
 import { getDb } from '@/server/database';
 import { env } from '@/server/env';
 
-export type DevMailMessage = { id: string; to: string; subject: string; text: string; createdAt: Date };
+export type DevMailMessage = { id: string; to: string; subject: string; text: string; html: string | null; createdAt: Date };
 
 /** The latest 100 kept emails, newest first; null when the dev mailbox is off. */
 export async function loadDevMailbox(): Promise<DevMailMessage[] | null> {
@@ -15,6 +15,7 @@ export async function loadDevMailbox(): Promise<DevMailMessage[] | null> {
       to: devMailMessages.to,
       subject: devMailMessages.subject,
       text: devMailMessages.text,
+      html: devMailMessages.html,
       createdAt: devMailMessages.createdAt,
     })
     .from(devMailMessages)

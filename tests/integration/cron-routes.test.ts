@@ -81,6 +81,7 @@ describe('cron routes', () => {
       reminderDigests: 0,
       outboxEventsDeleted: 0,
       ledgerRowsDeleted: 0,
+      emailDeliveriesDeleted: 0,
       expiredSessionsDeleted: 0,
       rateLimitCountersDeleted: 0,
       failedSteps: [],
@@ -96,6 +97,7 @@ describe('cron routes', () => {
       status: 'ok',
       database: 'up',
       outbox: { pending: 0, dead: 0, oldestPendingAgeSeconds: null },
+      email: { pending: 0, dead: 0, oldestPendingAgeSeconds: null },
     });
   });
 });

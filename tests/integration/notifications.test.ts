@@ -2,19 +2,17 @@ import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/rows';
-import { devMailboxTransport } from '@/server/mail/transport';
-import { drainOutbox } from '@/server/outbox/drain';
 import { emailHandler } from '@/server/outbox/handlers/email';
 import { notificationsHandler } from '@/server/outbox/handlers/notifications';
 import { callerFor, sessionForEmail } from '../support/callers';
-import { enqueueWithChange, twoParties } from '../support/outbox-fixtures';
+import { enqueueWithChange, twoParties, drainAndSend } from '../support/outbox-fixtures';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;
 let parties: Awaited<ReturnType<typeof twoParties>>;
 
 async function drainAt(now: Date) {
-  await drainOutbox(t.db, { now, handlers: [notificationsHandler, emailHandler(devMailboxTransport(), 'http://x.test')] });
+  await drainAndSend(t.db, { now, handlers: [notificationsHandler, emailHandler('http://x.test')] });
 }
 
 beforeAll(async () => {
@@ -37,10 +35,14 @@ describe('notification.list / markRead', () => {
   it('lists the caller’s notifications newest first, paginated, with the unread count', async () => {
     const caller = callerFor(t.db, parties.clientAdmin);
     const all = await caller.notification.list();
-    expect(all.items.map((n) => n.title)).toEqual(['Contract paused', 'Contract terms changed', 'New catering contract']);
+    expect(all.items.map((n) => n.title)).toEqual([
+      'Contract with Good Food Ltd paused',
+      'Check the new terms of your contract with Good Food Ltd',
+      'Review the new contract with Good Food Ltd',
+    ]);
     expect(all).toMatchObject({ total: 3, unreadCount: 3, page: 1, pageSize: 20 });
     const page2 = await caller.notification.list({ page: 2, pageSize: 2 });
-    expect(page2.items.map((n) => n.title)).toEqual(['New catering contract']);
+    expect(page2.items.map((n) => n.title)).toEqual(['Review the new contract with Good Food Ltd']);
     expect(page2).toMatchObject({ total: 3, unreadCount: 3 });
     // The acting company is not notified about its own changes.
     expect((await callerFor(t.db, parties.cateringAdmin).notification.list()).total).toBe(0);

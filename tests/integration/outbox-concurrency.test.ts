@@ -7,8 +7,12 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import * as schema from '@/db/schema';
 import { queryRows } from '@/db/rows';
 import type { Database } from '@/db/types';
+import { sendEmailDeliveries } from '@/server/mail/sender';
+import { smtpTransport } from '@/server/mail/transport';
 import { drainOutbox } from '@/server/outbox/drain';
+import { emailHandler } from '@/server/outbox/handlers/email';
 import { notificationsHandler } from '@/server/outbox/handlers/notifications';
+import { startSmtpSink } from '../../bench/support/smtp-sink';
 import { effectRecorder, ensureEffectsTable } from '../support/effect-recorder';
 import { twoParties } from '../support/outbox-fixtures';
 import { createTestDb, onPostgres, type TestDb } from '../support/test-db';
@@ -121,4 +125,62 @@ describe.skipIf(!onPostgres)('outbox drainers in parallel (PostgreSQL)', () => {
     expect(effects).toEqual([{ drainer: 'survivor', n: 30, events: 30 }]);
     expect((await one<{ n: number }>(sql`select count(*)::int as n from outbox_events where status <> 'PROCESSED'`)).n).toBe(0);
   }, 90_000);
+
+  it('a sender killed mid-send loses no delivery: after the lease the rest go out, only the in-flight ones again, with the same Message-ID', async () => {
+    await t.db.execute(sql`delete from outbox_events`);
+    await insertEvents(15);
+    await drainOutbox(t.db, { handlers: [emailHandler('https://chefops.test')] });
+    // 15 events to the client's ADMIN and MANAGER: 30 deliveries.
+    expect((await one<{ n: number }>(sql`select count(*)::int as n from email_deliveries where status = 'PENDING'`)).n).toBe(30);
+
+    const hanging = await startSmtpSink({ port: 0, replyDelayMs: 0, gate: new Promise(() => {}) });
+    const healthy = await startSmtpSink({ port: 0, replyDelayMs: 0, keep: true });
+    const transport = smtpTransport(healthy.url, 'ChefOps <no-reply@chefops.test>', { maxConnections: 5 });
+    onTestFinished(async () => {
+      transport.close?.();
+      await Promise.all([hanging.close(), healthy.close()]);
+    });
+    const leaseMs = 3000;
+    const child = spawn('npx', ['tsx', 'tests/support/hanging-sender.ts', t.url!, hanging.url, String(leaseMs), '10', '4'], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'test' },
+      detached: true,
+    });
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    onTestFinished(killGroup);
+    // Killed while 4 messages are on the wire, unanswered (10 claimed).
+    const deadline = Date.now() + 60_000;
+    while (hanging.received.length < 4) {
+      if (Date.now() > deadline) throw new Error('the sender never sent');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const killedAt = Date.now();
+    killGroup();
+    await exited;
+    const inFlight = [...hanging.received];
+    expect(inFlight).toHaveLength(4);
+
+    // The killed sender's 10 are leased: another sender now sends only the other 20.
+    const survivor = otherInstance();
+    expect(await sendEmailDeliveries(survivor, transport, { batchSize: 100 })).toMatchObject({ claimed: 20, sent: 20 });
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, killedAt + leaseMs + 200 - Date.now())));
+    expect(await sendEmailDeliveries(survivor, transport, { batchSize: 100 })).toMatchObject({ claimed: 10, sent: 10 });
+
+    const ids = healthy.messages.map((raw) => /^message-id:\s*(.+)$/im.exec(raw)![1]!.trim());
+    // Every delivery went out once to the healthy server; the in-flight ones are the only repeats.
+    expect(new Set(ids).size).toBe(30);
+    expect(ids).toHaveLength(30);
+    const stored = await queryRows<{ message_id: string; status: string }>(t.db, sql`select message_id, status from email_deliveries`);
+    expect(stored.every((d) => d.status === 'SENT')).toBe(true);
+    expect(new Set(stored.map((d) => d.message_id))).toEqual(new Set(ids));
+    for (const id of inFlight) expect(ids).toContain(id);
+  }, 120_000);
 });

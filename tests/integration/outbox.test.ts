@@ -3,8 +3,6 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devMailMessages, notifications, outboxEvents, processedEvents, users } from '@/db/schema';
 import { linkToken } from '@/server/auth/tokens';
-import { devMailboxTransport } from '@/server/mail/transport';
-import { drainOutbox } from '@/server/outbox/drain';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import type { OutboxHandler } from '@/server/outbox/handler';
 import { emailHandler } from '@/server/outbox/handlers/email';
@@ -13,13 +11,13 @@ import { listDeadEvents, replayDeadEvent } from '@/server/outbox/dead-letter';
 import { healthReport } from '@/server/outbox/health';
 import { queryRows } from '@/db/rows';
 import { countRows } from '../support/callers';
-import { enqueueWithChange, twoParties } from '../support/outbox-fixtures';
+import { enqueueWithChange, twoParties, drainAndSend } from '../support/outbox-fixtures';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;
 let parties: Awaited<ReturnType<typeof twoParties>>;
 const APP = 'http://chefops.test';
-const handlers = () => [notificationsHandler, emailHandler(devMailboxTransport(), APP)];
+const handlers = () => [notificationsHandler, emailHandler(APP)];
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -40,18 +38,19 @@ async function eventRow(id: string) {
 describe('draining the outbox', () => {
   it('turns one event into one notification and one email per counterpart ADMIN/MANAGER', async () => {
     const eventId = await enqueueWithChange(t.db, parties, 'contract.created', parties.cateringId);
-    const result = await drainOutbox(t.db, { handlers: handlers() });
+    const result = await drainAndSend(t.db, { handlers: handlers() });
     expect(result).toMatchObject({ claimed: 1, processed: 1, failed: 0, dead: 0 });
 
     const rows = await t.db.select().from(notifications).where(eq(notifications.eventId, eventId));
     expect(await emailsOf(rows.map((r) => r.userId))).toEqual(parties.clientRecipients);
-    expect(rows.every((r) => r.companyId === parties.clientId && r.title === 'New catering contract')).toBe(true);
+    expect(rows.every((r) => r.companyId === parties.clientId && r.title === 'Review the new contract with Good Food Ltd')).toBe(true);
     expect(rows[0]!.link).toMatch(/^\/contracts\/[0-9a-f-]{36}$/);
 
     const mails = await t.db.select().from(devMailMessages).where(sql`${devMailMessages.messageId} like ${`<${eventId}.%`}`);
     expect(mails.map((m) => m.to).sort()).toEqual(parties.clientRecipients);
     expect(mails[0]!.text).toContain(`${APP}/contracts/`);
     expect(mails[0]!.text).toContain('Good Food Ltd created a catering contract with you');
+    expect(mails[0]!.html).toContain('Review the new contract with Good Food Ltd');
 
     const event = await eventRow(eventId);
     expect(event.status).toBe('PROCESSED');
@@ -62,7 +61,7 @@ describe('draining the outbox', () => {
 
   it('a system event (auto-lock) tells both parties', async () => {
     const eventId = await enqueueWithChange(t.db, parties, 'service_day.expected_auto_locked', null, { serviceDate: '2026-03-02' });
-    await drainOutbox(t.db, { handlers: handlers() });
+    await drainAndSend(t.db, { handlers: handlers() });
     const rows = await t.db.select().from(notifications).where(eq(notifications.eventId, eventId));
     expect(await emailsOf(rows.map((r) => r.userId))).toEqual([...parties.cateringRecipients, ...parties.clientRecipients].sort());
     expect(rows[0]!.link).toContain('/service-days?contractId=');
@@ -71,12 +70,12 @@ describe('draining the outbox', () => {
 
   it('draining again, even after the event became due again, has no second effect', async () => {
     const eventId = await enqueueWithChange(t.db, parties, 'contract.paused', parties.clientId);
-    await drainOutbox(t.db, { handlers: handlers() });
+    await drainAndSend(t.db, { handlers: handlers() });
     const before = { n: await countRows(t.db, 'notifications'), m: await countRows(t.db, 'dev_mail_messages') };
-    expect(await drainOutbox(t.db, { handlers: handlers() })).toMatchObject({ claimed: 0 });
+    expect(await drainAndSend(t.db, { handlers: handlers() })).toMatchObject({ claimed: 0 });
     // As if a drainer had died after its handlers committed but before marking the event.
     await t.db.update(outboxEvents).set({ status: 'PENDING', processedAt: null, nextRetryAt: new Date() }).where(eq(outboxEvents.id, eventId));
-    expect(await drainOutbox(t.db, { handlers: handlers() })).toMatchObject({ claimed: 1, processed: 1 });
+    expect(await drainAndSend(t.db, { handlers: handlers() })).toMatchObject({ claimed: 1, processed: 1 });
     expect({ n: await countRows(t.db, 'notifications'), m: await countRows(t.db, 'dev_mail_messages') }).toEqual(before);
   });
 
@@ -91,7 +90,7 @@ describe('draining the outbox', () => {
       },
     };
     let now = new Date();
-    const first = await drainOutbox(t.db, { handlers: [...handlers(), failing], now });
+    const first = await drainAndSend(t.db, { handlers: [...handlers(), failing], now });
     expect(first).toMatchObject({ claimed: 2, processed: 1, failed: 1, dead: 0 });
     expect((await eventRow(healthy)).status).toBe('PROCESSED');
     // The notifications handler succeeded for the poison event; it must not run again.
@@ -106,9 +105,9 @@ describe('draining the outbox', () => {
       expect(delay).toBeGreaterThan(previousDelay);
       previousDelay = delay;
       // Not due yet: nothing to claim just before the retry time.
-      expect(await drainOutbox(t.db, { handlers: [failing], now: new Date(row.nextRetryAt.getTime() - 1) })).toMatchObject({ claimed: 0 });
+      expect(await drainAndSend(t.db, { handlers: [failing], now: new Date(row.nextRetryAt.getTime() - 1) })).toMatchObject({ claimed: 0 });
       now = row.nextRetryAt;
-      const result = await drainOutbox(t.db, { handlers: [...handlers(), failing], now });
+      const result = await drainAndSend(t.db, { handlers: [...handlers(), failing], now });
       expect(result).toMatchObject(attempt < 4 ? { claimed: 1, failed: 1 } : { claimed: 1, dead: 1 });
     }
     const dead = await eventRow(poison);
@@ -120,7 +119,7 @@ describe('draining the outbox', () => {
     // An operator replays it once the cause is fixed.
     expect(await replayDeadEvent(t.db, poison)).toBe(true);
     expect(await replayDeadEvent(t.db, healthy)).toBe(false);
-    expect(await drainOutbox(t.db, { handlers: handlers() })).toMatchObject({ claimed: 1, processed: 1 });
+    expect(await drainAndSend(t.db, { handlers: handlers() })).toMatchObject({ claimed: 1, processed: 1 });
     expect(await eventRow(poison)).toMatchObject({ status: 'PROCESSED', retryCount: 0 });
   });
 
@@ -135,7 +134,7 @@ describe('draining the outbox', () => {
         if (events.some((e) => e.id === poison)) throw new Error('poison');
       },
     };
-    const result = await drainOutbox(t.db, { handlers: [picky] });
+    const result = await drainAndSend(t.db, { handlers: [picky] });
     expect(result).toMatchObject({ claimed: 3, processed: 2, failed: 1 });
     expect(await t.db.$count(notifications, inArray(notifications.eventId, ids))).toBe(4);
     expect(await t.db.$count(notifications, eq(notifications.eventId, poison))).toBe(0);
@@ -163,7 +162,7 @@ describe('draining the outbox', () => {
     const unknownType = await rawEvent('contract.exploded', served);
 
     let now = new Date();
-    const drain = () => drainOutbox(t.db, { handlers: handlers(), now, random: () => 1 });
+    const drain = () => drainAndSend(t.db, { handlers: handlers(), now, random: () => 1 });
     await drain();
     for (const id of good) {
       expect((await eventRow(id)).status).toBe('PROCESSED');
@@ -199,7 +198,7 @@ describe('draining the outbox', () => {
       enqueueOutboxEvent(tx, { type: 'auth.password_reset_requested', aggregateId: parties.clientAdmin.userId, payload: { email: 'someone@acme.test', token } }),
     );
     const notificationsBefore = await countRows(t.db, 'notifications');
-    await drainOutbox(t.db, { handlers: handlers() });
+    await drainAndSend(t.db, { handlers: handlers() });
     const [mail] = await t.db.select().from(devMailMessages).where(eq(devMailMessages.to, 'someone@acme.test'));
     expect(mail!.subject).toBe('Reset your ChefOps password');
     expect(mail!.text).toContain(`${APP}/reset-password?token=${token}`);
@@ -228,7 +227,7 @@ describe('draining the outbox', () => {
         throw new Error('mail server down');
       },
     };
-    expect(await drainOutbox(t.db, { handlers: [failing], maxAttempts: 1 })).toMatchObject({ dead: 2 });
+    expect(await drainAndSend(t.db, { handlers: [failing], maxAttempts: 1 })).toMatchObject({ dead: 2 });
     const dead = await t.db.select().from(outboxEvents).where(inArray(outboxEvents.aggregateId, [legacy, current]));
     expect(dead.map((e) => e.status)).toEqual(['DEAD', 'DEAD']);
     expect(Object.fromEntries(dead.map((e) => [e.aggregateId, e.payload]))).toEqual({
@@ -237,7 +236,7 @@ describe('draining the outbox', () => {
     });
     const replayed = dead.find((e) => e.aggregateId === current)!;
     expect(await replayDeadEvent(t.db, replayed.id)).toBe(true);
-    await drainOutbox(t.db, { handlers: handlers() });
+    await drainAndSend(t.db, { handlers: handlers() });
     const [mail] = await t.db.select().from(devMailMessages).where(eq(devMailMessages.to, 'new@acme.test'));
     expect(mail!.text).toContain(`${APP}/reset-password?token=${linkToken('password-reset', current)}`);
     // The health checks below count DEAD events in this database.
@@ -247,7 +246,7 @@ describe('draining the outbox', () => {
 
 describe('health', () => {
   it('reports the backlog: pending, dead and the oldest pending age', async () => {
-    await drainOutbox(t.db, { handlers: handlers() });
+    await drainAndSend(t.db, { handlers: handlers() });
     const before = await healthReport(async () => t.db);
     expect(before.body).toMatchObject({ status: 'ok', database: 'up', outbox: { dead: 0 } });
     await t.db.transaction((tx) =>
@@ -270,6 +269,6 @@ describe('health', () => {
     const report = await healthReport(async () => {
       throw new Error('connection refused');
     });
-    expect(report).toEqual({ httpStatus: 503, body: { status: 'down', database: 'down', outbox: null } });
+    expect(report).toEqual({ httpStatus: 503, body: { status: 'down', database: 'down', outbox: null, email: null } });
   });
 });

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devMailMessages, notifications, outboxEvents, processedEvents, serviceDays, users } from '@/db/schema';
+import { devMailMessages, emailDeliveries, notifications, outboxEvents, processedEvents, serviceDays, users } from '@/db/schema';
 import { runServiceDayJobs } from '@/server/jobs/service-day-jobs';
 import { pruneOutbox } from '@/server/jobs/retention';
-import { devMailboxTransport } from '@/server/mail/transport';
-import { drainOutbox } from '@/server/outbox/drain';
 import { emailHandler } from '@/server/outbox/handlers/email';
 import { notificationsHandler } from '@/server/outbox/handlers/notifications';
 import { addUser, registerCompany, type Clock } from '../support/callers';
 import { contractTerms } from '../support/contracts';
+import { drainAndSend } from '../support/outbox-fixtures';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;
 const APP = 'http://chefops.test';
-const handlers = () => [notificationsHandler, emailHandler(devMailboxTransport(), APP)];
+const handlers = () => [notificationsHandler, emailHandler(APP)];
 // Monday 2026-03-02, 09:00 in Warsaw. Deliveries at 12:00 local with 24 h notice: the deadline
 // of day D is D−1 11:00 UTC, so Tuesday's deadline is 3 hours away and Monday's has passed.
 const clock: Clock = { now: new Date('2026-03-02T08:00:00Z') };
@@ -79,7 +78,7 @@ describe('runServiceDayJobs', () => {
   });
 
   it('the digest reaches the client ADMIN/MANAGER users by email and in the app, linking to the due days', async () => {
-    await drainOutbox(t.db, { handlers: handlers() });
+    await drainAndSend(t.db, { handlers: handlers() });
     const [digest] = await t.db.select().from(outboxEvents).where(eq(outboxEvents.eventType, 'service_day.confirmation_due'));
     expect(digest!.status).toBe('PROCESSED');
     const rows = await t.db
@@ -88,12 +87,13 @@ describe('runServiceDayJobs', () => {
       .innerJoin(users, eq(users.id, notifications.userId))
       .where(eq(notifications.eventId, digest!.id));
     expect(rows.map((r) => r.email).sort()).toEqual(clientRecipients);
-    expect(rows[0]!.title).toBe('2 days need your meal count soon');
+    expect(rows[0]!.title).toBe('Confirm 2 days by Mon 12:00');
     expect(rows[0]!.link).toBe('/service-days?from=2026-03-03&to=2026-03-03');
     const mails = await t.db.select().from(devMailMessages).where(sql`${devMailMessages.messageId} like ${`<${digest!.id}.%`}`);
     expect(mails.map((m) => m.to).sort()).toEqual(clientRecipients);
     expect(mails[0]!.text).toContain(`${APP}/service-days?from=2026-03-03&to=2026-03-03`);
-    expect(mails[0]!.text).toContain('2026-03-03 from Good Food Ltd: confirm by 2026-03-02 11:00');
+    // In the client's zone (Warsaw), with the caterer named.
+    expect(mails[0]!.text).toMatch(/Tue, 3 Mar \(Good Food Ltd\): confirm by Mon, 2 Mar( 2026)?, 12:00 CET/);
   });
 
   it('a day later: generates the next day, locks Tuesday, reminds only Wednesday', async () => {
@@ -130,6 +130,18 @@ describe('retention', () => {
     const pending = event('PENDING', null);
     await t.db.delete(outboxEvents);
     await t.db.delete(processedEvents);
+    await t.db.delete(emailDeliveries);
+    const delivery = (status: 'SENT' | 'DEAD', sentAt: Date | null) => ({
+      eventId: randomUUID(),
+      recipient: 'someone@acme.test',
+      messageId: `<${randomUUID()}@chefops>`,
+      subject: 's',
+      heading: 'h',
+      body: 'b',
+      status,
+      sentAt,
+    });
+    await t.db.insert(emailDeliveries).values([delivery('SENT', old), delivery('SENT', recent), delivery('DEAD', null)]);
     await t.db.insert(outboxEvents).values([...oldProcessed, recentProcessed, dead, pending]);
     const ledger = (e: { id: string }, at: Date) => ({ eventKey: `${e.id}:notifications`, handlerName: 'notifications', processedAt: at });
     await t.db
@@ -137,7 +149,8 @@ describe('retention', () => {
       .values([...oldProcessed.map((e) => ledger(e, old)), ledger(recentProcessed, recent), ledger(dead, old), ledger(pending, old)]);
 
     const result = await pruneOutbox(t.db, { now, retentionDays: 30, batchSize: 2 });
-    expect(result).toEqual({ outboxEventsDeleted: 5, ledgerRowsDeleted: 5 });
+    expect(result).toEqual({ outboxEventsDeleted: 5, ledgerRowsDeleted: 5, emailDeliveriesDeleted: 1 });
+    expect((await t.db.select({ status: emailDeliveries.status }).from(emailDeliveries)).map((d) => d.status).sort()).toEqual(['DEAD', 'SENT']);
     const left = await t.db.select({ id: outboxEvents.id }).from(outboxEvents);
     expect(left.map((r) => r.id).sort()).toEqual([recentProcessed.id, dead.id, pending.id].sort());
     const keys = await t.db.select({ key: processedEvents.eventKey }).from(processedEvents);

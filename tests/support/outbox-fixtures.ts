@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { companies, outboxEvents, users } from '@/db/schema';
 import type { Database, DbOrTx } from '@/db/types';
+import { sendEmailDeliveries } from '@/server/mail/sender';
+import { devMailboxTransport } from '@/server/mail/transport';
+import { drainOutbox, type DrainOptions } from '@/server/outbox/drain';
 import { enqueueOutboxEvent, type NewOutboxEvent } from '@/server/outbox/enqueue';
 import type { CompanyEventType, ContractParties, EventPayload } from '@/server/outbox/events';
 import { addUser, registerCompany } from './callers';
@@ -66,4 +69,14 @@ export async function enqueueWithChange<T extends PartyEventType>(
     const [row] = await tx.select({ id: outboxEvents.id }).from(outboxEvents).where(eq(outboxEvents.aggregateId, contractId));
     return row!.id;
   });
+}
+
+/**
+ * The outbox job as the app runs it, one step after the other: drain (in-app notifications and
+ * e-mail deliveries recorded), then send the due deliveries to the dev mailbox.
+ */
+export async function drainAndSend(db: DbOrTx, options: DrainOptions = {}) {
+  const drained = await drainOutbox(db, options);
+  await sendEmailDeliveries(db, devMailboxTransport(), { now: options.now });
+  return drained;
 }

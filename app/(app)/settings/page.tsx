@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SettingsForm } from '@/components/settings/settings-form';
 import { PageHeader } from '@/components/ui/card';
 import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
@@ -10,6 +11,12 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Your company's details, time zone and schedule." />
+      <p className="mb-4 text-sm">
+        <Link href="/settings/notifications" className="text-emerald-800 underline">
+          Your notification preferences
+        </Link>{' '}
+        <span className="text-slate-600">— which messages also come to you by e-mail.</span>
+      </p>
       <SettingsForm company={company} canEdit={session?.role === 'ADMIN'} />
     </>
   );

@@ -33,7 +33,7 @@ export default async function DevMailPage() {
     <main className="mx-auto max-w-4xl px-4 py-6 sm:px-6">
       <h1 className="text-2xl font-semibold text-slate-900">Development mailbox</h1>
       <p className="mt-1 text-sm text-slate-600">
-        The latest 100 emails the app would have sent, newest first. The outbox drains every minute.
+        The latest 100 emails the app would have sent (text part, and the HTML part below it), newest first. The outbox drains and sends every minute.
       </p>
       {messages.length === 0 ? (
         <p className="mt-6 text-sm text-slate-600">No emails yet.</p>
@@ -48,6 +48,13 @@ export default async function DevMailPage() {
               <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm text-slate-800">
                 <Linkified text={m.text} />
               </pre>
+              {m.html && (
+                <details className="mt-3">
+                  <summary className="cursor-pointer text-sm text-emerald-800">HTML part</summary>
+                  {/* Sandboxed: the message's HTML cannot run scripts or reach this page. */}
+                  <iframe title={`HTML part of ${m.subject}`} srcDoc={m.html} sandbox="" className="mt-2 h-96 w-full rounded border border-slate-200" />
+                </details>
+              )}
             </li>
           ))}
         </ul>

@@ -3,18 +3,29 @@ import {
   invitationListOutput,
   invitationOutput,
   inviteUserInput,
+  notificationPreferencesOutput,
+  setNotificationPreferencesInput,
   setRoleInput,
   userListOutput,
   userOutput,
 } from '@/lib/schemas/user';
 import { requireRole, router, tenantProcedure } from '@/server/api/trpc';
 import { inviteUser, listPendingInvitations } from '@/server/services/invitations';
+import { notificationPreferences, setNotificationPreferences } from '@/server/services/notification-preferences';
 import { activateUser, deactivateUser, listUsers, setUserRole } from '@/server/services/users';
 
 /** Managing users is an ADMIN's job (SPEC §5); every member may see who is in the company. */
 const adminProcedure = tenantProcedure.use(requireRole('ADMIN'));
 
 export const userRouter = router({
+  /** The signed-in user's own e-mail preferences per notification category (any role). */
+  notificationPreferences: tenantProcedure
+    .output(notificationPreferencesOutput)
+    .query(({ ctx }) => notificationPreferences(ctx.db, ctx.tenant)),
+  setNotificationPreferences: tenantProcedure
+    .input(setNotificationPreferencesInput)
+    .output(notificationPreferencesOutput)
+    .mutation(({ ctx, input }) => setNotificationPreferences(ctx.db, ctx.tenant, input)),
   list: tenantProcedure.output(userListOutput).query(({ ctx }) => listUsers(ctx.db, ctx.tenant.companyId)),
   invitations: adminProcedure
     .output(invitationListOutput)

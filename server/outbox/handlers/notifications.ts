@@ -1,29 +1,26 @@
 import { sql } from 'drizzle-orm';
 import { EVENT_TYPES, isCompanyEvent, isEmailOnlyType, type CompanyEventType } from '@/server/outbox/events';
 import type { OutboxHandler } from '@/server/outbox/handler';
-import { companyIdsIn, companyNames, recipientCompanyIds, recipientUsers } from '@/server/outbox/recipients';
+import { loadMessageContext, recipientCompanyIds } from '@/server/outbox/recipients';
 import { eventContent } from '@/server/mail/templates';
 
 /**
  * In-app notifications: one row per recipient user (active ADMIN/MANAGER of each recipient
- * company), written for the whole batch in one set-based insert.
+ * company), written for the reader's company (its zone, its counterpart), for the whole batch in
+ * one set-based insert. Always on, whatever the e-mail preferences.
  */
 export const notificationsHandler: OutboxHandler = {
   name: 'notifications',
   eventTypes: EVENT_TYPES.filter((t): t is CompanyEventType => !isEmailOnlyType(t)),
   async handle(tx, claimed, { now }) {
     const events = claimed.filter(isCompanyEvent);
-    const companiesOf = new Map(events.map((e) => [e.id, recipientCompanyIds(e)]));
-    const [names, users] = await Promise.all([
-      companyNames(tx, events.flatMap((e) => companyIdsIn(e))),
-      recipientUsers(tx, [...companiesOf.values()].flat()),
-    ]);
-    const usersOf = new Map<string, typeof users>();
-    for (const u of users) usersOf.set(u.companyId, [...(usersOf.get(u.companyId) ?? []), u]);
-    const rows = events.flatMap((e) => {
-      const content = eventContent(e, names);
-      return companiesOf.get(e.id)!.flatMap((companyId) =>
-        (usersOf.get(companyId) ?? []).map((u) => ({
+    const { companies, contracts, usersOf } = await loadMessageContext(tx, events);
+    const rows = events.flatMap((e) =>
+      recipientCompanyIds(e).flatMap((companyId) => {
+        const readers = usersOf.get(companyId) ?? [];
+        if (readers.length === 0) return [];
+        const content = eventContent(e, { readerCompanyId: companyId, companies, contracts, now });
+        return readers.map((u) => ({
           event_id: e.id,
           event_type: e.eventType,
           company_id: companyId,
@@ -31,9 +28,9 @@ export const notificationsHandler: OutboxHandler = {
           title: content.title,
           body: content.body,
           link: content.path,
-        })),
-      );
-    });
+        }));
+      }),
+    );
     if (rows.length === 0) return;
     await tx.execute(sql`
       insert into notifications (company_id, user_id, event_id, event_type, title, body, link, created_at)
