@@ -1,3 +1,4 @@
+import postgres from 'postgres';
 import { Logger, makeWorkerUtils, run as runWorker, runMigrations, type Task } from 'graphile-worker';
 import { drainOutbox } from '@/server/outbox/drain';
 import type { OutboxHandler } from '@/server/outbox/handler';
@@ -79,11 +80,23 @@ async function graphileRate(run: RunDatabase) {
     from bench.contract k join bench.company c on c.id = k.client_id
     join users u on u.company_id = k.client_id and u.role = 'ADMIN'
     where ${run.sql.unsafe(recipientClient)}`;
-  await runMigrations({ connectionString: run.url, logger: silent });
-  const utils = await makeWorkerUtils({ connectionString: run.url, logger: silent });
+  return graphileJobsPerSecond(run.url, recipients, DRAIN_EVENTS);
+}
+
+/** Recipients of the graphile-worker jobs: who gets the notification, about which contract. */
+export type GraphileRecipient = { company_id: string; user_id: string; contract_id: string };
+
+/**
+ * graphile-worker on the database at `url`: `jobs` jobs, each inserting one notification row for
+ * the recipient named in its payload (round-robin over `recipients`); jobs per second from the
+ * worker's start to its last success.
+ */
+export async function graphileJobsPerSecond(url: string, recipients: GraphileRecipient[], jobs: number) {
+  await runMigrations({ connectionString: url, logger: silent });
+  const utils = await makeWorkerUtils({ connectionString: url, logger: silent });
   try {
     await utils.addJobs(
-      Array.from({ length: DRAIN_EVENTS }, (_, i) => {
+      Array.from({ length: jobs }, (_, i) => {
         const r = recipients[i % recipients.length]!;
         return { identifier: 'notify', payload: { companyId: r.company_id, userId: r.user_id, contractId: r.contract_id } };
       }),
@@ -113,7 +126,7 @@ async function graphileRate(run: RunDatabase) {
     logger: silent,
     preset: {
       worker: {
-        connectionString: run.url,
+        connectionString: url,
         concurrentJobs: GRAPHILE.concurrentJobs,
         maxPoolSize: GRAPHILE.maxPoolSize,
         pollInterval: 1000,
@@ -124,15 +137,20 @@ async function graphileRate(run: RunDatabase) {
     },
   });
   runner.events.on('job:success', () => {
-    if (++done === DRAIN_EVENTS) finished();
+    if (++done === jobs) finished();
   });
   runner.events.on('job:error', ({ error }: { error: unknown }) => failed(error));
   await allDone;
   const ms = performance.now() - started;
   await runner.stop();
-  const [left] = await run.sql<{ n: number }[]>`select count(*)::int as n from graphile_worker._private_jobs`;
-  if (left!.n !== 0) throw new Error(`graphile-worker left ${left!.n} jobs`);
-  return Math.round(DRAIN_EVENTS / (ms / 1000));
+  const check = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [left] = await check<{ n: number }[]>`select count(*)::int as n from graphile_worker._private_jobs`;
+    if (left!.n !== 0) throw new Error(`graphile-worker left ${left!.n} jobs`);
+  } finally {
+    await check.end();
+  }
+  return Math.round(jobs / (ms / 1000));
 }
 
 /**
