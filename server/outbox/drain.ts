@@ -122,25 +122,29 @@ async function runHandlers(db: DbOrTx, events: ClaimedEvent[], handlers: OutboxH
     failures.set(event.id, failures.has(event.id) ? `${failures.get(event.id)}\n${message}` : message);
     logger.warn('outbox.handler_failed', { eventId: event.id, eventType: event.eventType, handler: handler.name, error: message });
   };
-  for (const handler of handlers) {
-    const mine = events.filter((e) => handler.eventTypes.includes(e.eventType));
-    if (mine.length === 0) continue;
-    if (!handler.perEvent && mine.length > 1) {
-      try {
-        await runHandler(db, handler, mine, now);
-        continue;
-      } catch {
-        // One poison event must not block the others: retry the batch one event at a time.
+  // Handlers are independent (each its own transaction and ledger rows), so they run at once:
+  // a batch takes as long as its slowest handler, not the sum (PGlite serializes them anyway).
+  await Promise.all(
+    handlers.map(async (handler) => {
+      const mine = events.filter((e) => handler.eventTypes.includes(e.eventType));
+      if (mine.length === 0) return;
+      if (!handler.perEvent && mine.length > 1) {
+        try {
+          await runHandler(db, handler, mine, now);
+          return;
+        } catch {
+          // One poison event must not block the others: retry the batch one event at a time.
+        }
       }
-    }
-    for (const event of mine) {
-      try {
-        await runHandler(db, handler, [event], now);
-      } catch (error) {
-        fail(event, handler, error);
+      for (const event of mine) {
+        try {
+          await runHandler(db, handler, [event], now);
+        } catch (error) {
+          fail(event, handler, error);
+        }
       }
-    }
-  }
+    }),
+  );
   return failures;
 }
 
