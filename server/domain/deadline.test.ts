@@ -194,8 +194,8 @@ describe('isBeforeDeadline', () => {
 describe('formatInstant', () => {
   it('shows the instant on the given zone’s wall clock, UTC otherwise', () => {
     const d = new Date('2026-03-29T10:00:00.000Z');
-    expect(formatInstant(d, 'Europe/Warsaw')).toBe('2026-03-29 12:00 (Europe/Warsaw)');
-    expect(formatInstant(d)).toBe('2026-03-29 10:00 (UTC)');
+    expect(formatInstant(d, 'Europe/Warsaw')).toBe('Sun, 29 Mar 2026, 12:00 CEST');
+    expect(formatInstant(d)).toBe('Sun, 29 Mar 2026, 10:00 UTC');
   });
 });
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { isValidDate, isValidTimeZone } from '@/lib/dates';
 import type { NoticeMode } from '@/lib/enums';
 import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
+import { formatInstant as formatZonedInstant } from '@/lib/format';
 import { DomainError } from './errors';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -156,8 +157,7 @@ export function isBeforeDeadline(now: Date, deadline: Date): boolean {
   return now.getTime() < deadline.getTime();
 }
 
-/** A deadline as the client reads it, e.g. "2026-03-29 12:00 (Europe/Warsaw)". */
+/** A deadline as the client reads it, in the app's one format: "Sun, 29 Mar 2026, 12:00 CEST". */
 export function formatInstant(instant: Date, timeZone?: string): string {
-  const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  return `${DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-MM-dd HH:mm')} (${zone})`;
+  return formatZonedInstant(instant, timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC');
 }

@@ -46,7 +46,7 @@ describe('assertCanConfirmExpected', () => {
     expect(() => assertCanConfirmExpected({ ...ok, now: at('2026-03-29T09:59:59.999Z') })).not.toThrow();
     expect(() => assertCanConfirmExpected({ ...ok, now: at('2026-03-29T10:00:00.000Z') })).toThrow(
       err('CONFLICT', {
-        message: 'The confirmation deadline for 2026-03-30 passed at 2026-03-29 12:00 (Europe/Warsaw).',
+        message: 'The confirmation deadline for 2026-03-30 passed at Sun, 29 Mar 2026, 12:00 CEST.',
       }),
     );
     expect(() => assertCanConfirmExpected({ ...ok, now: at('2026-03-30T09:00:00.000Z') })).toThrow(err('CONFLICT'));
@@ -127,7 +127,7 @@ describe('assertCanDispute', () => {
     const sevenDays = servedConfirmedAt.getTime() + 7 * 24 * 3_600_000;
     expect(() => assertCanDispute({ ...ok, now: new Date(sevenDays) })).not.toThrow();
     expect(() => assertCanDispute({ ...ok, now: new Date(sevenDays + 1) })).toThrow(
-      err('CONFLICT', { message: 'The 7-day dispute window for this day closed at 2026-04-06 15:00 (UTC).' }),
+      err('CONFLICT', { message: 'The 7-day dispute window for this day closed at Mon, 6 Apr 2026, 15:00 UTC.' }),
     );
   });
 
