@@ -50,9 +50,12 @@ export async function drainOutbox(page: Page) {
 
 /** The link in the newest dev-mailbox message to `address` whose text contains `path`. */
 export async function linkFromMailbox(page: Page, address: string, path: string): Promise<string> {
-  await page.goto('/dev/mail');
   const message = page.getByRole('listitem').filter({ hasText: `To ${address}` }).first();
-  await expect(message).toBeVisible();
+  // Another test's outbox run may be the one sending it: look again until it is there.
+  await expect(async () => {
+    await page.goto('/dev/mail');
+    await expect(message).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   const href = await message.getByRole('link').filter({ hasText: path }).first().getAttribute('href');
   expect(href).toBeTruthy();
   return new URL(href!).pathname + new URL(href!).search;
