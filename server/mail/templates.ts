@@ -180,11 +180,17 @@ export function eventContent(event: OutboxEvent<CompanyEventType>, ctx: MessageC
     case 'service_day.cancelled': {
       const { days, reason } = event.payload;
       const dates = days.map((d) => d.serviceDate).sort();
-      const list = dates.length === 1 ? dates[0]! : `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`;
+      const named = dates.map((d) => formatDay(d));
+      const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+      const n = dates.length;
       return {
-        title: `${dates.length === 1 ? 'Service day' : `${dates.length} service days`} cancelled: ${list}`,
-        body: `${who} is closed on ${list} (${reason}), so no meals are planned then. ${dates.length === 1 ? 'The day is' : 'These days are'} cancelled and cost nothing.`,
+        title: `${n === 1 ? 'Service day' : `${n} service days`} with ${them} cancelled: ${list}`,
+        body:
+          `${actor ?? them} is closed on ${list} (${reason}), so no meals are planned then on ${withThem}. ` +
+          `${n === 1 ? 'The day is' : 'These days are'} cancelled and cost nothing.`,
         path: serviceDaysPath({ contractId, from: dates[0]!, to: dates.at(-1)! }),
+        category,
+        actionLabel: n === 1 ? 'Open the service day' : 'Open the service days',
       };
     }
     case 'service_day.dispute_resolved': {

@@ -101,6 +101,7 @@ export const EVENT_CATEGORIES = {
   'service_day.served_confirmed': 'confirmations',
   'service_day.disputed': 'disputes',
   'service_day.dispute_resolved': 'disputes',
+  'service_day.cancelled': 'confirmations',
   'service_day.confirmation_due': 'reminders',
   'user.invited': null,
   'auth.password_reset_requested': null,
