@@ -21,10 +21,19 @@ const benchBuild = process.env.CHEFOPS_BENCH_BUILD === '1';
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   ...(benchBuild ? { distDir: '.next/bench', pageExtensions: ['bench.ts', 'tsx', 'ts', 'jsx', 'js'] } : {}),
-  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'proper-lockfile', 'nodemailer', 'piscina', 'bcryptjs'],
-  // Read at run time by path (password worker threads, the common-password list), not imported.
-  outputFileTracingIncludes: { '/**': ['./server/auth/password-worker.mjs', './server/auth/common-passwords.txt'] },
+  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled;
+  // pdfkit loads its own font data files and fontkit at run time, which a bundle would lose.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'proper-lockfile', 'nodemailer', 'piscina', 'bcryptjs', 'pdfkit'],
+  // Read at run time by path (password worker threads, the common-password list, the PDF
+  // fonts), not imported.
+  outputFileTracingIncludes: {
+    '/**': [
+      './server/auth/password-worker.mjs',
+      './server/auth/common-passwords.txt',
+      './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+      './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+    ],
+  },
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
