@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pdfText } from '@/tests/support/pdf-text';
 import { heading, mutedText, renderPdf, table } from '@/server/pdf';
 
-describe('renderPdf', () => {
+// Parsing the PDF back (pdf.js) takes seconds on a loaded machine.
+describe('renderPdf', { timeout: 30_000 }, () => {
   it('writes a PDF whose text keeps Polish and other Latin-extended letters', async () => {
     const pdf = await renderPdf((doc) => {
       heading(doc, 'Łódź Żółć');

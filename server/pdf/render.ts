@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 
@@ -17,6 +18,13 @@ export const PDF_FONTS = {
 } as const;
 export type PdfFont = keyof typeof PDF_FONTS;
 
+// Read once per process; each document embeds the subset it uses.
+let fontData: Record<PdfFont, Buffer> | undefined;
+function fonts(): Record<PdfFont, Buffer> {
+  fontData ??= { regular: readFileSync(PDF_FONTS.regular), bold: readFileSync(PDF_FONTS.bold) };
+  return fontData;
+}
+
 export interface RenderPdfOptions {
   /** Document title (PDF metadata). */
   title?: string;
@@ -33,14 +41,19 @@ export async function renderPdf(draw: (doc: PdfDoc) => void | Promise<void>, opt
     size: 'A4',
     layout: options.layout ?? 'portrait',
     margin: 40,
-    // A TTF by path as the default font, so pdfkit never loads its standard (AFM) fonts.
-    font: PDF_FONTS.regular,
+    // No default font: pdfkit would load its standard (AFM) Helvetica, which has no "Ł". The
+    // registered names are then the only font keys, so each TTF is parsed once per document
+    // (a default font of the same file made pdfkit re-parse it on every font switch).
+    font: '',
+    autoFirstPage: false,
     info: { Title: options.title ?? 'ChefOps', Creator: 'ChefOps' },
     bufferPages: true,
   });
-  doc.registerFont('regular', PDF_FONTS.regular);
-  doc.registerFont('bold', PDF_FONTS.bold);
+  const data = fonts();
+  doc.registerFont('regular', data.regular);
+  doc.registerFont('bold', data.bold);
   doc.font('regular');
+  doc.addPage();
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
