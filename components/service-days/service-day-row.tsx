@@ -12,13 +12,15 @@ type Props = {
   day: ServiceDayOutput;
   viewerSide: CompanyType;
   now: Date;
+  /** The reader's IANA zone (the browser's once hydrated); the client's zone until then. */
+  viewerTimeZone: string;
   showCounterpart: boolean;
   onExpectedChange: (value: string) => void;
   onChanged: () => void;
 };
 
 /** One service day with what the viewer may do now: confirm, serve, dispute or resolve. */
-export function ServiceDayRow({ day, viewerSide, now, showCounterpart, onExpectedChange, onChanged }: Props) {
+export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounterpart, onExpectedChange, onChanged }: Props) {
   const [panel, setPanel] = useState<'dispute' | 'resolve' | null>(null);
   const onDone = (message: string) => {
     toast.success(message);
@@ -26,7 +28,10 @@ export function ServiceDayRow({ day, viewerSide, now, showCounterpart, onExpecte
     onChanged();
   };
   const label = formatDate(day.serviceDate, { weekday: 'long', day: 'numeric', month: 'short' });
+  // The page follows the clock: at the deadline the input locks and the badge changes.
   const deadlinePassed = day.deadline.getTime() <= now.getTime();
+  const changeable = day.status === 'PENDING' || day.status === 'EXPECTED_CONFIRMED';
+  const canConfirmExpected = day.canConfirmExpected && !deadlinePassed;
 
   return (
     <li className="rounded-md border border-slate-200 bg-white p-3" data-testid="service-day" data-date={day.serviceDate}>
@@ -37,11 +42,11 @@ export function ServiceDayRow({ day, viewerSide, now, showCounterpart, onExpecte
             <p className="text-xs text-slate-600">{viewerSide === 'CATERING' ? day.clientName : day.cateringName}</p>
           )}
         </div>
-        <StatusBadge status={day.status} />
+        <StatusBadge status={day.status} locked={changeable && deadlinePassed} />
       </div>
 
       <div className="mt-2 flex flex-wrap items-end gap-x-6 gap-y-2 text-sm">
-        {day.canConfirmExpected ? (
+        {canConfirmExpected ? (
           <ExpectedQuantityForm day={day} label={label} onDone={onDone} onTyped={onExpectedChange} />
         ) : (
           <p>
@@ -63,11 +68,11 @@ export function ServiceDayRow({ day, viewerSide, now, showCounterpart, onExpecte
           <span className="text-slate-600">{day.costIsEstimate ? 'Est. cost ' : 'Cost '}</span>
           {formatMoney(day.costCents, day.currency)}
         </p>
-        {day.status === 'PENDING' && (
-          <p className={deadlinePassed ? 'text-red-800' : 'text-amber-900'}>
-            <span className="text-slate-600">Confirm by </span>
-            <time dateTime={day.deadline.toISOString()}>{formatInstant(day.deadline, day.clientTimeZone)}</time>{' '}
-            <span className="font-medium">({formatCountdown(day.deadline, now)})</span>
+        {changeable && <DeadlineNote day={day} now={now} viewerTimeZone={viewerTimeZone} passed={deadlinePassed} />}
+        {day.status === 'CANCELLED' && (
+          <p className="text-slate-700">
+            <span className="text-slate-600">Cancelled: </span>
+            {day.cancellationReason ?? 'closed'}
           </p>
         )}
       </div>
@@ -103,5 +108,32 @@ export function ServiceDayRow({ day, viewerSide, now, showCounterpart, onExpecte
       {panel === 'dispute' && <DisputeForm day={day} label={label} onDone={onDone} onCancel={() => setPanel(null)} />}
       {panel === 'resolve' && <ResolveDisputeForm day={day} label={label} onDone={onDone} onCancel={() => setPanel(null)} />}
     </li>
+  );
+}
+
+/**
+ * "Change until …" in the reader's zone (named), with the client's own clock beside it when
+ * the zones differ; once the deadline has passed, when the count was locked.
+ */
+function DeadlineNote({ day, now, viewerTimeZone, passed }: { day: ServiceDayOutput; now: Date; viewerTimeZone: string; passed: boolean }) {
+  const zones = viewerTimeZone === day.clientTimeZone ? [viewerTimeZone] : [viewerTimeZone, day.clientTimeZone];
+  const shown = (zone: string) => formatInstant(day.deadline, zone);
+  const dateTime = day.deadline.toISOString();
+  if (passed) {
+    return (
+      <p className="text-slate-700" data-testid="deadline">
+        <span className="text-slate-600">Locked since </span>
+        <time dateTime={dateTime}>{shown(zones[0]!)}</time>
+      </p>
+    );
+  }
+  const urgent = day.status === 'PENDING';
+  return (
+    <p className={urgent ? 'text-amber-900' : 'text-slate-800'} data-testid="deadline">
+      <span className="text-slate-600">Change until </span>
+      <time dateTime={dateTime}>{shown(zones[0]!)}</time>
+      {zones[1] && <span className="text-slate-600"> ({shown(zones[1])} for the client)</span>}{' '}
+      <span className="font-medium">({formatCountdown(day.deadline, now)})</span>
+    </p>
   );
 }

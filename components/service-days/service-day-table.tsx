@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
+import { useIsClient } from '@/lib/use-is-client';
 import { useNow } from '@/lib/use-now';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
@@ -25,7 +26,10 @@ type Props = {
 export function ServiceDayTable({ days, viewerSide, compact }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const now = useNow();
+  // Re-rendered at every deadline on the page, so inputs lock the moment it passes.
+  const now = useNow(30_000, days.map((d) => d.deadline));
+  const isClient = useIsClient();
+  const browserZone = isClient ? Intl.DateTimeFormat().resolvedOptions().timeZone : null;
   const [expected, setExpected] = useState<Record<string, string>>({});
   const valueOf = (d: ServiceDayOutput) => expected[d.id] ?? String(d.expectedQuantity);
   const refresh = () => {
@@ -48,7 +52,14 @@ export function ServiceDayTable({ days, viewerSide, compact }: Props) {
   return (
     <div className="space-y-6">
       {groupByWeek(days).map((week) => {
-        const open = week.items.filter((d) => d.canConfirmExpected);
+        // Left to confirm in this Monday–Sunday week: open days not confirmed yet, or whose
+        // typed count differs from the confirmed one. Nothing left: no button.
+        const open = week.items.filter(
+          (d) =>
+            d.canConfirmExpected &&
+            d.deadline.getTime() > now.getTime() &&
+            (d.status === 'PENDING' || valueOf(d) !== String(d.expectedQuantity)),
+        );
         return (
           <section key={week.weekStart} aria-label={`Week of ${formatDate(week.weekStart)}`}>
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
@@ -72,6 +83,7 @@ export function ServiceDayTable({ days, viewerSide, compact }: Props) {
                   day={day}
                   viewerSide={viewerSide}
                   now={now}
+                  viewerTimeZone={browserZone ?? day.clientTimeZone}
                   showCounterpart={!compact}
                   onExpectedChange={(value) => setExpected((all) => ({ ...all, [day.id]: value }))}
                   onChanged={refresh}

@@ -20,8 +20,13 @@ export function statusLabel(status: Status): string {
   return STYLES[status].label;
 }
 
-/** A status as a word a person understands, with a colour that is never the only signal. */
-export function StatusBadge({ status }: { status: Status }) {
-  const style = STYLES[status];
+const LOCKED = { label: 'Locked', className: 'bg-slate-200 text-slate-900' };
+
+/**
+ * A status as a word a person understands, with a colour that is never the only signal.
+ * `locked`: a day still to be served whose confirmation deadline has passed.
+ */
+export function StatusBadge({ status, locked = false }: { status: Status; locked?: boolean }) {
+  const style = locked ? LOCKED : STYLES[status];
   return <span className={cn('inline-block rounded px-2 py-0.5 text-xs font-medium', style.className)}>{style.label}</span>;
 }

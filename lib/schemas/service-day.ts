@@ -64,6 +64,8 @@ export const serviceDayOutput = z.object({
   disputedAt: z.date().nullable(),
   disputeResolutionNote: z.string().nullable(),
   disputeResolvedAt: z.date().nullable(),
+  /** CANCELLED days: the reason of the closure (or holiday) that cancelled it. */
+  cancellationReason: z.string().nullable(),
   minDailyQuantity: z.number().int(),
   maxQuantity: z.number().int(),
   pricePerMealCents: z.number().int(),

@@ -71,6 +71,7 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       disputedAt: d.disputedAt,
       disputeResolutionNote: d.disputeResolutionNote,
       disputeResolvedAt: d.disputeResolvedAt,
+      cancellationReason: d.cancellationReason,
       minDailyQuantity: c.minDailyQuantity,
       maxQuantity: c.maxQuantity,
       pricePerMealCents: c.pricePerMealCents,
