@@ -32,7 +32,7 @@ test('a client closes its office next week and sees those days cancelled; the ca
   await page.getByLabel('Last closed day').fill(friday);
   await page.getByLabel('Reason').fill('Office move');
   await page.getByRole('button', { name: 'Add closure' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '5 service days cancelled' })).toBeVisible();
+  await expect(page.getByTestId('closure-outcome')).toContainText('5 service days cancelled');
 
   await gotoReady(page, `/service-days?from=${monday}&to=${friday}`);
   const days = page.locator('[data-testid="service-day"]');

@@ -102,7 +102,7 @@ export function ClosurePanel({ canEdit, closures, contracts, defaultFrom }: Prop
               Add closure
             </Button>
             {summary && (
-              <p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800">
+              <p role="status" data-testid="closure-outcome" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800">
                 {summary}
               </p>
             )}
