@@ -50,8 +50,8 @@ test('the caterer downloads a CSV whose rows match the report on the page', asyn
 // One test per page, each signed in on its own: a scan never waits behind the others, and it
 // starts only once the page is hydrated, its data loaded and no loading placeholder is left.
 const AXE_PAGES = [
-  ...['/dashboard', '/contracts', '/service-days', '/reports', '/settings'].map((path) => ({ user: DEMO.catererAdmin, path })),
-  ...['/dashboard', '/service-days', '/settings'].map((path) => ({ user: DEMO.clientAdmin, path })),
+  ...['/dashboard', '/contracts', '/service-days', '/calendar', '/reports', '/settings'].map((path) => ({ user: DEMO.catererAdmin, path })),
+  ...['/dashboard', '/service-days', '/calendar', '/settings'].map((path) => ({ user: DEMO.clientAdmin, path })),
 ];
 
 for (const { user, path } of AXE_PAGES) {

@@ -48,8 +48,11 @@ export function MonthGrid({ from, to, month, today, timeZone, viewerSide, holida
               data-date={date}
               className={
                 'min-h-16 rounded border p-1 text-xs ' +
-                (dayClosures.length + dayHolidays.length > 0 ? 'border-slate-300 bg-slate-100' : 'border-slate-200 bg-white') +
-                (inMonth ? '' : ' opacity-60')
+                (dayClosures.length + dayHolidays.length > 0
+                  ? 'border-slate-300 bg-slate-100'
+                  : inMonth
+                    ? 'border-slate-200 bg-white'
+                    : 'border-dashed border-slate-300 bg-slate-50')
               }
             >
               <p className={date === today ? 'font-bold text-emerald-800' : 'font-medium text-slate-800'}>
