@@ -7,6 +7,7 @@ import {
   formatDeadline,
   formatInstant,
   formatMoney,
+  formatNotice,
   formatPercent,
   formatTime,
   formatWeekdayTime,
@@ -127,5 +128,17 @@ describe('formatCount and formatPercent', () => {
     expect(formatCount(12500)).toBe('12,500');
     expect(formatPercent(0.834)).toBe('83%');
     expect(formatPercent(1.2)).toBe('120%');
+  });
+});
+
+describe('formatNotice', () => {
+  const terms = { noticeHours: 24, noticeBusinessDays: 2, cutoffTime: '14:00' };
+  it('reads hours before delivery, singular and plural', () => {
+    expect(formatNotice({ ...terms, noticeMode: 'HOURS' })).toBe('24 hours before delivery');
+    expect(formatNotice({ ...terms, noticeMode: 'HOURS', noticeHours: 1 }, 'Europe/Warsaw')).toBe('1 hour before delivery');
+  });
+  it('reads business days with the cutoff on the named client clock', () => {
+    expect(formatNotice({ ...terms, noticeMode: 'BUSINESS_DAYS' }, 'Europe/Warsaw')).toBe('2 business days before, by 14:00 (Europe/Warsaw)');
+    expect(formatNotice({ ...terms, noticeMode: 'BUSINESS_DAYS', noticeBusinessDays: 1 })).toBe('1 business day before, by 14:00');
   });
 });

@@ -173,16 +173,18 @@ export function formatPercent(ratio: number, locale: string = DEFAULT_LOCALE): s
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
-/** A contract's notice as people read it: "24 hours before delivery", "2 business days before, by 14:00". */
-export function formatNotice(notice: {
-  noticeMode: NoticeMode;
-  noticeHours: number;
-  noticeBusinessDays: number;
-  cutoffTime: string;
-}): string {
+/**
+ * A contract's notice as people read it: "24 hours before delivery", "2 business days before,
+ * by 14:00 (Europe/Warsaw)". The cutoff is on the client's clock, so its zone is named when given.
+ */
+export function formatNotice(
+  notice: { noticeMode: NoticeMode; noticeHours: number; noticeBusinessDays: number; cutoffTime: string },
+  clientTimeZone?: string,
+): string {
   if (notice.noticeMode === 'HOURS') return `${notice.noticeHours} ${notice.noticeHours === 1 ? 'hour' : 'hours'} before delivery`;
   const n = notice.noticeBusinessDays;
-  return `${n} business ${n === 1 ? 'day' : 'days'} before, by ${notice.cutoffTime}`;
+  const zone = clientTimeZone ? ` (${clientTimeZone})` : '';
+  return `${n} business ${n === 1 ? 'day' : 'days'} before, by ${notice.cutoffTime}${zone}`;
 }
 
 /** Weekday names joined for a sentence: "Friday", "Friday and Saturday". */

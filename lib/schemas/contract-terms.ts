@@ -20,6 +20,9 @@ export const DEFAULT_CUTOFF_TIME = '14:00';
 /** What the contract form proposes for a new contract. */
 export const PROPOSED_NOTICE = { noticeMode: 'BUSINESS_DAYS', noticeBusinessDays: DEFAULT_NOTICE_BUSINESS_DAYS, cutoffTime: DEFAULT_CUTOFF_TIME } as const;
 
+/** The terms a service day's confirmation deadline is computed from; changing one moves deadlines. */
+export const DEADLINE_TERMS = ['noticeMode', 'noticeHours', 'noticeBusinessDays', 'cutoffTime', 'deliveryTime'] as const;
+
 export const noticeModeSchema = z.enum(NOTICE_MODES, { error: 'Choose hours before delivery or business days.' });
 
 function quantity(label: string) {

@@ -36,6 +36,35 @@ describe('event messages', () => {
     });
   });
 
+  it('a new contract says when meal counts are due, on the client clock', () => {
+    const notice = { noticeMode: 'BUSINESS_DAYS' as const, noticeHours: 24, noticeBusinessDays: 2, cutoffTime: '14:00' };
+    const created = eventContent({ eventType: 'contract.created', payload: { ...contract, actorCompanyId: 'cat', generatedServiceDays: 5, notice } }, forClient);
+    expect(created.body).toContain('Meal counts are due 2 business days before, by 14:00 (Europe/Warsaw).');
+    const hours = eventContent(
+      { eventType: 'contract.created', payload: { ...contract, actorCompanyId: 'cat', generatedServiceDays: 5, notice: { ...notice, noticeMode: 'HOURS' } } },
+      forCaterer,
+    );
+    expect(hours.body).toContain('Meal counts are due 24 hours before delivery.');
+    // Events written before notice modes carry no notice: the message stays as it was.
+    const older = eventContent({ eventType: 'contract.created', payload: { ...contract, actorCompanyId: 'cat', generatedServiceDays: 5 } }, forClient);
+    expect(older.body).not.toContain('due');
+  });
+
+  it('changed terms repeat the notice only when deadlines moved', () => {
+    const notice = { noticeMode: 'BUSINESS_DAYS' as const, noticeHours: 24, noticeBusinessDays: 3, cutoffTime: '10:30' };
+    const update = (changed: string[]) =>
+      eventContent(
+        {
+          eventType: 'contract.updated',
+          payload: { ...contract, actorCompanyId: 'cat', changed, notice, lockedServiceDays: 0, replacedServiceDays: 0, generatedServiceDays: 0 },
+        },
+        forClient,
+      ).body;
+    expect(update(['noticeMode', 'noticeBusinessDays'])).toContain('Meal counts are now due 3 business days before, by 10:30 (Europe/Warsaw).');
+    expect(update(['deliveryTime'])).toContain('Meal counts are now due');
+    expect(update(['pricePerMealCents'])).not.toContain('due');
+  });
+
   it('names the contract when the pair has several', () => {
     const content = eventContent(
       { eventType: 'service_day.disputed', payload: { ...contract, actorCompanyId: 'cli', serviceDayId: 'd', serviceDate: '2026-12-02', servedQuantity: 30, reason: 'Short' } },

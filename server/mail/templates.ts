@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NotificationCategory } from '@/lib/enums';
-import { formatDay, formatDeadline, formatWeekdayTime } from '@/lib/format';
+import { formatDay, formatDeadline, formatNotice, formatWeekdayTime } from '@/lib/format';
+import { DEADLINE_TERMS } from '@/lib/schemas/contract-terms';
 import { linkToken } from '@/server/auth/tokens';
 import { EVENT_CATEGORIES, type CompanyEventType, type EmailOnlyEventType, type OutboxEvent } from '@/server/outbox/events';
 
@@ -114,16 +115,22 @@ export function eventContent(event: OutboxEvent<CompanyEventType>, ctx: MessageC
   const contract = { path: contractPath(contractId), category, actionLabel: 'Open the contract' };
   const dayPath = (date: string) => serviceDaysPath({ contractId, from: date, to: date });
   const day = (date: string) => ({ path: dayPath(date), category, actionLabel: 'Open the service day' });
+  const notice = 'notice' in event.payload ? event.payload.notice : undefined;
   switch (event.eventType) {
-    case 'contract.created':
+    case 'contract.created': {
+      const due = notice ? ` Meal counts are due ${formatNotice(notice, zoneOf(ctx, clientId))}.` : '';
       return {
         title: `Review the new contract with ${them}`,
-        body: `${actor ?? 'ChefOps'} created a catering contract with you${label ? ` (${label})` : ''}. Review its terms and service days.`,
+        body: `${actor ?? 'ChefOps'} created a catering contract with you${label ? ` (${label})` : ''}. Review its terms and service days.${due}`,
         ...contract,
       };
+    }
     case 'contract.updated': {
-      const changed = event.payload.changed.length > 0 ? ` (${event.payload.changed.join(', ')})` : '';
-      return { title: `Check the new terms of your contract with ${them}`, body: `${actor ?? 'ChefOps'} changed the terms${changed} of ${withThem}.`, ...contract };
+      const { changed } = event.payload;
+      const terms = changed.length > 0 ? ` (${changed.join(', ')})` : '';
+      const deadlinesMoved = notice && DEADLINE_TERMS.some((k) => changed.includes(k));
+      const due = deadlinesMoved ? ` Meal counts are now due ${formatNotice(notice, zoneOf(ctx, clientId))}.` : '';
+      return { title: `Check the new terms of your contract with ${them}`, body: `${actor ?? 'ChefOps'} changed the terms${terms} of ${withThem}.${due}`, ...contract };
     }
     case 'contract.paused':
       return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTRACT_STATUSES, type NotificationCategory } from '@/lib/enums';
+import { CONTRACT_STATUSES, NOTICE_MODES, type NotificationCategory } from '@/lib/enums';
 import { dateSchema, roleSchema, uuidSchema } from '@/lib/schemas/common';
 
 /**
@@ -23,16 +23,28 @@ const contractParties = {
 const serviceDay = { ...contractParties, serviceDayId: id, serviceDate };
 const statusChange = { previousStatus: z.enum(CONTRACT_STATUSES), status: z.enum(CONTRACT_STATUSES) };
 const clearedDays = { lockedServiceDays: count, removedServiceDays: count };
+/**
+ * The contract's notice as agreed, so its messages can say when counts are due. Optional:
+ * events written before notice modes existed do not carry it.
+ */
+const noticeTerms = z.strictObject({
+  noticeMode: z.enum(NOTICE_MODES),
+  noticeHours: count,
+  noticeBusinessDays: count,
+  cutoffTime: z.string().regex(/^\d{2}:\d{2}$/),
+});
+const notice = noticeTerms.optional();
 
 /** Only in events written before link tokens were derived from their row; never written now. */
 const legacyToken = z.string().min(1).optional();
 
 export const EVENT_PAYLOADS = {
-  'contract.created': z.strictObject({ ...contractParties, generatedServiceDays: count }),
+  'contract.created': z.strictObject({ ...contractParties, generatedServiceDays: count, notice }),
   'contract.updated': z.strictObject({
     ...contractParties,
     /** Names of the contract terms that changed. */
     changed: z.array(z.string()),
+    notice,
     lockedServiceDays: count,
     replacedServiceDays: count,
     generatedServiceDays: count,
@@ -122,6 +134,7 @@ export type CompanyEventType = Exclude<EventType, EmailOnlyEventType>;
 /** An event's type with its payload, narrowed together by `eventType`. */
 export type OutboxEvent<T extends EventType = EventType> = { [K in T]: { eventType: K; payload: EventPayload<K> } }[T];
 /** The common payload of contract and service-day events. */
+export type ContractNotice = z.output<typeof noticeTerms>;
 export type ContractParties = Pick<EventPayload<'contract.created'>, keyof typeof contractParties>;
 
 export function isEventType(value: string): value is EventType {

@@ -244,6 +244,11 @@ describe('contract.update', () => {
     ]);
     const [event] = (await eventsFor(t.db, contract.id)).filter((e) => e.event_type === 'contract.updated');
     expect(event!.payload).toMatchObject({ changed: ['defaultQuantity', 'serviceDays', 'deliveryTime'], lockedServiceDays: 1 });
+    // The event carries the notice in force, so its messages can say when counts are due.
+    const { noticeMode, noticeHours, noticeBusinessDays, cutoffTime } = updated;
+    expect(event!.payload).toMatchObject({ notice: { noticeMode, noticeHours, noticeBusinessDays, cutoffTime } });
+    const [created] = (await eventsFor(t.db, contract.id)).filter((e) => e.event_type === 'contract.created');
+    expect(created!.payload).toMatchObject({ notice: { noticeMode: contract.noticeMode, noticeBusinessDays: contract.noticeBusinessDays, cutoffTime: contract.cutoffTime } });
   });
 
   it('validates the merged terms and re-checks capacity; a refused update changes nothing', async () => {

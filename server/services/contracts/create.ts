@@ -8,7 +8,7 @@ import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { generateServiceDays } from '@/server/services/service-days/generation';
 import { isUniqueViolation } from '@/server/services/db-errors';
 import { assertContractFitsCapacity } from './capacity';
-import { contractEventPayload } from './events';
+import { contractEventPayload, noticeOf } from './events';
 import { getContract } from './views';
 
 export const ONE_ACTIVE_PER_PAIR = 'contracts_one_active_per_pair';
@@ -78,7 +78,7 @@ export async function createContract(
     await enqueueOutboxEvent(tx, {
       type: 'contract.created',
       aggregateId: contractId,
-      payload: contractEventPayload({ id: contractId, ...pair }, actor, { generatedServiceDays: generated }),
+      payload: contractEventPayload({ id: contractId, ...pair }, actor, { generatedServiceDays: generated, notice: noticeOf(terms) }),
     });
     return contractId;
   });

@@ -1,5 +1,5 @@
 import type { SessionUser } from '@/server/domain/actor';
-import type { ContractParties } from '@/server/outbox/events';
+import type { ContractNotice, ContractParties } from '@/server/outbox/events';
 
 /** The common payload of contract and service-day events (both parties and who acted), plus the event's own fields. */
 export function contractEventPayload<Details extends object>(
@@ -15,4 +15,10 @@ export function contractEventPayload<Details extends object>(
     actorUserId: actor?.userId ?? null,
     ...details,
   };
+}
+
+/** The notice terms a contract event carries, so its messages can say when counts are due. */
+export function noticeOf(terms: ContractNotice): ContractNotice {
+  const { noticeMode, noticeHours, noticeBusinessDays, cutoffTime } = terms;
+  return { noticeMode, noticeHours, noticeBusinessDays, cutoffTime };
 }

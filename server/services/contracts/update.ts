@@ -3,14 +3,14 @@ import type { DbOrTx } from '@/db/types';
 import { contractServiceDays, contracts } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput, UpdateContractInput } from '@/lib/schemas/contract';
-import type { ContractTerms } from '@/lib/schemas/contract-terms';
+import { DEADLINE_TERMS, type ContractTerms } from '@/lib/schemas/contract-terms';
 import { validateContractTerms } from '@/server/domain/contract-terms';
 import { DomainError } from '@/server/domain/errors';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { recomputeOpenDeadlines } from '@/server/services/service-days/deadlines';
 import { generateServiceDays } from '@/server/services/service-days/generation';
 import { assertContractFitsCapacity } from './capacity';
-import { contractEventPayload } from './events';
+import { contractEventPayload, noticeOf } from './events';
 import { lockContractForParty } from './load';
 import { clearPendingDays } from './pending-days';
 import { getContract, toHhMm } from './views';
@@ -78,7 +78,7 @@ export async function updateContract(
     await tx.delete(contractServiceDays).where(eq(contractServiceDays.contractId, id));
     await tx.insert(contractServiceDays).values(weekdays.map((dayOfWeek) => ({ contractId: id, dayOfWeek })));
     // The days that stay (confirmed, still open) follow the new notice or delivery time.
-    if (['noticeMode', 'noticeHours', 'noticeBusinessDays', 'cutoffTime', 'deliveryTime'].some((k) => changed.includes(k))) {
+    if (DEADLINE_TERMS.some((k) => changed.includes(k))) {
       await recomputeOpenDeadlines(tx, { contractId: id }, now);
     }
     const generated = active ? await generateServiceDays(tx, { now, contractId: id }) : 0;
@@ -87,6 +87,7 @@ export async function updateContract(
       aggregateId: id,
       payload: contractEventPayload(contract, actor, {
         changed,
+        notice: noticeOf(terms),
         lockedServiceDays: cleared.locked,
         replacedServiceDays: cleared.deleted,
         generatedServiceDays: generated,

@@ -61,8 +61,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             </dd>
             <dt className="text-slate-600">Notice</dt>
             <dd>
-              {formatNotice(contract)}
-              {contract.noticeMode === 'BUSINESS_DAYS' && ` (${contract.clientTimeZone})`}
+              {formatNotice(contract, contract.clientTimeZone)}
             </dd>
             <dt className="text-slate-600">Price</dt>
             <dd>{formatMoney(contract.pricePerMealCents, contract.currency)} per meal</dd>
