@@ -25,19 +25,22 @@ async function deleteInBatches(db: DbOrTx, statement: (limit: number) => ReturnT
 export async function pruneOutbox(db: DbOrTx, options: RetentionOptions) {
   const { now, retentionDays = RETENTION_DAYS, batchSize = 1000, maxBatches = 50 } = options;
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60_000).toISOString();
-  const outboxEventsDeleted = await deleteInBatches(
-    db,
-    (limit) => sql`
-      with doomed as (
-        select id from outbox_events
-        where status = 'PROCESSED' and processed_at < ${cutoff}::timestamptz
-        order by processed_at limit ${limit}
-      ),
-      deleted as (delete from outbox_events where id in (select id from doomed) returning 1)
-      select count(*)::int as n from deleted`,
-    batchSize,
-    maxBatches,
-  );
+  /** Rows of a table that finished (`status`) before the cutoff, oldest first. */
+  const finished = (table: 'outbox_events' | 'email_deliveries', status: 'PROCESSED' | 'SENT', at: 'processed_at' | 'sent_at') =>
+    deleteInBatches(
+      db,
+      (limit) => sql`
+        with doomed as (
+          select id from ${sql.raw(table)}
+          where status = ${status} and ${sql.raw(at)} < ${cutoff}::timestamptz
+          order by ${sql.raw(at)} limit ${limit}
+        ),
+        deleted as (delete from ${sql.raw(table)} where id in (select id from doomed) returning 1)
+        select count(*)::int as n from deleted`,
+      batchSize,
+      maxBatches,
+    );
+  const outboxEventsDeleted = await finished('outbox_events', 'PROCESSED', 'processed_at');
   const ledgerRowsDeleted = await deleteInBatches(
     db,
     (limit) => sql`
@@ -55,18 +58,6 @@ export async function pruneOutbox(db: DbOrTx, options: RetentionOptions) {
     batchSize,
     maxBatches,
   );
-  const emailDeliveriesDeleted = await deleteInBatches(
-    db,
-    (limit) => sql`
-      with doomed as (
-        select id from email_deliveries
-        where status = 'SENT' and sent_at < ${cutoff}::timestamptz
-        order by sent_at limit ${limit}
-      ),
-      deleted as (delete from email_deliveries where id in (select id from doomed) returning 1)
-      select count(*)::int as n from deleted`,
-    batchSize,
-    maxBatches,
-  );
+  const emailDeliveriesDeleted = await finished('email_deliveries', 'SENT', 'sent_at');
   return { outboxEventsDeleted, ledgerRowsDeleted, emailDeliveriesDeleted };
 }
