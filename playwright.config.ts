@@ -13,8 +13,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Upper bounds, not waits: a story with two companies signing up, a contract and three
+  // sign-ins takes over a minute on a loaded 2-core machine.
+  timeout: 150_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: BASE_URL,
