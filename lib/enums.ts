@@ -49,3 +49,51 @@ export const NOTIFICATION_CATEGORY_LABELS: Record<NotificationCategory, { label:
   contracts: { label: 'Contracts', description: 'Contracts created, changed, paused, resumed or terminated.' },
   statements: { label: 'Statements', description: 'Statements and invoices issued.' },
 };
+
+/** Special diets a contract may offer (standard meals are implicit: the rest of the count). */
+export const DIETS = ['VEGETARIAN', 'VEGAN', 'GLUTEN_FREE', 'LACTOSE_FREE', 'HALAL', 'KOSHER', 'NUT_FREE'] as const;
+export type Diet = (typeof DIETS)[number];
+export const DIET_LABELS: Record<Diet, string> = {
+  VEGETARIAN: 'Vegetarian',
+  VEGAN: 'Vegan',
+  GLUTEN_FREE: 'Gluten-free',
+  LACTOSE_FREE: 'Lactose-free',
+  HALAL: 'Halal',
+  KOSHER: 'Kosher',
+  NUT_FREE: 'Nut-free',
+};
+
+/** The 14 allergens of EU Regulation 1169/2011, Annex II, that a dish must declare. */
+export const ALLERGENS = [
+  'GLUTEN',
+  'CRUSTACEANS',
+  'EGGS',
+  'FISH',
+  'PEANUTS',
+  'SOYBEANS',
+  'MILK',
+  'NUTS',
+  'CELERY',
+  'MUSTARD',
+  'SESAME',
+  'SULPHITES',
+  'LUPIN',
+  'MOLLUSCS',
+] as const;
+export type Allergen = (typeof ALLERGENS)[number];
+export const ALLERGEN_LABELS: Record<Allergen, string> = {
+  GLUTEN: 'Gluten',
+  CRUSTACEANS: 'Crustaceans',
+  EGGS: 'Eggs',
+  FISH: 'Fish',
+  PEANUTS: 'Peanuts',
+  SOYBEANS: 'Soy',
+  MILK: 'Milk',
+  NUTS: 'Tree nuts',
+  CELERY: 'Celery',
+  MUSTARD: 'Mustard',
+  SESAME: 'Sesame',
+  SULPHITES: 'Sulphites',
+  LUPIN: 'Lupin',
+  MOLLUSCS: 'Molluscs',
+};

@@ -21,6 +21,9 @@ import {
 import { DEFAULT_DELIVERY_TIME, DEFAULT_NOTICE_HOURS, PROPOSED_NOTICE } from '@/lib/schemas/contract-terms';
 import { useTRPC } from '@/lib/trpc';
 import { WeekdayPicker } from './weekday-picker';
+import { DietCountFields, DietOptionsPicker } from '@/components/diets/diet-count-fields';
+import { offeredOnly, type DietCounts } from '@/lib/diets';
+import { DIETS, type Diet } from '@/lib/enums';
 
 type Props = { mode: 'create'; currency: string } | { mode: 'edit'; currency: string; contract: ContractOutput };
 
@@ -38,6 +41,8 @@ const FIELDS = [
   'serviceDays',
   'pricePerMealCents',
   'deliveryTime',
+  'dietOptions',
+  'defaultDiets',
 ] as const;
 
 /** Create or edit a contract's terms, validated by the procedure's schema; errors show beside their field. */
@@ -63,11 +68,16 @@ export function ContractForm(props: Props) {
           ...PROPOSED_NOTICE,
           serviceDays: [1, 2, 3, 4, 5],
           deliveryTime: DEFAULT_DELIVERY_TIME,
+          dietOptions: [],
+          defaultDiets: {},
         },
   });
   const { errors } = form.formState;
   const noticeMode = useWatch({ control: form.control, name: 'noticeMode' });
   const serviceDays = useWatch({ control: form.control, name: 'serviceDays' }) ?? [];
+  const dietOptions = (useWatch({ control: form.control, name: 'dietOptions' }) ?? []) as Diet[];
+  const defaultQuantity = useWatch({ control: form.control, name: 'defaultQuantity' });
+  const dietErrors = errors.defaultDiets as (Record<string, { message?: string }> & { message?: string }) | undefined;
   // Honest terms: weekdays the client's office is closed are never planned.
   const skipped = existing ? serviceDays.filter((d) => existing.clientClosedWeekdays.includes(d)) : [];
   const onSuccess = (contract: { id: string }) => {
@@ -139,6 +149,37 @@ export function ContractForm(props: Props) {
           />
           <TextField label="Delivery time (client's time)" type="time" error={errors.deliveryTime?.message} {...form.register('deliveryTime')} />
         </div>
+        <Controller
+          control={form.control}
+          name="dietOptions"
+          render={({ field, fieldState }) => (
+            <DietOptionsPicker
+              all={DIETS}
+              value={(field.value ?? []) as Diet[]}
+              onChange={(next) => {
+                field.onChange(next);
+                // A diet no longer offered has no default meals.
+                form.setValue('defaultDiets', offeredOnly((form.getValues('defaultDiets') ?? {}) as DietCounts, next));
+              }}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="defaultDiets"
+          render={({ field }) => (
+            <DietCountFields
+              legend="Of the default meals, special diets"
+              diets={dietOptions}
+              value={field.value as DietCounts | undefined}
+              onChange={field.onChange}
+              quantity={defaultQuantity}
+              errors={Object.fromEntries(dietOptions.map((d) => [d, dietErrors?.[d]?.message]))}
+              error={dietErrors?.message}
+            />
+          )}
+        />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <SelectField label="Notice counted in" error={errors.noticeMode?.message} {...form.register('noticeMode')}>
             <option value="BUSINESS_DAYS">Business days, with a cutoff time</option>
@@ -192,6 +233,6 @@ export function ContractForm(props: Props) {
 
 function pickTerms(c: ContractOutput) {
   const { minDailyQuantity, defaultQuantity, maxQuantity, noticeHours, noticeMode, noticeBusinessDays, cutoffTime } = c;
-  const { startDate, endDate, serviceDays, pricePerMealCents, deliveryTime } = c;
-  return { minDailyQuantity, defaultQuantity, maxQuantity, noticeHours, noticeMode, noticeBusinessDays, cutoffTime, startDate, endDate, serviceDays, pricePerMealCents, deliveryTime };
+  const { startDate, endDate, serviceDays, pricePerMealCents, deliveryTime, dietOptions, defaultDiets } = c;
+  return { minDailyQuantity, defaultQuantity, maxQuantity, noticeHours, noticeMode, noticeBusinessDays, cutoffTime, startDate, endDate, serviceDays, pricePerMealCents, deliveryTime, dietOptions, defaultDiets };
 }

@@ -1,11 +1,16 @@
 'use client';
+import { useEffect, useMemo, useRef } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import { Controller, useWatch } from 'react-hook-form';
+import { DietCountFields } from '@/components/diets/diet-count-fields';
+import { checkDietSplit } from '@/lib/schemas/diets';
+import type { DietCounts } from '@/lib/diets';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
 import { MAX_TEXT_LENGTH } from '@/lib/limits';
-import { confirmQuantityInput, disputeInput, resolveDisputeInput, type ServiceDayOutput } from '@/lib/schemas/service-day';
+import { confirmExpectedInput, confirmQuantityInput, disputeInput, resolveDisputeInput, type ServiceDayOutput } from '@/lib/schemas/service-day';
 import { useTRPC } from '@/lib/trpc';
 import { InlinePanelForm } from './inline-panel-form';
 
@@ -14,20 +19,53 @@ import { InlinePanelForm } from './inline-panel-form';
 type DayFormProps = { day: ServiceDayOutput; label: string; onDone: (message: string) => void };
 const number = { valueAsNumber: true } as const;
 
-/** The client's headcount. The typed value is also reported up, for "Confirm week". */
-export function ExpectedQuantityForm({ day, label, onDone, onTyped }: DayFormProps & { onTyped: (value: string) => void }) {
+/** What the client has typed for a day: "Confirm week" sends it. */
+export type TypedExpected = { quantity: number; diets: DietCounts };
+
+/** The split a day's form starts from: last week's for a day not confirmed yet, else its own. */
+export function initialDiets(day: ServiceDayOutput): DietCounts {
+  return day.suggestedDiets ?? day.diets;
+}
+
+/**
+ * The client's headcount and, when the contract offers diets, its split (the rest standard).
+ * The typed values are also reported up, for "Confirm week".
+ */
+export function ExpectedQuantityForm({ day, label, onDone, onTyped }: DayFormProps & { onTyped: (value: TypedExpected) => void }) {
   const trpc = useTRPC();
-  const form = useSchemaForm(confirmQuantityInput, { defaultValues: { id: day.id, quantity: day.expectedQuantity } });
+  // The procedure's schema, plus the diets this contract offers (the server checks it too).
+  const schema = useMemo(
+    () =>
+      confirmExpectedInput.superRefine((item, ctx) =>
+        checkDietSplit(ctx, 'diets', { diets: item.diets, offered: day.dietOptions, quantity: item.quantity }),
+      ),
+    [day.dietOptions],
+  );
+  const form = useSchemaForm(schema, {
+    defaultValues: { id: day.id, quantity: day.expectedQuantity, diets: initialDiets(day) },
+  });
   const { errors } = form.formState;
+  const quantity = useWatch({ control: form.control, name: 'quantity' });
+  const reportTyped = useRef(onTyped);
+  useEffect(() => {
+    reportTyped.current = onTyped;
+  });
+  useEffect(() => {
+    const subscription = form.watch((values) =>
+      reportTyped.current({ quantity: Number(values.quantity), diets: (values.diets ?? {}) as DietCounts }),
+    );
+    return () => subscription.unsubscribe();
+  }, [form]);
   const confirm = useMutation(
     trpc.serviceDay.confirmExpected.mutationOptions({
       onSuccess: () => onDone('Quantity confirmed.'),
-      onError: (error) => showServerErrors(form, error, ['quantity']),
+      onError: (error) => showServerErrors(form, error, ['quantity', 'diets', ...day.dietOptions.map((d) => `diets.${d}` as const)]),
     }),
   );
+  const dietErrors = errors.diets as (Record<string, { message?: string }> & { message?: string }) | undefined;
   return (
-    <Form onSubmit={form.handleSubmit((input) => confirm.mutate(input))}>
-      <div className="flex items-end gap-2">
+    <Form className="w-full" onSubmit={form.handleSubmit((input) => confirm.mutate(input))}>
+      <div className="flex flex-wrap items-end gap-2">
         <TextField
           label={`Meals on ${label}`}
           type="number"
@@ -37,12 +75,33 @@ export function ExpectedQuantityForm({ day, label, onDone, onTyped }: DayFormPro
           className="w-36"
           hint={`${day.minDailyQuantity}–${day.maxQuantity}`}
           error={errors.quantity?.message}
-          {...form.register('quantity', { ...number, onChange: (e) => onTyped(e.target.value) })}
+          {...form.register('quantity', number)}
         />
         <Button type="submit" variant="secondary" pending={confirm.isPending}>
           Confirm
         </Button>
       </div>
+      {day.dietOptions.length > 0 && (
+        <div className="mt-2">
+          <Controller
+            control={form.control}
+            name="diets"
+            render={({ field }) => (
+              <DietCountFields
+                diets={day.dietOptions}
+                value={field.value as DietCounts | undefined}
+                onChange={field.onChange}
+                quantity={quantity}
+                errors={Object.fromEntries(day.dietOptions.map((d) => [d, dietErrors?.[d]?.message]))}
+                error={dietErrors?.message}
+              />
+            )}
+          />
+          {day.suggestedDiets && day.status === 'PENDING' && (
+            <p className="mt-1 text-xs text-slate-600">Diets filled in from the same day last week.</p>
+          )}
+        </div>
+      )}
       <FormError message={errors.root?.server?.message} />
     </Form>
   );

@@ -4,7 +4,8 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatCountdown, formatDate, formatInstant, formatMoney } from '@/lib/format';
-import { DisputeForm, ExpectedQuantityForm, ResolveDisputeForm, ServedQuantityForm } from './day-forms';
+import { DisputeForm, ExpectedQuantityForm, ResolveDisputeForm, ServedQuantityForm, type TypedExpected } from './day-forms';
+import { describeDietSplit, dietTotal } from '@/lib/diets';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import type { CompanyType } from '@/lib/enums';
 
@@ -15,7 +16,7 @@ type Props = {
   /** The reader's IANA zone (the browser's once hydrated); the client's zone until then. */
   viewerTimeZone: string;
   showCounterpart: boolean;
-  onExpectedChange: (value: string) => void;
+  onExpectedChange: (value: TypedExpected) => void;
   onChanged: () => void;
 };
 
@@ -52,6 +53,12 @@ export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounte
           <p>
             <span className="text-slate-600">Expected </span>
             <strong>{day.expectedQuantity}</strong>
+            {dietTotal(day.diets) > 0 && (
+              <span className="text-slate-700" data-testid="diet-split">
+                {' '}
+                ({describeDietSplit(day.expectedQuantity, day.diets)})
+              </span>
+            )}
             {day.expectedAutoLocked && <span className="text-xs text-slate-600"> (locked at deadline)</span>}
           </p>
         )}

@@ -12,6 +12,8 @@ import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { ServiceDayRow } from './service-day-row';
+import { initialDiets, type TypedExpected } from './day-forms';
+import { normaliseDiets } from '@/lib/diets';
 import { groupByWeek } from './week-groups';
 import type { CompanyType } from '@/lib/enums';
 
@@ -30,8 +32,14 @@ export function ServiceDayTable({ days, viewerSide, compact }: Props) {
   const now = useNow(30_000, days.map((d) => d.deadline));
   const isClient = useIsClient();
   const browserZone = isClient ? Intl.DateTimeFormat().resolvedOptions().timeZone : null;
-  const [expected, setExpected] = useState<Record<string, string>>({});
-  const valueOf = (d: ServiceDayOutput) => expected[d.id] ?? String(d.expectedQuantity);
+  const [expected, setExpected] = useState<Record<string, TypedExpected>>({});
+  // What "Confirm week" sends for a day: what was typed, else the count and the suggested split.
+  const valueOf = (d: ServiceDayOutput): TypedExpected =>
+    expected[d.id] ?? { quantity: d.expectedQuantity, diets: initialDiets(d) };
+  const differs = (d: ServiceDayOutput) => {
+    const v = valueOf(d);
+    return v.quantity !== d.expectedQuantity || JSON.stringify(normaliseDiets(v.diets)) !== JSON.stringify(normaliseDiets(d.diets));
+  };
   const refresh = () => {
     setExpected({});
     router.refresh();
@@ -58,7 +66,7 @@ export function ServiceDayTable({ days, viewerSide, compact }: Props) {
           (d) =>
             d.canConfirmExpected &&
             d.deadline.getTime() > now.getTime() &&
-            (d.status === 'PENDING' || valueOf(d) !== String(d.expectedQuantity)),
+            (d.status === 'PENDING' || differs(d)),
         );
         return (
           <section key={week.weekStart} aria-label={`Week of ${formatDate(week.weekStart)}`}>
@@ -69,7 +77,13 @@ export function ServiceDayTable({ days, viewerSide, compact }: Props) {
                   variant="secondary"
                   pending={batch.isPending && batch.variables?.items[0]?.id === open[0]?.id}
                   onClick={() =>
-                    batch.mutate({ items: open.map((d) => ({ id: d.id, quantity: Number(valueOf(d)) })) })
+                    batch.mutate({
+                      items: open.map((d) => ({
+                        id: d.id,
+                        quantity: valueOf(d).quantity,
+                        ...(d.dietOptions.length > 0 ? { diets: normaliseDiets(valueOf(d).diets) } : {}),
+                      })),
+                    })
                   }
                 >
                   Confirm week ({open.length} {open.length === 1 ? 'day' : 'days'})

@@ -58,6 +58,11 @@ export const clientProfiles = pgTable('client_profiles', {
     .primaryKey()
     .references(() => companies.id),
   workMode: workMode('work_mode').notNull().default(DEFAULT_WORK_MODE),
+  /** Where and how the caterer delivers, and whom it calls on site (shown on its production sheet). */
+  deliveryAddress: text('delivery_address'),
+  deliveryInstructions: text('delivery_instructions'),
+  siteContactName: varchar('site_contact_name', { length: 255 }),
+  siteContactPhone: varchar('site_contact_phone', { length: 50 }),
   ...timestamps,
 });
 

@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   text,
@@ -13,7 +14,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { id, timestamps, tstz } from './columns';
 import { companies, users } from './companies';
-import { contractStatus, noticeMode, serviceDayStatus } from './enums';
+import type { DietCounts } from '@/lib/diets';
+import type { Allergen, Diet } from '@/lib/enums';
+import { contractStatus, diet, noticeMode, serviceDayStatus } from './enums';
 
 export const contracts = pgTable(
   'contracts',
@@ -41,6 +44,10 @@ export const contracts = pgTable(
     pricePerMealCents: integer('price_per_meal_cents').notNull(),
     /** 'HH:MM:SS' wall-clock time in the client's time zone. */
     deliveryTime: time('delivery_time').notNull().default('12:00'),
+    /** Special diets the client may order (standard meals are implicit). */
+    dietOptions: diet('diet_options').array().notNull().default([]),
+    /** The diet split a new service day starts with: `{VEGAN: 3, …}`, offered diets only. */
+    defaultDiets: jsonb('default_diets').$type<DietCounts>().notNull().default({}),
     ...timestamps,
     pausedAt: tstz('paused_at'),
     terminatedAt: tstz('terminated_at'),
@@ -91,6 +98,8 @@ export const serviceDays = pgTable(
     serviceDate: date('service_date', { mode: 'string' }).notNull(),
     dayOfWeek: smallint('day_of_week').notNull(),
     expectedQuantity: integer('expected_quantity').notNull(),
+    /** Of the expected meals, how many per special diet (`{VEGAN: 3}`); the rest are standard. */
+    diets: jsonb('diets').$type<DietCounts>().notNull().default({}),
     expectedQuantityConfirmedAt: tstz('expected_quantity_confirmed_at'),
     expectedQuantityConfirmerId: uuid('expected_quantity_confirmer_id').references(() => users.id),
     servedQuantity: integer('served_quantity'),
@@ -166,4 +175,27 @@ export const closures = pgTable(
     index('closures_contract_id_idx').on(t.contractId),
     check('closures_dates_ordered', sql`${t.endDate} >= ${t.startDate}`),
   ],
+);
+
+/** One published dish: its name and the diets it suits and the allergens it contains. */
+export interface MenuDish {
+  name: string;
+  diets: Diet[];
+  allergens: Allergen[];
+}
+
+/** The caterer's menu of one contract on one date (no row: no menu published). */
+export const menus = pgTable(
+  'menus',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    serviceDate: date('service_date', { mode: 'string' }).notNull(),
+    dishes: jsonb('dishes').$type<MenuDish[]>().notNull(),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('menus_contract_date_unique').on(t.contractId, t.serviceDate)],
 );

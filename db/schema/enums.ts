@@ -3,6 +3,7 @@ import {
   COMPANY_STATUSES,
   COMPANY_TYPES,
   CONTRACT_STATUSES,
+  DIETS,
   NOTICE_MODES,
   EMAIL_DELIVERY_STATUSES,
   OUTBOX_STATUSES,
@@ -21,3 +22,4 @@ export const serviceDayStatus = pgEnum('service_day_status', SERVICE_DAY_STATUSE
 export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
 export const noticeMode = pgEnum('notice_mode', NOTICE_MODES);
 export const emailDeliveryStatus = pgEnum('email_delivery_status', EMAIL_DELIVERY_STATUSES);
+export const diet = pgEnum('diet', DIETS);

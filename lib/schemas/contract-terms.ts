@@ -11,6 +11,7 @@ import {
   MIN_NOTICE_BUSINESS_DAYS,
 } from '@/lib/limits';
 import { dateSchema, timeOfDaySchema } from './common';
+import { checkDietSplit, dietCountsSchema, dietOptionsSchema } from './diets';
 
 export const DEFAULT_DELIVERY_TIME = '12:00';
 export const DEFAULT_NOTICE_HOURS = 24;
@@ -73,6 +74,10 @@ export const contractTermFields = z.object({
     .min(0, 'Price per meal cannot be negative.')
     .max(MAX_PRICE_PER_MEAL_CENTS, 'Price per meal is too large.'),
   deliveryTime: timeOfDaySchema('Delivery time'),
+  /** Special diets the client may order (standard meals are implicit). */
+  dietOptions: dietOptionsSchema,
+  /** The split a new day starts with: offered diets only, at most the default quantity in all. */
+  defaultDiets: dietCountsSchema,
 });
 
 /**
@@ -86,12 +91,15 @@ export const contractTermsObject = contractTermFields.extend({
   noticeBusinessDays: contractTermFields.shape.noticeBusinessDays.default(DEFAULT_NOTICE_BUSINESS_DAYS),
   cutoffTime: contractTermFields.shape.cutoffTime.default(DEFAULT_CUTOFF_TIME),
   deliveryTime: contractTermFields.shape.deliveryTime.default(DEFAULT_DELIVERY_TIME),
+  dietOptions: contractTermFields.shape.dietOptions.default([]),
+  defaultDiets: contractTermFields.shape.defaultDiets.default({}),
 });
 
 type CrossFieldTerms = Pick<
   z.output<typeof contractTermsObject>,
   'minDailyQuantity' | 'defaultQuantity' | 'maxQuantity' | 'startDate' | 'endDate'
->;
+> &
+  Partial<Pick<z.output<typeof contractTermsObject>, 'dietOptions' | 'defaultDiets'>>;
 
 /**
  * Cross-field rules, reported on the field a person would correct.
@@ -129,6 +137,11 @@ export function checkContractTerms(terms: CrossFieldTerms, ctx: z.RefinementCtx)
       message: `End date (${endDate}) must be after the start date (${startDate}).`,
     });
   }
+  checkDietSplit(ctx, 'defaultDiets', {
+    diets: terms.defaultDiets,
+    offered: terms.dietOptions,
+    quantity: isQty(def) ? def : undefined,
+  });
 }
 
 /** Input schema for contract terms (tRPC): field rules + cross-field rules, serviceDays normalised. */

@@ -3,6 +3,7 @@ import { COMPANY_TYPES, CONTRACT_ACTIONS, CONTRACT_STATUSES } from '@/lib/enums'
 import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
 import { checkContractTerms, contractTermFields, contractTermsObject, noticeModeSchema } from './contract-terms';
 import { emailSchema, uuidSchema } from './common';
+import { dietCountsSchema, dietSchema } from './diets';
 
 export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
 
@@ -57,6 +58,10 @@ export const contractOutput = z.object({
   currency: z.string().length(3),
   /** 'HH:MM' on the client's wall clock. */
   deliveryTime: z.string().regex(TIME_OF_DAY_PATTERN),
+  /** Special diets the client may order; standard meals are implicit. */
+  dietOptions: z.array(dietSchema),
+  /** The diet split a new service day starts with (meals per diet; the rest standard). */
+  defaultDiets: dietCountsSchema,
   createdAt: z.date(),
   updatedAt: z.date(),
   pausedAt: z.date().nullable(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CONTRACT_STATUSES, SERVICE_DAY_STATUSES } from '@/lib/enums';
+import { CONTRACT_STATUSES, DIETS, SERVICE_DAY_STATUSES } from '@/lib/enums';
 import { MAX_BATCH_ITEMS, MAX_DAILY_QUANTITY, MAX_LIST_RANGE_DAYS } from '@/lib/limits';
 import { checkDateRange, dateSchema, textSchema, uuidSchema } from './common';
+import { checkDietSplit, dietCountsSchema, dietSchema } from './diets';
 
 export const serviceDayStatusSchema = z.enum(SERVICE_DAY_STATUSES);
 
@@ -24,9 +25,19 @@ export type ListServiceDaysInput = z.output<typeof listServiceDaysInput>;
 export const confirmQuantityInput = z.object({ id: uuidSchema, quantity: quantitySchema });
 export type ConfirmQuantityInput = z.output<typeof confirmQuantityInput>;
 
+/**
+ * The client's headcount, optionally with its diet split (`{VEGAN: 3}`; the rest standard).
+ * Here: whole numbers ≥ 0 adding up to at most the quantity; which diets the contract offers is
+ * checked by the service (lib/diets holds the one rule). Without `diets` the day keeps its split.
+ */
+export const confirmExpectedInput = z
+  .object({ id: uuidSchema, quantity: quantitySchema, diets: dietCountsSchema.optional() })
+  .superRefine((item, ctx) => checkDietSplit(ctx, 'diets', { diets: item.diets, offered: DIETS, quantity: item.quantity }));
+export type ConfirmExpectedInput = z.output<typeof confirmExpectedInput>;
+
 export const confirmExpectedBatchInput = z.object({
   items: z
-    .array(confirmQuantityInput)
+    .array(confirmExpectedInput)
     .min(1, 'Choose at least one day.')
     .max(MAX_BATCH_ITEMS, `At most ${MAX_BATCH_ITEMS} days at once.`)
     .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'Each day may appear only once.'),
@@ -53,6 +64,15 @@ export const serviceDayOutput = z.object({
   dayOfWeek: z.number().int().min(1).max(7),
   status: serviceDayStatusSchema,
   expectedQuantity: z.number().int(),
+  /** Of the expected meals, how many per special diet; the rest are standard. */
+  diets: dietCountsSchema,
+  /** The diets the contract offers (what the client may split into). */
+  dietOptions: z.array(dietSchema),
+  /**
+   * For an open day not confirmed yet: the split of the same weekday a week before, the
+   * suggestion "confirm week" starts from; null when there is none.
+   */
+  suggestedDiets: dietCountsSchema.nullable(),
   expectedQuantityConfirmedAt: z.date().nullable(),
   /** True when the quantity was locked by the deadline rather than confirmed by a person. */
   expectedAutoLocked: z.boolean(),

@@ -9,10 +9,6 @@ export function validateContractTerms(terms: ContractTermsInput): ContractTerms 
   const result = contractTermsSchema.safeParse(terms);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue?.path[0];
-  throw new DomainError(
-    'BAD_REQUEST',
-    issue?.message ?? 'The contract terms are not valid.',
-    typeof field === 'string' ? field : undefined,
-  );
+  const field = issue?.path.map(String).join('.');
+  throw new DomainError('BAD_REQUEST', issue?.message ?? 'The contract terms are not valid.', field || undefined);
 }

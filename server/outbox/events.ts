@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTRACT_STATUSES, NOTICE_MODES, type NotificationCategory } from '@/lib/enums';
+import { CONTRACT_STATUSES, DIETS, NOTICE_MODES, type NotificationCategory } from '@/lib/enums';
 import { dateSchema, roleSchema, uuidSchema } from '@/lib/schemas/common';
 
 /**
@@ -52,7 +52,13 @@ export const EVENT_PAYLOADS = {
   'contract.paused': z.strictObject({ ...contractParties, ...statusChange, ...clearedDays }),
   'contract.resumed': z.strictObject({ ...contractParties, ...statusChange, generatedServiceDays: count }),
   'contract.terminated': z.strictObject({ ...contractParties, ...statusChange, ...clearedDays }),
-  'service_day.expected_confirmed': z.strictObject({ ...serviceDay, previousQuantity: count, quantity: count }),
+  'service_day.expected_confirmed': z.strictObject({
+    ...serviceDay,
+    previousQuantity: count,
+    quantity: count,
+    /** Meals per special diet (the rest standard); absent in events written before diets. */
+    diets: z.partialRecord(z.enum(DIETS), count).optional(),
+  }),
   'service_day.expected_auto_locked': z.strictObject({ ...serviceDay, expectedQuantity: count }),
   'service_day.served_confirmed': z.strictObject({ ...serviceDay, expectedQuantity: count, servedQuantity: count }),
   'service_day.disputed': z.strictObject({ ...serviceDay, servedQuantity: count.nullable(), reason: z.string().min(1) }),

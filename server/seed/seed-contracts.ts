@@ -5,6 +5,8 @@ import { companies, users } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import { addDays, localToday } from '@/lib/dates';
 import { createContract } from '@/server/services/contracts/create';
+import type { DietCounts } from '@/lib/diets';
+import type { Diet } from '@/lib/enums';
 
 type DemoContract = {
   caterer: string;
@@ -17,6 +19,8 @@ type DemoContract = {
     serviceDays: number[];
     pricePerMealCents: number;
     deliveryTime: string;
+    dietOptions?: Diet[];
+    defaultDiets?: DietCounts;
   };
 };
 
@@ -37,6 +41,9 @@ const DEMO_CONTRACTS: DemoContract[] = [
       serviceDays: [1, 2, 3, 4, 5],
       pricePerMealCents: 1850,
       deliveryTime: '12:00',
+      // 120 = 100 standard + 14 vegetarian + 6 gluten-free.
+      dietOptions: ['VEGETARIAN', 'VEGAN', 'GLUTEN_FREE'],
+      defaultDiets: { VEGETARIAN: 14, GLUTEN_FREE: 6 },
     },
   },
   {
@@ -97,6 +104,8 @@ export async function seedDemoContracts(db: DbOrTx, companyIds: Record<string, s
       noticeMode: 'HOURS',
       noticeBusinessDays: DEFAULT_NOTICE_BUSINESS_DAYS,
       cutoffTime: DEFAULT_CUTOFF_TIME,
+      dietOptions: [],
+      defaultDiets: {},
       ...demo.terms,
       startDate: addDays(today, -7),
       endDate: addDays(today, 365),

@@ -1,5 +1,6 @@
 import {
   confirmExpectedBatchInput,
+  confirmExpectedInput,
   confirmQuantityInput,
   disputeInput,
   listServiceDaysInput,
@@ -24,7 +25,7 @@ export const serviceDayRouter = router({
     .output(serviceDayListOutput)
     .query(({ ctx, input }) => listServiceDays(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   confirmExpected: clientConfirmer
-    .input(confirmQuantityInput)
+    .input(confirmExpectedInput)
     .output(serviceDayOutput)
     .mutation(async ({ ctx, input }) => {
       const [day] = await confirmExpectedQuantities(ctx.db, ctx.tenant, { items: [input], now: ctx.now() });

@@ -5,6 +5,7 @@ import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput, UpdateContractInput } from '@/lib/schemas/contract';
 import { DEADLINE_TERMS, type ContractTerms } from '@/lib/schemas/contract-terms';
 import { validateContractTerms } from '@/server/domain/contract-terms';
+import { normaliseDiets } from '@/lib/diets';
 import { DomainError } from '@/server/domain/errors';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { recomputeOpenDeadlines } from '@/server/services/service-days/deadlines';
@@ -53,6 +54,8 @@ export async function updateContract(
       serviceDays: currentDays.map((d) => d.dayOfWeek),
       pricePerMealCents: contract.pricePerMealCents,
       deliveryTime: toHhMm(contract.deliveryTime),
+      dietOptions: contract.dietOptions,
+      defaultDiets: normaliseDiets(contract.defaultDiets),
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     // The API stays compatible: notice hours without a notice mode mean HOURS notice.

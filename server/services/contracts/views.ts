@@ -73,6 +73,8 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     clientClosedWeekdays: [...(closedOf.get(c.clientId) ?? [])].sort((a, b) => a - b),
     pricePerMealCents: c.pricePerMealCents,
     deliveryTime: toHhMm(c.deliveryTime),
+    dietOptions: c.dietOptions,
+    defaultDiets: c.defaultDiets,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     pausedAt: c.pausedAt,

@@ -6,6 +6,8 @@ import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { assertConfirmationWithinCapacity } from '@/server/domain/capacity';
 import { DomainError, isDomainError } from '@/server/domain/errors';
 import { assertCanConfirmExpected } from '@/server/domain/service-day-state';
+import { resolveDietSplit } from '@/server/domain/diet-split';
+import type { DietCounts } from '@/lib/diets';
 import { enqueueOutboxEvents } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
 import { catererCapacity, catererTotalOn, lockCatererDate } from './capacity-lock';
@@ -15,6 +17,8 @@ import { getServiceDays } from './views';
 export interface ExpectedQuantityItem {
   id: string;
   quantity: number;
+  /** Meals per special diet; undefined keeps the day's split. */
+  diets?: DietCounts;
 }
 
 /** In a batch, say which day failed and point the field at its item. */
@@ -30,7 +34,7 @@ function forItem(error: unknown, index: number, day: LockedServiceDay, batch: bo
 /**
  * The client's ADMIN/MANAGER sets the expected quantity of one or more days, all or nothing:
  * each day must be open (before its deadline, contract ACTIVE) and the quantity within the
- * contract's [min, max]; per caterer and date the new total must fit the daily capacity.
+ * contract's [min, max], its diet split of offered diets within it; per caterer and date the new total must fit the daily capacity.
  * Locks: the day rows (id order), then one advisory lock per (caterer, date) in sorted order.
  */
 export async function confirmExpectedQuantities(
@@ -44,6 +48,7 @@ export async function confirmExpectedQuantities(
   await db.transaction(async (tx) => {
     const days = await lockServiceDays(tx, ids, { companyId: actor.companyId, side: 'CLIENT' });
 
+    const splits = new Map<string, DietCounts>();
     items.forEach((item, index) => {
       const locked = days.get(item.id)!;
       try {
@@ -58,6 +63,13 @@ export async function confirmExpectedQuantities(
           serviceDate: locked.day.serviceDate,
           timeZone: locked.clientTimeZone,
         });
+        const split = resolveDietSplit({
+          quantity: item.quantity,
+          requested: item.diets,
+          current: locked.day.diets,
+          offered: locked.contract.dietOptions,
+        });
+        splits.set(item.id, split);
       } catch (error) {
         throw forItem(error, index, locked, batch);
       }
@@ -92,6 +104,7 @@ export async function confirmExpectedQuantities(
         .update(serviceDays)
         .set({
           expectedQuantity: item.quantity,
+          diets: splits.get(item.id)!,
           status: 'EXPECTED_CONFIRMED',
           expectedQuantityConfirmedAt: now,
           expectedQuantityConfirmerId: actor.userId,
@@ -110,6 +123,7 @@ export async function confirmExpectedQuantities(
             serviceDate: day.serviceDate,
             previousQuantity: day.expectedQuantity,
             quantity: item.quantity,
+            diets: splits.get(item.id)!,
           }),
         };
       }),

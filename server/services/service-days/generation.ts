@@ -58,7 +58,7 @@ export async function generateServiceDays(db: DbOrTx, options: GenerateServiceDa
     );
     const missingDays = sql`
     with active as (
-      select c.id, c.client_id, c.catering_id, c.default_quantity, c.start_date, c.end_date, c.delivery_time, c.notice_mode,
+      select c.id, c.client_id, c.catering_id, c.default_quantity, c.default_diets, c.start_date, c.end_date, c.delivery_time, c.notice_mode,
         c.notice_hours, c.notice_business_days, c.cutoff_time, ${sql.raw(CALENDAR_KEY_SQL)} as calendar_key
       from contracts c
       where c.status = 'ACTIVE' and c.deleted_at is null ${onlyContract} ${onlyCompany}
@@ -75,7 +75,7 @@ export async function generateServiceDays(db: DbOrTx, options: GenerateServiceDa
     candidates as (
       select a.id as contract_id, t.today + g.offset_days as service_date,
         ((t.today_weekday - 1 + g.offset_days) % 7 + 1)::smallint as day_of_week,
-        a.default_quantity, a.client_id, a.catering_id, a.delivery_time, a.notice_mode, a.notice_hours,
+        a.default_quantity, a.default_diets, a.client_id, a.catering_id, a.delivery_time, a.notice_mode, a.notice_hours,
         a.notice_business_days, a.cutoff_time, a.calendar_key, t.timezone
       from active a
       join client_today t on t.client_id = a.client_id
@@ -84,7 +84,7 @@ export async function generateServiceDays(db: DbOrTx, options: GenerateServiceDa
         least(a.end_date - t.today, ${horizonDays}::int)
       ) as g(offset_days)
     )
-    select d.contract_id, d.service_date, d.day_of_week, d.default_quantity, d.delivery_time, d.notice_mode, d.notice_hours,
+    select d.contract_id, d.service_date, d.day_of_week, d.default_quantity, d.default_diets, d.delivery_time, d.notice_mode, d.notice_hours,
       d.notice_business_days, d.cutoff_time, d.timezone, d.calendar_key
     from candidates d
     join contract_service_days csd on csd.contract_id = d.contract_id and csd.day_of_week = d.day_of_week
@@ -123,8 +123,8 @@ export async function generateServiceDays(db: DbOrTx, options: GenerateServiceDa
       tx,
       sql`
         with inserted as (
-          insert into service_days (contract_id, service_date, day_of_week, expected_quantity, confirmation_deadline, status)
-          select m.contract_id, m.service_date, m.day_of_week, m.default_quantity, dl.deadline, 'PENDING'
+          insert into service_days (contract_id, service_date, day_of_week, expected_quantity, diets, confirmation_deadline, status)
+          select m.contract_id, m.service_date, m.day_of_week, m.default_quantity, m.default_diets, dl.deadline, 'PENDING'
           from (${missingDays}) m
           join unnest(
             ${sqlArray(column('service_date'), 'date')}, ${sqlArray(column('delivery_time'), 'time')},
@@ -139,7 +139,7 @@ export async function generateServiceDays(db: DbOrTx, options: GenerateServiceDa
             and dl.timezone = m.timezone and dl.calendar_key = m.calendar_key
           -- A CANCELLED day whose closure is gone is planned again, if its deadline is still ahead.
           on conflict (contract_id, service_date) do update
-            set status = 'PENDING', expected_quantity = excluded.expected_quantity,
+            set status = 'PENDING', expected_quantity = excluded.expected_quantity, diets = excluded.diets,
               confirmation_deadline = excluded.confirmation_deadline, expected_quantity_confirmed_at = null,
               expected_quantity_confirmer_id = null, reminder_sent_at = null, cancelled_at = null, cancellation_reason = null
             where service_days.status = 'CANCELLED' and excluded.confirmation_deadline > ${now.toISOString()}::timestamptz

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
 import { companies, contracts, serviceDays } from '@/db/schema';
@@ -6,12 +6,15 @@ import type { SessionUser } from '@/server/domain/actor';
 import type { ListServiceDaysInput, ServiceDayOutput } from '@/lib/schemas/service-day';
 import { serviceDayCostCents } from '@/server/domain/cost';
 import { localToday } from '@/lib/dates';
+import { offeredOnly } from '@/lib/diets';
 import { DomainError } from '@/server/domain/errors';
 import { serviceDayActionsForViewer } from '@/server/domain/viewer-permissions';
 import { partyOf } from '@/server/services/contracts/views';
 
 const caterer = alias(companies, 'caterer');
 const client = alias(companies, 'client');
+/** The same contract's day a week earlier: its diet split is the suggestion for an unconfirmed day. */
+const weekBefore = alias(serviceDays, 'week_before');
 
 async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL | undefined, now: Date) {
   const rows = await db
@@ -22,11 +25,20 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       currency: caterer.currency,
       clientName: client.name,
       clientTimeZone: client.timezone,
+      weekBeforeDiets: weekBefore.diets,
     })
     .from(serviceDays)
     .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
     .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
     .innerJoin(client, eq(client.id, contracts.clientId))
+    .leftJoin(
+      weekBefore,
+      and(
+        eq(weekBefore.contractId, serviceDays.contractId),
+        eq(weekBefore.serviceDate, sql`${serviceDays.serviceDate} - 7`),
+        ne(weekBefore.status, 'CANCELLED'),
+      ),
+    )
     .where(and(partyOf(viewer.companyId), filter))
     .orderBy(asc(serviceDays.serviceDate), asc(client.name), asc(serviceDays.id));
 
@@ -34,7 +46,7 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
   const todayIn = new Map<string, string>();
   const clientToday = (zone: string) => todayIn.get(zone) ?? todayIn.set(zone, localToday(now, zone)).get(zone)!;
 
-  return rows.map(({ day: d, contract: c, cateringName, currency, clientName, clientTimeZone }): ServiceDayOutput => {
+  return rows.map(({ day: d, contract: c, cateringName, currency, clientName, clientTimeZone, weekBeforeDiets }): ServiceDayOutput => {
     const cost = serviceDayCostCents({
       status: d.status,
       expectedQuantity: d.expectedQuantity,
@@ -62,6 +74,12 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       dayOfWeek: d.dayOfWeek,
       status: d.status,
       expectedQuantity: d.expectedQuantity,
+      diets: d.diets,
+      dietOptions: c.dietOptions,
+      suggestedDiets:
+        d.status === 'PENDING' && d.expectedQuantityConfirmedAt === null && weekBeforeDiets
+          ? offeredOnly(weekBeforeDiets, c.dietOptions)
+          : null,
       expectedQuantityConfirmedAt: d.expectedQuantityConfirmedAt,
       expectedAutoLocked: d.expectedQuantityConfirmedAt !== null && d.expectedQuantityConfirmerId === null,
       servedQuantity: d.servedQuantity,

@@ -10,6 +10,8 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDate, formatMoney, formatNotice, formatWeekdayList } from '@/lib/format';
 import { getServerCaller } from '@/server/api/server-caller';
 import { addDays, localToday } from '@/lib/dates';
+import { describeDietSplit, dietTotal } from '@/lib/diets';
+import { DIET_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Contract' };
 
@@ -40,6 +42,15 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             <dt className="text-slate-600">Meals per day</dt>
             <dd>
               {contract.defaultQuantity} by default (min {contract.minDailyQuantity}, max {contract.maxQuantity})
+            </dd>
+            <dt className="text-slate-600">Diets</dt>
+            <dd data-testid="contract-diets">
+              {contract.dietOptions.length === 0
+                ? 'Standard meals only'
+                : `Standard, ${contract.dietOptions.map((d) => DIET_LABELS[d].toLowerCase()).join(', ')}`}
+              {dietTotal(contract.defaultDiets) > 0 && (
+                <p className="text-slate-600">By default: {describeDietSplit(contract.defaultQuantity, contract.defaultDiets)}</p>
+              )}
             </dd>
             <dt className="text-slate-600">Service days</dt>
             <dd>
