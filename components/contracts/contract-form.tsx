@@ -40,6 +40,7 @@ const FIELDS = [
   'endDate',
   'serviceDays',
   'pricePerMealCents',
+  'priceEffectiveFrom',
   'deliveryTime',
   'dietOptions',
   'defaultDiets',
@@ -53,8 +54,8 @@ export function ContractForm(props: Props) {
   // Edit sends the same terms with the contract's id instead of the client's email; both
   // schemas share the terms' fields and rules, so one form serves both.
   const schema = (existing ? updateContractInput : createContractInput) as unknown as z.ZodType<
-    z.output<typeof createContractInput> & { id?: string },
-    z.input<typeof createContractInput> & { id?: string }
+    z.output<typeof createContractInput> & { id?: string; priceEffectiveFrom?: string },
+    z.input<typeof createContractInput> & { id?: string; priceEffectiveFrom?: string }
   >;
   const form = useSchemaForm(schema, {
     defaultValues: existing
@@ -78,6 +79,9 @@ export function ContractForm(props: Props) {
   const dietOptions = (useWatch({ control: form.control, name: 'dietOptions' }) ?? []) as Diet[];
   const defaultQuantity = useWatch({ control: form.control, name: 'defaultQuantity' });
   const dietErrors = errors.defaultDiets as (Record<string, { message?: string }> & { message?: string }) | undefined;
+  const price = useWatch({ control: form.control, name: 'pricePerMealCents' });
+  // A new price takes effect on a date; until it is changed there is no date to ask for.
+  const priceChanged = existing !== undefined && price !== existing.pricePerMealCents;
   // Honest terms: weekdays the client's office is closed are never planned.
   const skipped = existing ? serviceDays.filter((d) => existing.clientClosedWeekdays.includes(d)) : [];
   const onSuccess = (contract: { id: string }) => {
@@ -90,8 +94,10 @@ export function ContractForm(props: Props) {
   const update = useMutation(trpc.contract.update.mutationOptions({ onSuccess, onError }));
   const mutation = existing ? update : create;
   const onSubmit = form.handleSubmit((input) => {
-    if (existing) update.mutate(input as unknown as UpdateContractInput);
-    else create.mutate(input);
+    if (!existing) return create.mutate(input);
+    const { pricePerMealCents, priceEffectiveFrom, ...rest } = input as unknown as UpdateContractInput;
+    // An unchanged price is not sent: saving other terms never moves the price periods.
+    update.mutate(priceChanged ? { ...rest, pricePerMealCents, priceEffectiveFrom: priceEffectiveFrom || undefined } : rest);
   });
   const number = { valueAsNumber: true } as const;
 
@@ -147,6 +153,15 @@ export function ContractForm(props: Props) {
               />
             )}
           />
+          {priceChanged && (
+            <TextField
+              label="New price starts on"
+              type="date"
+              hint="Days before this date keep their price. Empty: from today (client's date)."
+              error={errors.priceEffectiveFrom?.message}
+              {...form.register('priceEffectiveFrom', { setValueAs: (v: string) => v || undefined })}
+            />
+          )}
           <TextField label="Delivery time (client's time)" type="time" error={errors.deliveryTime?.message} {...form.register('deliveryTime')} />
         </div>
         <Controller

@@ -79,7 +79,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
               label="Currency"
               maxLength={3}
               autoCapitalize="characters"
-              hint="Three-letter code, e.g. EUR, PLN, USD. Prices and costs are shown in it."
+              hint="Three-letter code, e.g. EUR, PLN, USD. Applies to new contracts only: each contract keeps the currency it was created in."
               error={errors.currency?.message}
               {...form.register('currency')}
             />

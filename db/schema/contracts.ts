@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  char,
   check,
   date,
   index,
@@ -41,7 +42,13 @@ export const contracts = pgTable(
     startDate: date('start_date', { mode: 'string' }).notNull(),
     /** The last possible service date (inclusive). */
     endDate: date('end_date', { mode: 'string' }).notNull(),
+    /**
+     * The newest price period's price (what days from now on cost); a day's price is the
+     * contract_prices period in force on its date.
+     */
     pricePerMealCents: integer('price_per_meal_cents').notNull(),
+    /** ISO 4217, the caterer's currency when the contract was created; never relabelled. */
+    currency: char('currency', { length: 3 }).notNull(),
     /** 'HH:MM:SS' wall-clock time in the client's time zone. */
     deliveryTime: time('delivery_time').notNull().default('12:00'),
     /** Special diets the client may order (standard meals are implicit). */
@@ -69,6 +76,31 @@ export const contracts = pgTable(
     check('contracts_notice_business_days_range', sql`${t.noticeBusinessDays} between 1 and 10`),
     check('contracts_end_after_start', sql`${t.endDate} > ${t.startDate}`),
     check('contracts_price_non_negative', sql`${t.pricePerMealCents} >= 0`),
+  ],
+);
+
+/**
+ * A contract's price over time: consecutive periods from `valid_from` to `valid_to`
+ * (inclusive; null = open-ended), the first from the contract's start date. Written only
+ * through the pure rule of server/domain/price-periods.ts, so a day's price is a range join.
+ */
+export const contractPrices = pgTable(
+  'contract_prices',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    pricePerMealCents: integer('price_per_meal_cents').notNull(),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('contract_prices_contract_from_unique').on(t.contractId, t.validFrom),
+    check('contract_prices_dates_ordered', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+    check('contract_prices_price_non_negative', sql`${t.pricePerMealCents} >= 0`),
   ],
 );
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPANY_TYPES, CONTRACT_ACTIONS, CONTRACT_STATUSES } from '@/lib/enums';
 import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
 import { checkContractTerms, contractTermFields, contractTermsObject, noticeModeSchema } from './contract-terms';
-import { emailSchema, uuidSchema } from './common';
+import { dateSchema, emailSchema, uuidSchema } from './common';
 import { dietCountsSchema, dietSchema } from './diets';
 
 export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
@@ -20,11 +20,31 @@ export type CreateContractInput = z.output<typeof createContractInput>;
  */
 export const updateContractInput = contractTermFields
   .partial()
-  .extend({ id: uuidSchema })
-  .superRefine((terms, ctx) => checkContractTerms(terms as Parameters<typeof checkContractTerms>[0], ctx));
+  .extend({
+    id: uuidSchema,
+    /**
+     * The first date the new `pricePerMealCents` applies to (default: the client's today);
+     * earlier days keep the price in force on their date. Not before the client's today.
+     */
+    priceEffectiveFrom: dateSchema('Price effective from').optional(),
+  })
+  .superRefine((terms, ctx) => {
+    checkContractTerms(terms as Parameters<typeof checkContractTerms>[0], ctx);
+    if (terms.priceEffectiveFrom !== undefined && terms.pricePerMealCents === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['pricePerMealCents'], message: 'Give the new price per meal that starts on this date.' });
+    }
+  });
 export type UpdateContractInput = z.output<typeof updateContractInput>;
 
 export const contractActionSchema = z.enum(CONTRACT_ACTIONS);
+
+export const pricePeriodOutput = z.object({
+  /** 'YYYY-MM-DD', first and last date (inclusive); `to: null` = open-ended. */
+  from: z.string(),
+  to: z.string().nullable(),
+  pricePerMealCents: z.number().int(),
+});
+export type PricePeriodOutput = z.output<typeof pricePeriodOutput>;
 
 export const contractOutput = z.object({
   id: z.uuid(),
@@ -53,8 +73,11 @@ export const contractOutput = z.object({
   skippedWeekdays: z.array(z.number().int().min(1).max(7)),
   /** Every weekday the client's office is closed (its office days), for warnings while editing. */
   clientClosedWeekdays: z.array(z.number().int().min(1).max(7)),
+  /** The newest price period's price: what days from its first date on cost. */
   pricePerMealCents: z.number().int(),
-  /** ISO 4217 code of the caterer: the price and costs are in it. */
+  /** The price over time, oldest first: a day costs the price of the period its date is in. */
+  pricePeriods: z.array(pricePeriodOutput),
+  /** ISO 4217, fixed when the contract was created (the caterer's currency then). */
   currency: z.string().length(3),
   /** 'HH:MM' on the client's wall clock. */
   deliveryTime: z.string().regex(TIME_OF_DAY_PATTERN),

@@ -1,15 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { MIGRATIONS_FOLDER } from '@/db/migrations';
 import { queryRows } from '@/db/rows';
-import { databaseUrl } from '@/db/scratch-database';
-import type { DbOrTx } from '@/db/types';
 import { computeConfirmationDeadline } from '@/server/domain/deadline';
-import { testDatabaseUrl } from '../support/pg-urls';
+import { migratedAcross, type Engine } from '../support/partial-migrations';
 
 /**
  * Days that existed before deadlines were stored get theirs from the migration's one-time SQL
@@ -18,49 +11,6 @@ import { testDatabaseUrl } from '../support/pg-urls';
  * the TypeScript rule says (then make the column required).
  */
 const LAST_BEFORE_DEADLINES = '0003_service_days_dashboard_indexes';
-
-type Engine = { db: DbOrTx; migrate: (folder: string) => Promise<void>; close: () => Promise<void> };
-
-async function emptyDatabase(): Promise<Engine> {
-  const server = testDatabaseUrl();
-  if (!server) {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { drizzle } = await import('drizzle-orm/pglite');
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const client = await PGlite.create();
-    const db = drizzle(client) as unknown as DbOrTx;
-    return { db, migrate: (folder) => migrate(drizzle(client), { migrationsFolder: folder }), close: () => client.close() };
-  }
-  const postgres = (await import('postgres')).default;
-  const { drizzle } = await import('drizzle-orm/postgres-js');
-  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const name = `chefops_backfill_${randomUUID().replaceAll('-', '')}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const client = postgres(databaseUrl(server, name), { max: 2, onnotice: () => {} });
-  return {
-    db: drizzle(client) as unknown as DbOrTx,
-    migrate: (folder) => migrate(drizzle(client), { migrationsFolder: folder }),
-    close: async () => {
-      await client.end();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
-/** A copy of drizzle/ that ends with the given migration. */
-function migrationsUpTo(tag: string): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'chefops-migrations-'));
-  fs.cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((e) => e.tag === tag);
-  expect(last).toBeGreaterThanOrEqual(0);
-  journal.entries = journal.entries.slice(0, last + 1);
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 // [client zone, delivery time, notice hours, service dates]
 const CONTRACTS: [string, string, number, string[]][] = [
@@ -72,40 +22,34 @@ const CONTRACTS: [string, string, number, string[]][] = [
 ];
 
 let engine: Engine;
-let folder: string;
 beforeAll(async () => {
-  engine = await emptyDatabase();
-  folder = migrationsUpTo(LAST_BEFORE_DEADLINES);
-  await engine.migrate(folder);
-  const [caterer] = await queryRows<{ id: string }>(
-    engine.db,
-    sql`insert into companies (email, name, company_type) values ('kitchen@backfill.test', 'Kitchen', 'CATERING') returning id`,
-  );
-  for (const [index, [zone, deliveryTime, noticeHours, dates]] of CONTRACTS.entries()) {
-    const [client] = await queryRows<{ id: string }>(
-      engine.db,
-      sql`insert into companies (email, name, company_type, timezone)
-          values (${`office${index}@backfill.test`}, ${`Office ${index}`}, 'CLIENT', ${zone}) returning id`,
+  engine = await migratedAcross(LAST_BEFORE_DEADLINES, async (db) => {
+    const [caterer] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into companies (email, name, company_type) values ('kitchen@backfill.test', 'Kitchen', 'CATERING') returning id`,
     );
-    const [contract] = await queryRows<{ id: string }>(
-      engine.db,
-      sql`insert into contracts (catering_id, client_id, min_daily_quantity, default_quantity, max_quantity, notice_hours,
-            start_date, end_date, price_per_meal_cents, delivery_time)
-          values (${caterer!.id}, ${client!.id}, 1, 2, 3, ${noticeHours}, '2025-12-01', '2026-12-31', 1000, ${deliveryTime}::time)
-          returning id`,
-    );
-    for (const date of dates) {
-      await engine.db.execute(sql`
-        insert into service_days (contract_id, service_date, day_of_week, expected_quantity)
-        values (${contract!.id}, ${date}::date, extract(isodow from ${date}::date)::smallint, 2)`);
+    for (const [index, [zone, deliveryTime, noticeHours, dates]] of CONTRACTS.entries()) {
+      const [client] = await queryRows<{ id: string }>(
+        db,
+        sql`insert into companies (email, name, company_type, timezone)
+            values (${`office${index}@backfill.test`}, ${`Office ${index}`}, 'CLIENT', ${zone}) returning id`,
+      );
+      const [contract] = await queryRows<{ id: string }>(
+        db,
+        sql`insert into contracts (catering_id, client_id, min_daily_quantity, default_quantity, max_quantity, notice_hours,
+              start_date, end_date, price_per_meal_cents, delivery_time)
+            values (${caterer!.id}, ${client!.id}, 1, 2, 3, ${noticeHours}, '2025-12-01', '2026-12-31', 1000, ${deliveryTime}::time)
+            returning id`,
+      );
+      for (const date of dates) {
+        await db.execute(sql`
+          insert into service_days (contract_id, service_date, day_of_week, expected_quantity)
+          values (${contract!.id}, ${date}::date, extract(isodow from ${date}::date)::smallint, 2)`);
+      }
     }
-  }
-  await engine.migrate(MIGRATIONS_FOLDER);
+  });
 }, 120_000);
-afterAll(async () => {
-  await engine?.close();
-  if (folder) fs.rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => engine?.close());
 
 describe('the migration that stores confirmation deadlines', () => {
   it("backfills every existing day with the deadline rule's instant, across DST and half-hour zones", async () => {

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { companies, contractServiceDays, contracts } from '@/db/schema';
+import { companies, contractPrices, contractServiceDays, contracts } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput, CreateContractInput } from '@/lib/schemas/contract';
 import { DomainError } from '@/server/domain/errors';
@@ -66,13 +66,22 @@ export async function createContract(
       );
     if (existing) throw new DomainError('CONFLICT', DUPLICATE_ACTIVE_MESSAGE);
 
+    // The contract's currency is the caterer's currency now, fixed for the contract's life.
+    const [caterer] = await tx.select({ currency: companies.currency }).from(companies).where(eq(companies.id, actor.companyId));
     const [contract] = await guardOneActivePerPair(() =>
       tx
         .insert(contracts)
-        .values({ ...pair, ...terms, status: 'ACTIVE' })
+        .values({ ...pair, ...terms, currency: caterer!.currency, status: 'ACTIVE' })
         .returning({ id: contracts.id }),
     );
     const contractId = contract!.id;
+    await tx.insert(contractPrices).values({
+      contractId,
+      validFrom: terms.startDate,
+      validTo: null,
+      pricePerMealCents: terms.pricePerMealCents,
+      createdById: actor.userId,
+    });
     await tx.insert(contractServiceDays).values(weekdays.map((dayOfWeek) => ({ contractId, dayOfWeek })));
     const generated = await generateServiceDays(tx, { now, contractId });
     await enqueueOutboxEvent(tx, {

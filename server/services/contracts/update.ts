@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { contractServiceDays, contracts } from '@/db/schema';
+import { companies, contractServiceDays, contracts } from '@/db/schema';
+import type { Transaction } from '@/db/types';
+import { localToday } from '@/lib/dates';
+import {
+  alignPricePeriodsToStart,
+  applyPriceChange,
+  earliestPriceChangeDate,
+  type PricePeriod,
+} from '@/server/domain/price-periods';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput, UpdateContractInput } from '@/lib/schemas/contract';
 import { DEADLINE_TERMS, type ContractTerms } from '@/lib/schemas/contract-terms';
@@ -12,9 +20,44 @@ import { recomputeOpenDeadlines } from '@/server/services/service-days/deadlines
 import { generateServiceDays } from '@/server/services/service-days/generation';
 import { assertContractFitsCapacity } from './capacity';
 import { contractEventPayload, noticeOf } from './events';
-import { lockContractForParty } from './load';
+import { lockContractForParty, type ContractRow } from './load';
+import { loadPricePeriods, savePricePeriods } from './prices';
 import { clearPendingDays } from './pending-days';
 import { getContract, toHhMm } from './views';
+
+/**
+ * The contract's price periods after an edit, or null when they stay as they are. A new price
+ * takes effect on `priceEffectiveFrom` (default: the client's today), never earlier: days
+ * already past keep the price of their date. A moved start date moves the first period.
+ */
+async function changedPricePeriods(
+  tx: Transaction,
+  contract: ContractRow,
+  edit: { terms: ContractTerms; newPrice: boolean; priceEffectiveFrom: string | undefined; now: Date },
+): Promise<{ before: PricePeriod[]; after: PricePeriod[] } | null> {
+  const { terms } = edit;
+  const startMoved = terms.startDate !== contract.startDate;
+  if (!edit.newPrice && !startMoved) return null;
+  const before = (await loadPricePeriods(tx, [contract.id])).get(contract.id) ?? [];
+  let after = startMoved ? alignPricePeriodsToStart(before, terms.startDate) : before;
+  if (edit.newPrice) {
+    const [client] = await tx.select({ timezone: companies.timezone }).from(companies).where(eq(companies.id, contract.clientId));
+    const earliest = earliestPriceChangeDate({ clientToday: localToday(edit.now, client!.timezone), startDate: terms.startDate });
+    const from = edit.priceEffectiveFrom ?? earliest;
+    if (from < earliest) {
+      throw new DomainError(
+        'BAD_REQUEST',
+        `A new price can start on ${earliest} at the earliest: earlier days keep the price of their date.`,
+        'priceEffectiveFrom',
+      );
+    }
+    if (from > terms.endDate) {
+      throw new DomainError('BAD_REQUEST', `The contract ends on ${terms.endDate}: a new price must start by then.`, 'priceEffectiveFrom');
+    }
+    after = applyPriceChange(after, { from, pricePerMealCents: terms.pricePerMealCents });
+  }
+  return { before, after };
+}
 
 /**
  * The caterer's ADMIN edits the terms of an ACTIVE or PAUSED contract. Omitted terms keep
@@ -28,7 +71,7 @@ export async function updateContract(
   actor: SessionUser,
   input: UpdateContractInput & { now: Date },
 ): Promise<ContractOutput> {
-  const { id, now, ...changes } = input;
+  const { id, now, priceEffectiveFrom, ...changes } = input;
   await db.transaction(async (tx) => {
     const contract = await lockContractForParty(tx, actor.companyId, id);
     // Only the caterer edits terms; the client party sees the contract but gets NOT_FOUND
@@ -61,6 +104,12 @@ export async function updateContract(
     // The API stays compatible: notice hours without a notice mode mean HOURS notice.
     if (defined.noticeHours !== undefined && defined.noticeMode === undefined) defined.noticeMode = 'HOURS';
     const terms = validateContractTerms({ ...current, ...defined });
+    const periods = await changedPricePeriods(tx, contract, {
+      terms,
+      newPrice: terms.pricePerMealCents !== current.pricePerMealCents || priceEffectiveFrom !== undefined,
+      priceEffectiveFrom,
+      now,
+    });
     const { serviceDays: weekdays, ...columns } = terms;
     const active = contract.status === 'ACTIVE';
 
@@ -77,7 +126,11 @@ export async function updateContract(
     );
     // Lock/clear with the OLD deadlines: a deadline that has passed under them stays passed.
     const cleared = active ? await clearPendingDays(tx, id, now) : { locked: 0, deleted: 0 };
-    await tx.update(contracts).set(columns).where(eq(contracts.id, id));
+    await tx
+      .update(contracts)
+      .set({ ...columns, pricePerMealCents: periods ? periods.after.at(-1)!.pricePerMealCents : columns.pricePerMealCents })
+      .where(eq(contracts.id, id));
+    if (periods) await savePricePeriods(tx, id, periods.before, periods.after, actor.userId);
     await tx.delete(contractServiceDays).where(eq(contractServiceDays.contractId, id));
     await tx.insert(contractServiceDays).values(weekdays.map((dayOfWeek) => ({ contractId: id, dayOfWeek })));
     // The days that stay (confirmed, still open) follow the new notice or delivery time.

@@ -7,6 +7,7 @@ import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput } from '@/lib/schemas/contract';
 import { contractActionsForViewer } from '@/server/domain/viewer-permissions';
 import { DomainError } from '@/server/domain/errors';
+import { loadPricePeriods } from './prices';
 
 const caterer = alias(companies, 'caterer');
 const client = alias(companies, 'client');
@@ -24,7 +25,6 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     .select({
       contract: contracts,
       cateringName: caterer.name,
-      currency: caterer.currency,
       clientName: client.name,
       clientEmail: client.email,
       clientTimeZone: client.timezone,
@@ -36,7 +36,7 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     .orderBy(desc(contracts.createdAt), asc(contracts.id));
   if (rows.length === 0) return [];
 
-  const [weekdays, closedOfficeDays] = await Promise.all([
+  const [weekdays, closedOfficeDays, periods] = await Promise.all([
     db
       .select({ contractId: contractServiceDays.contractId, dayOfWeek: contractServiceDays.dayOfWeek })
       .from(contractServiceDays)
@@ -46,6 +46,7 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
       .select({ companyId: clientOfficeDays.companyId, dayOfWeek: clientOfficeDays.dayOfWeek })
       .from(clientOfficeDays)
       .where(and(inArray(clientOfficeDays.companyId, [...new Set(rows.map((r) => r.contract.clientId))]), eq(clientOfficeDays.isWorkDay, false))),
+    loadPricePeriods(db, rows.map((r) => r.contract.id)),
   ]);
   const daysOf = new Map<string, number[]>();
   for (const w of weekdays) daysOf.set(w.contractId, [...(daysOf.get(w.contractId) ?? []), w.dayOfWeek]);
@@ -72,6 +73,8 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     skippedWeekdays: (daysOf.get(c.id) ?? []).filter((d) => closedOf.get(c.clientId)?.has(d)),
     clientClosedWeekdays: [...(closedOf.get(c.clientId) ?? [])].sort((a, b) => a - b),
     pricePerMealCents: c.pricePerMealCents,
+    pricePeriods: periods.get(c.id) ?? [],
+    currency: c.currency,
     deliveryTime: toHhMm(c.deliveryTime),
     dietOptions: c.dietOptions,
     defaultDiets: c.defaultDiets,

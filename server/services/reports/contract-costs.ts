@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractCost } from '@/lib/schemas/report';
+import { pricePeriodCovers } from '@/server/services/contracts/prices';
 
 /** A day whose served count is confirmed: its cost is final (see serviceDayCostCents). */
 export const SERVED_SQL: SQL = sql.raw(`(sd.status in ('SERVED_CONFIRMED', 'DISPUTED') and sd.served_quantity is not null)`);
@@ -46,19 +47,19 @@ export async function contractCosts(
     db,
     sql`
       select c.id as contract_id, c.status as contract_status, other.name as counterpart_name,
-        caterer.currency, c.price_per_meal_cents,
+        c.currency, c.price_per_meal_cents,
         t.days, t.expected_meals, t.served_meals, t.served_cost, t.estimated_cost, t.estimated_days
       from contracts c
-      join companies caterer on caterer.id = c.catering_id
       join companies other on other.id = ${counterpart}
       cross join lateral (
         select count(sd.id)::int as days,
           coalesce(sum(sd.expected_quantity), 0)::bigint as expected_meals,
           coalesce(sum(sd.served_quantity) filter (where ${SERVED_SQL}), 0)::bigint as served_meals,
-          coalesce(sum(sd.served_quantity::bigint * c.price_per_meal_cents) filter (where ${SERVED_SQL}), 0)::bigint as served_cost,
-          coalesce(sum(sd.expected_quantity::bigint * c.price_per_meal_cents) filter (where not ${SERVED_SQL}), 0)::bigint as estimated_cost,
+          coalesce(sum(sd.served_quantity::bigint * contract_prices.price_per_meal_cents) filter (where ${SERVED_SQL}), 0)::bigint as served_cost,
+          coalesce(sum(sd.expected_quantity::bigint * contract_prices.price_per_meal_cents) filter (where not ${SERVED_SQL}), 0)::bigint as estimated_cost,
           count(sd.id) filter (where not ${SERVED_SQL})::int as estimated_days
         from service_days sd
+        join contract_prices on ${pricePeriodCovers(sql.raw('sd.contract_id'), sql.raw('sd.service_date'))}
         where sd.contract_id = c.id and sd.service_date between ${range.from}::date and ${range.to}::date
       ) t
       where ${own} = ${viewer.companyId} and c.deleted_at is null and (c.status = 'ACTIVE' or t.days > 0)

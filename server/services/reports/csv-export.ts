@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, lte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { contracts, serviceDays } from '@/db/schema';
+import { contractPrices, serviceDays } from '@/db/schema';
+import { pricePeriodCovers } from '@/server/services/contracts/prices';
 import type { SessionUser } from '@/server/domain/actor';
 import { exportServiceDaysInput } from '@/lib/schemas/report';
 import { serviceDayCostCents } from '@/server/domain/cost';
@@ -49,10 +50,10 @@ function loadPage(db: DbOrTx, contractId: string, cursor: { from: string } | { a
       originalServedQuantity: serviceDays.originalServedQuantity,
       disputeReason: serviceDays.disputeReason,
       disputeResolutionNote: serviceDays.disputeResolutionNote,
-      pricePerMealCents: contracts.pricePerMealCents,
+      pricePerMealCents: contractPrices.pricePerMealCents,
     })
     .from(serviceDays)
-    .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
+    .innerJoin(contractPrices, pricePeriodCovers(serviceDays.contractId, serviceDays.serviceDate))
     // Keyset paging on the (contract_id, service_date) unique index.
     .where(and(eq(serviceDays.contractId, contractId), start, lte(serviceDays.serviceDate, to)))
     .orderBy(asc(serviceDays.serviceDate))

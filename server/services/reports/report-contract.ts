@@ -21,7 +21,7 @@ export async function loadReportContract(db: DbOrTx, viewer: SessionUser, contra
       pricePerMealCents: contracts.pricePerMealCents,
       cateringName: caterer.name,
       clientName: client.name,
-      currency: caterer.currency,
+      currency: contracts.currency,
       clientTimeZone: client.timezone,
     })
     .from(contracts)

@@ -1,6 +1,7 @@
 import { and, asc, between, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { contracts, serviceDays } from '@/db/schema';
+import { contractPrices, serviceDays } from '@/db/schema';
+import { pricePeriodCovers } from '@/server/services/contracts/prices';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ReportRow, WeeklyReportInput, WeeklyReportOutput } from '@/lib/schemas/report';
 import { serviceDayCostCents } from '@/server/domain/cost';
@@ -24,10 +25,10 @@ export async function weeklyReport(db: DbOrTx, viewer: SessionUser, input: Weekl
       servedQuantity: serviceDays.servedQuantity,
       originalServedQuantity: serviceDays.originalServedQuantity,
       disputeReason: serviceDays.disputeReason,
-      pricePerMealCents: contracts.pricePerMealCents,
+      pricePerMealCents: contractPrices.pricePerMealCents,
     })
     .from(serviceDays)
-    .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
+    .innerJoin(contractPrices, pricePeriodCovers(serviceDays.contractId, serviceDays.serviceDate))
     .where(and(eq(serviceDays.contractId, contractId), between(serviceDays.serviceDate, from, to)))
     .orderBy(asc(serviceDays.serviceDate));
   const rows: ReportRow[] = days.map(({ pricePerMealCents, ...day }) => {

@@ -10,6 +10,8 @@ import { offeredOnly } from '@/lib/diets';
 import { DomainError } from '@/server/domain/errors';
 import { serviceDayActionsForViewer } from '@/server/domain/viewer-permissions';
 import { partyOf } from '@/server/services/contracts/views';
+import { loadPricePeriods } from '@/server/services/contracts/prices';
+import { priceOnDate } from '@/server/domain/price-periods';
 
 const caterer = alias(companies, 'caterer');
 const client = alias(companies, 'client');
@@ -22,7 +24,6 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       day: serviceDays,
       contract: contracts,
       cateringName: caterer.name,
-      currency: caterer.currency,
       clientName: client.name,
       clientTimeZone: client.timezone,
       weekBeforeDiets: weekBefore.diets,
@@ -46,12 +47,15 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
   const todayIn = new Map<string, string>();
   const clientToday = (zone: string) => todayIn.get(zone) ?? todayIn.set(zone, localToday(now, zone)).get(zone)!;
 
-  return rows.map(({ day: d, contract: c, cateringName, currency, clientName, clientTimeZone, weekBeforeDiets }): ServiceDayOutput => {
+  const periods = await loadPricePeriods(db, rows.map((r) => r.contract.id));
+
+  return rows.map(({ day: d, contract: c, cateringName, clientName, clientTimeZone, weekBeforeDiets }): ServiceDayOutput => {
+    const pricePerMealCents = priceOnDate(periods.get(c.id) ?? [], d.serviceDate) ?? c.pricePerMealCents;
     const cost = serviceDayCostCents({
       status: d.status,
       expectedQuantity: d.expectedQuantity,
       servedQuantity: d.servedQuantity,
-      pricePerMealCents: c.pricePerMealCents,
+      pricePerMealCents,
     });
     const actions = serviceDayActionsForViewer(
       {
@@ -92,8 +96,8 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       cancellationReason: d.cancellationReason,
       minDailyQuantity: c.minDailyQuantity,
       maxQuantity: c.maxQuantity,
-      pricePerMealCents: c.pricePerMealCents,
-      currency,
+      pricePerMealCents,
+      currency: c.currency,
       deadline: d.confirmationDeadline,
       cateringId: c.cateringId,
       cateringName,

@@ -7,7 +7,8 @@ import { loadContractOrNotFound } from './load-contract';
 import { ServiceDayTable } from '@/components/service-days/service-day-table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { formatDate, formatMoney, formatNotice, formatWeekdayList } from '@/lib/format';
+import { formatDate, formatNotice, formatWeekdayList } from '@/lib/format';
+import { PricePeriods } from '@/components/contracts/price-periods';
 import { getServerCaller } from '@/server/api/server-caller';
 import { addDays, localToday } from '@/lib/dates';
 import { describeDietSplit, dietTotal } from '@/lib/diets';
@@ -75,7 +76,9 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
               {formatNotice(contract, contract.clientTimeZone)}
             </dd>
             <dt className="text-slate-600">Price</dt>
-            <dd>{formatMoney(contract.pricePerMealCents, contract.currency)} per meal</dd>
+            <dd>
+              <PricePeriods periods={contract.pricePeriods} currency={contract.currency} today={today} />
+            </dd>
           </dl>
         </Card>
         <Card
