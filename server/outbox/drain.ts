@@ -1,18 +1,24 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { outboxEvents, processedEvents } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { processedEvents } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
 import { logger } from '@/server/logger';
-import { MAX_ATTEMPTS, retryDelayMs } from './backoff';
+import { MAX_ATTEMPTS } from './backoff';
+import { canRunAtOnce, runBatchAtOnce, sharesOf, type HandlerShare } from './batch-at-once';
 import { parseOutboxEvent } from './events';
 import type { ClaimedEvent, OutboxHandler } from './handler';
 import { defaultHandlers } from './handlers';
-import { SECRET_PAYLOAD_KEYS } from './events';
+import { errorText, ledgerKey, markProcessed, recordFailures, type FailedEvent } from './outcome';
 
 export type DrainOptions = {
   /** Fixed clock (tests); by default the real time, read per batch. */
   now?: Date;
   batchSize?: number;
+  /**
+   * Batches in flight at once, each with its own claim and transaction (while one commits, the
+   * next is claimed and handled). On PGlite, one connection, they take turns.
+   */
+  concurrency?: number;
   /** Keep claiming batches until the outbox is empty or this much time has passed. */
   timeBudgetMs?: number;
   /** How long a claim holds before the events become due again for another drainer. */
@@ -24,9 +30,13 @@ export type DrainOptions = {
 
 export type DrainResult = { claimed: number; processed: number; failed: number; dead: number };
 
-export const DEFAULT_BATCH_SIZE = 100;
+/**
+ * A batch costs a handful of round trips and one commit whatever its size (runBatchAtOnce), so
+ * larger batches drain faster; 500 events stay well under a second of work per transaction.
+ */
+export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_CONCURRENCY = 2;
 export const DEFAULT_LEASE_MS = 5 * 60_000;
-const MAX_ERROR_LENGTH = 2000;
 
 type ClaimedRow = {
   id: string;
@@ -37,8 +47,6 @@ type ClaimedRow = {
   created_at: Date | string;
 };
 
-/** A claimed row whose payload failed its type's schema: failed like any handler error. */
-type UnreadableEvent = { id: string; eventType: string; retryCount: number; error: string };
 
 /**
  * Claims up to `limit` due PENDING events in poll order. Instead of a status change the claim
@@ -52,7 +60,7 @@ export async function claimOutboxBatch(
   now: Date,
   limit: number,
   leaseMs: number,
-): Promise<{ events: ClaimedEvent[]; unreadable: UnreadableEvent[] }> {
+): Promise<{ events: ClaimedEvent[]; unreadable: FailedEvent[] }> {
   const rows = await queryRows<ClaimedRow>(
     db,
     sql`with claimed as (
@@ -69,7 +77,7 @@ export async function claimOutboxBatch(
         select * from claimed order by created_at, id`,
   );
   const events: ClaimedEvent[] = [];
-  const unreadable: UnreadableEvent[] = [];
+  const unreadable: FailedEvent[] = [];
   for (const r of rows) {
     const retryCount = Number(r.retry_count);
     try {
@@ -83,18 +91,11 @@ export async function claimOutboxBatch(
   return { events, unreadable };
 }
 
-/** Secrets in a payload (tokens of older events) are not kept once the event is finished, well or badly. */
-const withoutSecrets = sql`${outboxEvents.payload} - array[${sql.join(
-  SECRET_PAYLOAD_KEYS.map((key) => sql`${key}`),
-  sql`, `,
-)}]::text[]`;
-
-const ledgerKey = (eventId: string, handlerName: string) => `${eventId}:${handlerName}`;
-
 /**
- * Runs one handler over events in one transaction together with its ledger rows. Events whose
- * ledger row already exists (an earlier attempt, or a drainer whose lease ran out) are skipped;
- * a concurrent insert of the same key waits for the other transaction, so effects happen once.
+ * The careful path, one handler at a time in its own transaction together with its ledger rows.
+ * Events whose ledger row already exists (an earlier attempt, or a drainer whose lease ran out)
+ * are skipped; a concurrent insert of the same key waits for the other transaction, so effects
+ * happen once.
  */
 async function runHandler(db: DbOrTx, handler: OutboxHandler, events: ClaimedEvent[], now: Date) {
   await db.transaction(async (tx) => {
@@ -109,92 +110,67 @@ async function runHandler(db: DbOrTx, handler: OutboxHandler, events: ClaimedEve
   });
 }
 
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, MAX_ERROR_LENGTH);
+/**
+ * Runs one handler over events; if that fails, over each half, down to single events, so one
+ * poison event costs about 2·log2(batch) transactions and never blocks the others.
+ */
+async function runByHalves(db: DbOrTx, handler: OutboxHandler, events: ClaimedEvent[], now: Date, fail: (e: ClaimedEvent, error: unknown) => void) {
+  if (handler.perEvent && events.length > 1) {
+    for (const event of events) await runByHalves(db, handler, [event], now, fail);
+    return;
+  }
+  try {
+    await runHandler(db, handler, events, now);
+  } catch (error) {
+    if (events.length === 1) return fail(events[0]!, error);
+    const half = Math.ceil(events.length / 2);
+    await runByHalves(db, handler, events.slice(0, half), now, fail);
+    await runByHalves(db, handler, events.slice(half), now, fail);
+  }
 }
 
-/** Runs every handler over a claimed batch; returns the error per failed event. */
-async function runHandlers(db: DbOrTx, events: ClaimedEvent[], handlers: OutboxHandler[], now: Date) {
+/** Runs every handler over its share of a batch, carefully; returns the error per failed event. */
+async function runHandlersCarefully(db: DbOrTx, shares: HandlerShare[], now: Date) {
   const failures = new Map<string, string>();
-  const fail = (event: ClaimedEvent, handler: OutboxHandler, error: unknown) => {
-    const message = `${handler.name}: ${errorText(error)}`;
-    failures.set(event.id, failures.has(event.id) ? `${failures.get(event.id)}\n${message}` : message);
-    logger.warn('outbox.handler_failed', { eventId: event.id, eventType: event.eventType, handler: handler.name, error: message });
-  };
-  // Handlers are independent (each its own transaction and ledger rows), so they run at once:
-  // a batch takes as long as its slowest handler, not the sum (PGlite serializes them anyway).
+  // Handlers are independent (each its own transaction and ledger rows), so they run at once.
   await Promise.all(
-    handlers.map(async (handler) => {
-      const mine = events.filter((e) => handler.eventTypes.includes(e.eventType));
-      if (mine.length === 0) return;
-      if (!handler.perEvent && mine.length > 1) {
-        try {
-          await runHandler(db, handler, mine, now);
-          return;
-        } catch {
-          // One poison event must not block the others: retry the batch one event at a time.
-        }
-      }
-      for (const event of mine) {
-        try {
-          await runHandler(db, handler, [event], now);
-        } catch (error) {
-          fail(event, handler, error);
-        }
-      }
-    }),
+    shares.map(({ handler, events }) =>
+      runByHalves(db, handler, events, now, (event, error) => {
+        const message = `${handler.name}: ${errorText(error)}`;
+        failures.set(event.id, failures.has(event.id) ? `${failures.get(event.id)}\n${message}` : message);
+        logger.warn('outbox.handler_failed', { eventId: event.id, eventType: event.eventType, handler: handler.name, error: message });
+      }),
+    ),
   );
   return failures;
 }
 
 /**
- * Records the outcome. Updates are guarded by status and retry_count, so a drainer whose lease
- * ran out cannot overwrite what another drainer already recorded.
+ * One claimed batch: all of it in one transaction when it can (runBatchAtOnce), otherwise (a
+ * handler failed, or effects were partly recorded before) handler by handler, then the outcome.
  */
-async function recordOutcome(
+async function processBatch(
   db: DbOrTx,
-  events: { id: string; eventType: string; retryCount: number }[],
-  failures: Map<string, string>,
+  events: ClaimedEvent[],
+  unreadable: FailedEvent[],
+  handlers: OutboxHandler[],
   now: Date,
   maxAttempts: number,
   random: () => number,
 ): Promise<Omit<DrainResult, 'claimed'>> {
-  const done = events.filter((e) => !failures.has(e.id)).map((e) => e.id);
-  let processed = 0;
-  if (done.length > 0) {
-    const rows = await db
-      .update(outboxEvents)
-      .set({ status: 'PROCESSED', processedAt: now, payload: withoutSecrets })
-      .where(and(inArray(outboxEvents.id, done), eq(outboxEvents.status, 'PENDING')))
-      .returning({ id: outboxEvents.id });
-    processed = rows.length;
+  const shares = sharesOf(events, handlers);
+  let processed = events.length > 0 && canRunAtOnce(shares) ? await runBatchAtOnce(db, events, shares, now) : null;
+  const failed: FailedEvent[] = [...unreadable];
+  if (processed === null) {
+    const failures = await runHandlersCarefully(db, shares, now);
+    processed = await markProcessed(db, events.filter((e) => !failures.has(e.id)).map((e) => e.id), now);
+    for (const e of events) {
+      const error = failures.get(e.id);
+      if (error !== undefined) failed.push({ id: e.id, eventType: e.eventType, retryCount: e.retryCount, error });
+    }
   }
-  let failed = 0;
-  let dead = 0;
-  for (const event of events) {
-    const error = failures.get(event.id);
-    if (error === undefined) continue;
-    const attempt = event.retryCount + 1;
-    const isDead = attempt >= maxAttempts;
-    const rows = await db
-      .update(outboxEvents)
-      .set({
-        retryCount: attempt,
-        errorMessage: error.slice(0, MAX_ERROR_LENGTH),
-        ...(isDead
-          ? { status: 'DEAD' as const, payload: withoutSecrets }
-          : { nextRetryAt: new Date(now.getTime() + retryDelayMs(attempt, random)) }),
-      })
-      .where(and(eq(outboxEvents.id, event.id), eq(outboxEvents.status, 'PENDING'), eq(outboxEvents.retryCount, event.retryCount)))
-      .returning({ id: outboxEvents.id });
-    if (rows.length === 0) continue;
-    if (isDead) {
-      dead += 1;
-      logger.error('outbox.event_dead', { eventId: event.id, eventType: event.eventType, attempts: attempt, error });
-    } else failed += 1;
-  }
-  return { processed, failed, dead };
+  for (const bad of unreadable) logger.warn('outbox.payload_invalid', { eventId: bad.id, eventType: bad.eventType, error: bad.error });
+  return { processed, ...(await recordFailures(db, failed, now, maxAttempts, random)) };
 }
 
 /**
@@ -211,22 +187,21 @@ export async function drainOutbox(db: DbOrTx, options: DrainOptions = {}): Promi
   const handlers = options.handlers ?? defaultHandlers();
   const started = Date.now();
   const total: DrainResult = { claimed: 0, processed: 0, failed: 0, dead: 0 };
-  for (;;) {
-    const now = options.now ?? new Date();
-    const { events, unreadable } = await claimOutboxBatch(db, now, batchSize, leaseMs);
-    const claimed = events.length + unreadable.length;
-    if (claimed === 0) break;
-    const failures = await runHandlers(db, events, handlers, now);
-    for (const bad of unreadable) {
-      failures.set(bad.id, bad.error);
-      logger.warn('outbox.payload_invalid', { eventId: bad.id, eventType: bad.eventType, error: bad.error });
+  // Each worker claims and processes batches until the outbox is empty or the budget is spent.
+  const worker = async () => {
+    for (;;) {
+      const now = options.now ?? new Date();
+      const { events, unreadable } = await claimOutboxBatch(db, now, batchSize, leaseMs);
+      const claimed = events.length + unreadable.length;
+      if (claimed === 0) return;
+      const outcome = await processBatch(db, events, unreadable, handlers, now, maxAttempts, random);
+      total.claimed += claimed;
+      total.processed += outcome.processed;
+      total.failed += outcome.failed;
+      total.dead += outcome.dead;
+      if (claimed < batchSize || Date.now() - started >= timeBudgetMs) return;
     }
-    const outcome = await recordOutcome(db, [...events, ...unreadable], failures, now, maxAttempts, random);
-    total.claimed += claimed;
-    total.processed += outcome.processed;
-    total.failed += outcome.failed;
-    total.dead += outcome.dead;
-    if (claimed < batchSize || Date.now() - started >= timeBudgetMs) break;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, worker));
   return total;
 }

@@ -9,6 +9,15 @@ export type ClaimedEvent = OutboxEvent & {
   createdAt: Date;
 };
 
+export type HandlerContext = {
+  now: Date;
+  /**
+   * Shares a read between the handlers running in the same transaction (they see the same
+   * data): the first call with a key loads, the others get its promise. Absent outside the drain.
+   */
+  memo?: <T>(key: string, load: () => Promise<T>) => Promise<T>;
+};
+
 /**
  * One consumer of outbox events. `handle` runs inside the transaction that also writes the
  * handler's idempotency ledger rows, so its database effects happen exactly once.
@@ -22,5 +31,5 @@ export type OutboxHandler = {
    * the database (sending email), where a rolled-back batch would repeat the sends.
    */
   perEvent?: boolean;
-  handle(tx: Transaction, events: ClaimedEvent[], ctx: { now: Date }): Promise<void>;
+  handle(tx: Transaction, events: ClaimedEvent[], ctx: HandlerContext): Promise<void>;
 };

@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/format';
 import type { DbOrTx } from '@/db/types';
 import type { CompanyDirectory, ContractLabels } from '@/server/mail/templates';
 import type { CompanyEventType, OutboxEvent } from './events';
+import type { HandlerContext } from './handler';
 
 /**
  * Who is told about an event, in one place: which companies (below), and within them the
@@ -92,6 +93,15 @@ export async function loadMessageContext(db: DbOrTx, events: OutboxEvent<Company
   const usersOf = new Map<string, Recipient[]>();
   for (const u of users) usersOf.set(u.companyId, [...(usersOf.get(u.companyId) ?? []), u]);
   return { companies, contracts, usersOf };
+}
+
+/**
+ * loadMessageContext, read once per transaction when the handlers share a memo (in-app and
+ * e-mail run over the same events in the drain's batch transaction).
+ */
+export function messageContextOnce(db: DbOrTx, events: (OutboxEvent<CompanyEventType> & { id: string })[], memo: HandlerContext['memo']) {
+  if (!memo) return loadMessageContext(db, events);
+  return memo(`message-context:${events.map((e) => e.id).join(',')}`, () => loadMessageContext(db, events));
 }
 
 /** Every company id an event's messages may name (parties, actor, digest caterers). */

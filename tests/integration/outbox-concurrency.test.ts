@@ -77,9 +77,9 @@ describe.skipIf(!onPostgres)('outbox drainers in parallel (PostgreSQL)', () => {
     expect(statuses).toEqual([{ status: 'PROCESSED', n: 2000 }]);
   });
 
-  it('a drainer killed mid-batch strands nothing: after the lease another drainer does the work, once', async () => {
+  it('a drainer killed with two batches in flight strands nothing: after the lease another drainer does the work, once', async () => {
     await t.db.execute(sql`delete from drain_effects`);
-    await insertEvents(30);
+    await insertEvents(50);
     const leaseMs = 3000;
     const child = spawn('npx', ['tsx', 'tests/support/hanging-drainer.ts', t.url!, String(leaseMs), '20'], {
       cwd: path.resolve(__dirname, '../..'),
@@ -96,9 +96,12 @@ describe.skipIf(!onPostgres)('outbox drainers in parallel (PostgreSQL)', () => {
       }
     };
     onTestFinished(killGroup);
+    // Both of its batches (2 × 20) are inside their handlers' transactions.
     await new Promise<void>((resolve, reject) => {
+      let handling = 0;
       child.stdout!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('HANDLING')) resolve();
+        handling += chunk.toString().split('HANDLING').length - 1;
+        if (handling >= 2) resolve();
       });
       child.on('exit', (code) => reject(new Error(`drainer exited early (${code})`)));
     });
@@ -107,22 +110,22 @@ describe.skipIf(!onPostgres)('outbox drainers in parallel (PostgreSQL)', () => {
     killGroup();
     await exited;
 
-    // The killed drainer's 20 events are leased: a second drainer now only gets the other 10.
+    // The killed drainer's 40 events are leased: a second drainer now only gets the other 10.
     const survivor = otherInstance();
     const first = await drainOutbox(survivor, { batchSize: 100, handlers: [effectRecorder('survivor')] });
     expect(first).toMatchObject({ claimed: 10, processed: 10 });
-    expect((await one<{ n: number }>(sql`select count(*)::int as n from outbox_events where status = 'PENDING'`)).n).toBe(20);
+    expect((await one<{ n: number }>(sql`select count(*)::int as n from outbox_events where status = 'PENDING'`)).n).toBe(40);
 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, killedAt + leaseMs + 200 - Date.now())));
     const second = await drainOutbox(survivor, { batchSize: 100, handlers: [effectRecorder('survivor')] });
-    expect(second).toMatchObject({ claimed: 20, processed: 20 });
+    expect(second).toMatchObject({ claimed: 40, processed: 40 });
 
     const effects = await queryRows<{ drainer: string; n: number; events: number }>(
       t.db,
       sql`select drainer, count(*)::int as n, count(distinct event_id)::int as events from drain_effects group by drainer`,
     );
     // The killed drainer's effects rolled back with its transaction; each event ran exactly once.
-    expect(effects).toEqual([{ drainer: 'survivor', n: 30, events: 30 }]);
+    expect(effects).toEqual([{ drainer: 'survivor', n: 50, events: 50 }]);
     expect((await one<{ n: number }>(sql`select count(*)::int as n from outbox_events where status <> 'PROCESSED'`)).n).toBe(0);
   }, 90_000);
 

@@ -1,6 +1,7 @@
 /**
- * Child process for the crash test: claims a batch, writes its effects inside the handler's
- * transaction, says so on stdout, then hangs until it is killed (SIGKILL) mid-batch.
+ * Child process for the crash test: claims two batches (the drain's two in flight), writes their
+ * effects inside the handlers' transactions, says so on stdout once per batch, then hangs until it
+ * is killed (SIGKILL) mid-batch.
  * Usage: npx tsx tests/support/hanging-drainer.ts <postgres-url> <leaseMs> <batchSize>
  */
 import postgres from 'postgres';
@@ -11,12 +12,14 @@ import { drainOutbox } from '@/server/outbox/drain';
 import { effectRecorder } from './effect-recorder';
 
 const [url, leaseMs, batchSize] = process.argv.slice(2);
-const client = postgres(url!, { max: 1, onnotice: () => {} });
+// Two connections: one per batch transaction in flight.
+const client = postgres(url!, { max: 2, onnotice: () => {} });
 const db = drizzle(client, { schema }) as unknown as Database;
 
 await drainOutbox(db, {
   leaseMs: Number(leaseMs),
   batchSize: Number(batchSize),
+  concurrency: 2,
   handlers: [
     effectRecorder('doomed', async () => {
       process.stdout.write('HANDLING\n');

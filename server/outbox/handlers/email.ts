@@ -3,7 +3,7 @@ import type { EmailMessage } from '@/server/mail/templates';
 import { accountEmail, eventContent, eventEmail } from '@/server/mail/templates';
 import { EVENT_TYPES, isCompanyEvent, isEmailOnly } from '@/server/outbox/events';
 import type { OutboxHandler } from '@/server/outbox/handler';
-import { loadMessageContext, recipientCompanyIds } from '@/server/outbox/recipients';
+import { messageContextOnce, recipientCompanyIds } from '@/server/outbox/recipients';
 
 /**
  * E-mail, recorded: one `email_deliveries` row per recipient, for the whole batch in one
@@ -16,14 +16,14 @@ export function emailHandler(appUrl: string): OutboxHandler {
   return {
     name: 'email',
     eventTypes: EVENT_TYPES,
-    async handle(tx, events, { now }) {
+    async handle(tx, events, { now, memo }) {
       const messages: { eventId: string; userId: string | null; message: EmailMessage }[] = [];
       for (const event of events) {
         if (isEmailOnly(event)) messages.push({ eventId: event.id, userId: null, message: accountEmail(event, appUrl) });
       }
       const companyEvents = events.filter(isCompanyEvent);
       if (companyEvents.length > 0) {
-        const { companies, contracts, usersOf } = await loadMessageContext(tx, companyEvents);
+        const { companies, contracts, usersOf } = await messageContextOnce(tx, companyEvents, memo);
         for (const event of companyEvents) {
           for (const companyId of recipientCompanyIds(event)) {
             const readers = usersOf.get(companyId) ?? [];

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { EVENT_TYPES, isCompanyEvent, isEmailOnlyType, type CompanyEventType } from '@/server/outbox/events';
 import type { OutboxHandler } from '@/server/outbox/handler';
-import { loadMessageContext, recipientCompanyIds } from '@/server/outbox/recipients';
+import { messageContextOnce, recipientCompanyIds } from '@/server/outbox/recipients';
 import { eventContent } from '@/server/mail/templates';
 
 /**
@@ -12,9 +12,9 @@ import { eventContent } from '@/server/mail/templates';
 export const notificationsHandler: OutboxHandler = {
   name: 'notifications',
   eventTypes: EVENT_TYPES.filter((t): t is CompanyEventType => !isEmailOnlyType(t)),
-  async handle(tx, claimed, { now }) {
+  async handle(tx, claimed, { now, memo }) {
     const events = claimed.filter(isCompanyEvent);
-    const { companies, contracts, usersOf } = await loadMessageContext(tx, events);
+    const { companies, contracts, usersOf } = await messageContextOnce(tx, events, memo);
     const rows = events.flatMap((e) =>
       recipientCompanyIds(e).flatMap((companyId) => {
         const readers = usersOf.get(companyId) ?? [];
