@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { queryRows } from '@/db/rows';
+import { queryRows, sqlArray } from '@/db/rows';
+import { sentRecorder } from './sent-recorder';
 import { logger } from '@/server/logger';
 import { retryDelayMs } from '@/server/outbox/backoff';
 import { renderEmail } from './render';
@@ -84,11 +85,16 @@ function isPermanent(error: unknown): boolean {
 /** Clears a single-use link once the delivery is finished, so no finished row keeps a token. */
 const clearSecret = sql`action_url = case when secret_link then null else action_url end`;
 
-async function recordSent(db: DbOrTx, id: string, now: Date) {
+/**
+ * Records SENT for many deliveries in one statement. The sender calls it for whatever has been
+ * sent since the last call, so under load outcomes go in groups and each costs a fraction of a
+ * round trip and commit.
+ */
+async function recordSent(db: DbOrTx, ids: string[], now: Date) {
   await db.execute(sql`
     update email_deliveries set status = 'SENT', sent_at = ${now.toISOString()}::timestamptz,
       attempts = attempts + 1, last_error = null, updated_at = ${now.toISOString()}::timestamptz, ${clearSecret}
-    where id = ${id} and status = 'PENDING'`);
+    where id = any(${sqlArray(ids, 'uuid')}) and status = 'PENDING'`);
 }
 
 async function recordFailure(db: DbOrTx, d: ClaimedDelivery, error: unknown, now: Date, maxAttempts: number, random: () => number) {
@@ -114,11 +120,14 @@ async function recordFailure(db: DbOrTx, d: ClaimedDelivery, error: unknown, now
 
 /**
  * Sends due e-mail deliveries through `transport` (one pooled SMTP transport per process),
- * `concurrency` at a time, and records each outcome as it comes: SENT, a retry with backoff,
- * or DEAD with the SMTP error. Only the short claim and outcome statements touch the database;
- * no connection is held while a mail server answers. Safe to run from many processes at once.
- * A sender killed mid-send loses nothing: its unrecorded deliveries come due again after the
- * lease and go out with the same Message-ID.
+ * `concurrency` at a time, and records each outcome: SENT (in groups, see sentRecorder), a retry
+ * with backoff, or DEAD with the SMTP error. Claims are pipelined: when fewer deliveries wait
+ * than there are connections, the next batch is claimed while the current messages are on the
+ * wire, so the pool never runs dry between batches. Only the short claim and outcome
+ * statements touch the database; no connection is held while a mail server answers. Safe to
+ * run from many processes at once. A sender killed mid-send loses nothing: its unrecorded
+ * deliveries come due again after the lease and go out with the same Message-ID (the ones on
+ * the wire, and those sent whose SENT was not yet written).
  */
 export async function sendEmailDeliveries(db: DbOrTx, transport: MailTransport, options: SendOptions = {}): Promise<SendResult> {
   const batchSize = options.batchSize ?? DEFAULT_SEND_BATCH;
@@ -130,6 +139,7 @@ export async function sendEmailDeliveries(db: DbOrTx, transport: MailTransport, 
   const started = Date.now();
   const total: SendResult = { claimed: 0, sent: 0, retried: 0, dead: 0 };
   const clock = () => options.now ?? new Date();
+  const sent = sentRecorder((ids) => recordSent(db, ids, clock()));
 
   const sendOne = async (d: ClaimedDelivery) => {
     try {
@@ -145,28 +155,58 @@ export async function sendEmailDeliveries(db: DbOrTx, transport: MailTransport, 
       else total.retried += 1;
       return;
     }
-    await recordSent(db, d.id, clock());
+    sent.add(d.id);
     total.sent += 1;
   };
 
-  while (Date.now() - started < timeBudgetMs) {
-    // Read before the claim: once the drain has finished, one more claim sees all it recorded.
-    const waiting = options.keepWaiting?.() ?? false;
-    const claimed = await claimDeliveries(db, clock(), batchSize, leaseMs);
-    if (claimed.length === 0) {
-      if (!waiting) break;
-      await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
-      continue;
+  const queue: ClaimedDelivery[] = [];
+  // Claiming stops once a claim comes back short and the drain beside us is done.
+  let exhausted = false;
+  let claiming: Promise<void> | null = null;
+  const claimMore = () => {
+    claiming ??= (async () => {
+      try {
+        while (!exhausted && Date.now() - started < timeBudgetMs) {
+          // Read before the claim: once the drain has finished, one more claim sees all it recorded.
+          const waiting = options.keepWaiting?.() ?? false;
+          const claimed = await claimDeliveries(db, clock(), batchSize, leaseMs);
+          total.claimed += claimed.length;
+          queue.push(...claimed);
+          if (claimed.length < batchSize && !waiting) exhausted = true;
+          if (claimed.length > 0) return;
+          if (!waiting) return;
+          await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
+        }
+      } finally {
+        claiming = null;
+      }
+    })();
+    return claiming;
+  };
+
+  // `concurrency` workers take the claimed deliveries one after another; the one that finds
+  // fewer waiting than there are workers starts the next claim (one claim at a time).
+  const work = async () => {
+    for (;;) {
+      if (queue.length < concurrency && !exhausted && Date.now() - started < timeBudgetMs) {
+        const pending = claimMore();
+        if (queue.length === 0) await pending;
+      }
+      const next = queue.shift();
+      if (!next) {
+        if (claiming) {
+          await claiming;
+          continue;
+        }
+        return;
+      }
+      await sendOne(next);
     }
-    total.claimed += claimed.length;
-    // `concurrency` workers take the claimed deliveries one after another.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
-        while (next < claimed.length) await sendOne(claimed[next++]!);
-      }),
-    );
-    if (claimed.length < batchSize && !waiting) break;
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, work));
+  } finally {
+    await sent.flush();
   }
   return total;
 }
