@@ -7,6 +7,8 @@ export type SmtpSink = {
   accepted: () => number;
   /** Most SMTP sessions open at once (a pooled transport keeps up to its pool size). */
   maxOpenSessions: () => number;
+  /** SMTP sessions opened so far (a pooled transport reuses its connections). */
+  sessionsOpened: () => number;
   /** Raw messages accepted, when started with `keep: true`. */
   messages: string[];
   /** The Message-ID of every message received (answered or not), in order. */
@@ -31,6 +33,7 @@ export async function startSmtpSink(opts: {
   let accepted = 0;
   let open = 0;
   let maxOpen = 0;
+  let opened = 0;
   const messages: string[] = [];
   const received: string[] = [];
   const server = new SMTPServer({
@@ -41,6 +44,7 @@ export async function startSmtpSink(opts: {
     closeTimeout: 1000,
     onConnect(_session, callback) {
       open += 1;
+      opened += 1;
       maxOpen = Math.max(maxOpen, open);
       callback();
     },
@@ -74,6 +78,7 @@ export async function startSmtpSink(opts: {
     url: `smtp://127.0.0.1:${port}`,
     accepted: () => accepted,
     maxOpenSessions: () => maxOpen,
+    sessionsOpened: () => opened,
     messages,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import { devMailMessages } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
 
@@ -34,15 +35,17 @@ export const SMTP_POOL_DEFAULTS = { maxConnections: 10, connectionTimeoutMs: 10_
  */
 export function smtpTransport(url: string, from: string, pool: SmtpPoolOptions = {}): MailTransport {
   const o = { ...SMTP_POOL_DEFAULTS, ...pool };
+  // The URL is parsed here and spread: given as `url`, nodemailer would take its options from the
+  // URL alone and silently drop the pool, its size and the timeouts (a new connection per message).
   const transporter = nodemailer.createTransport({
-    url,
+    ...parseConnectionUrl(url),
     pool: true,
     maxConnections: o.maxConnections,
     maxMessages: Infinity,
     connectionTimeout: o.connectionTimeoutMs,
     greetingTimeout: o.greetingTimeoutMs,
     socketTimeout: o.socketTimeoutMs,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+  });
   return {
     kind: 'smtp',
     concurrency: o.maxConnections,

@@ -114,6 +114,17 @@ afterAll(async () => {
 });
 
 describe('e-mail deliveries over pooled SMTP', () => {
+  it('one pooled transport: messages share its connections, never more than its size', async () => {
+    const s = await sink();
+    const transport = transportTo(s, 3);
+    const message = (i: number) => ({ to: `r${i}@acme.test`, subject: `m${i}`, text: 'hi', html: '<p>hi</p>', messageId: `<pool-${i}@chefops.test>` });
+    await Promise.all(Array.from({ length: 12 }, (_, i) => transport.send(t.db, message(i))));
+    for (let i = 12; i < 15; i++) await transport.send(t.db, message(i));
+    expect(s.accepted()).toBe(15);
+    expect(s.maxOpenSessions()).toBeLessThanOrEqual(3);
+    expect(s.sessionsOpened()).toBeLessThanOrEqual(3);
+  });
+
   it('a reminder reads right in Warsaw, New York and Kolkata: in the bell, and in the HTML and text parts of the e-mail', async () => {
     const events = {
       warsaw: await remind(clients.warsaw, '2026-12-02T11:00:00.000Z'), // 12:00 CET
