@@ -9,14 +9,11 @@ import { sql } from 'drizzle-orm';
 import { openScratchPostgres } from '@/db/scratch-database';
 import type { Database } from '@/db/types';
 import { queryRows } from '@/db/rows';
-import { drainOutbox } from '@/server/outbox/drain';
 import type { OutboxHandler } from '@/server/outbox/handler';
-import { defaultHandlers } from '@/server/outbox/handlers';
-import { notificationsHandler } from '@/server/outbox/handlers/notifications';
 import { measureEmailBesideDrain } from './scale/email-smtp';
-import { graphileJobsPerSecond } from './scale/outbox-vs-graphile';
-import { analyze, count, seedTenants } from './support/fixtures';
-import { printTable, round, timed } from './support/measure';
+import { graphileJobsPerSecond, measureSideBySide, timedDrain } from './scale/outbox-vs-graphile';
+import { analyze, seedTenants } from './support/fixtures';
+import { printTable, round } from './support/measure';
 
 const EVENTS = 5000;
 const SMTP_EVENTS = 2000;
@@ -44,14 +41,7 @@ async function enqueue(db: Database, n: number) {
 
 async function drainRate(db: Database, handlers: OutboxHandler[], expect: { notifications: number; deliveries: number }) {
   await enqueue(db, EVENTS);
-  const before = { n: await count(db, sql`select count(*) as n from notifications`), d: await count(db, sql`select count(*) as n from email_deliveries`) };
-  const drained = await timed(() => drainOutbox(db, { handlers, timeBudgetMs: 10 * 60_000 }));
-  const n = (await count(db, sql`select count(*) as n from notifications`)) - before.n;
-  const d = (await count(db, sql`select count(*) as n from email_deliveries`)) - before.d;
-  if (drained.result.processed !== EVENTS || n !== expect.notifications || d !== expect.deliveries) {
-    throw new Error(`drain: ${JSON.stringify(drained.result)}, ${n} notifications, ${d} deliveries`);
-  }
-  return Math.round(EVENTS / (drained.ms / 1000));
+  return timedDrain(db, handlers, EVENTS, expect);
 }
 
 const server = process.env.BENCH_DATABASE_URL;
@@ -69,18 +59,14 @@ try {
   );
   console.log(`outbox throughput on PostgreSQL (scratch database), ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${loadStart}`);
 
-  const inApp = await drainRate(db, [notificationsHandler], { notifications: EVENTS, deliveries: 0 });
-  const graphile = await graphileJobsPerSecond(bench.url!, recipients, EVENTS);
-  const all = await drainRate(db, defaultHandlers(), { notifications: EVENTS, deliveries: EVENTS });
+  const rates = await measureSideBySide(EVENTS, (handlers, expect) => drainRate(db, handlers, expect), () => graphileJobsPerSecond(bench.url!, recipients, EVENTS));
   const email = await measureEmailBesideDrain(db, { port: SMTP_PORT, appUrl: 'http://127.0.0.1:3116', events: SMTP_EVENTS, enqueue: () => enqueue(db, SMTP_EVENTS) });
   const loadEnd = load();
+  const inApp = rates.inAppEventsPerSecond;
+  const graphile = rates.graphileJobsPerSecond;
+  const all = rates.defaultHandlersEventsPerSecond;
   const figures = {
-    events: EVENTS,
-    inAppEventsPerSecond: inApp,
-    graphileJobsPerSecond: graphile,
-    defaultHandlersEventsPerSecond: all,
-    inAppOverGraphile: round(inApp / graphile, 2),
-    defaultOverGraphile: round(all / graphile, 2),
+    ...rates,
     email,
     emailInAppOverDefault: round(email.inAppPerSecond / all, 2),
     graphileWorker: await packageVersion('graphile-worker'),

@@ -4,6 +4,9 @@ import { drainOutbox } from '@/server/outbox/drain';
 import type { OutboxHandler } from '@/server/outbox/handler';
 import { defaultHandlers } from '@/server/outbox/handlers';
 import { notificationsHandler } from '@/server/outbox/handlers/notifications';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/rows';
+import type { Database } from '@/db/types';
 import { round, timed } from '../support/measure';
 import { assertPendingPayloadsValid, contractUpdatedPayloadSql } from './caller-paths';
 import type { RunDatabase } from './run-database';
@@ -56,18 +59,29 @@ export async function enqueueDrainEvents(run: RunDatabase, count = DRAIN_EVENTS)
   await assertPendingPayloadsValid(run.db);
 }
 
-async function drainRate(run: RunDatabase, handlers: OutboxHandler[], expectRows: { notifications: number; mails: number }) {
-  await enqueueDrainEvents(run);
-  const [before] = await run.sql<{ n: number; m: number }[]>`
-    select (select count(*)::int from notifications) as n, (select count(*)::int from email_deliveries) as m`;
-  const drained = await timed(() => drainOutbox(run.db, { handlers, timeBudgetMs: 10 * 60_000 }));
-  const [after] = await run.sql<{ n: number; m: number }[]>`
-    select (select count(*)::int from notifications) as n, (select count(*)::int from email_deliveries) as m`;
-  if (drained.result.processed !== DRAIN_EVENTS) throw new Error(`drained ${JSON.stringify(drained.result)}`);
-  if (after!.n - before!.n !== expectRows.notifications || after!.m - before!.m !== expectRows.mails) {
-    throw new Error(`expected ${expectRows.notifications} notifications and ${expectRows.mails} mails, got ${after!.n - before!.n} and ${after!.m - before!.m}`);
+/**
+ * Drains the `events` due events with `handlers` in one drainOutbox call, checks that exactly
+ * the expected notifications and e-mail deliveries were written, and returns events per second.
+ */
+export async function timedDrain(db: Database, handlers: OutboxHandler[], events: number, expect: { notifications: number; deliveries: number }) {
+  const rows = async () =>
+    (await queryRows<{ n: number; m: number }>(
+      db,
+      sql`select (select count(*)::int from notifications) as n, (select count(*)::int from email_deliveries) as m`,
+    ))[0]!;
+  const before = await rows();
+  const drained = await timed(() => drainOutbox(db, { handlers, timeBudgetMs: 10 * 60_000 }));
+  const after = await rows();
+  const written = { notifications: after.n - before.n, deliveries: after.m - before.m };
+  if (drained.result.processed !== events || written.notifications !== expect.notifications || written.deliveries !== expect.deliveries) {
+    throw new Error(`drain: ${JSON.stringify(drained.result)}, wrote ${JSON.stringify(written)}, expected ${JSON.stringify(expect)}`);
   }
-  return Math.round(DRAIN_EVENTS / (drained.ms / 1000));
+  return Math.round(events / (drained.ms / 1000));
+}
+
+async function drainRate(run: RunDatabase, handlers: OutboxHandler[], expect: { notifications: number; deliveries: number }) {
+  await enqueueDrainEvents(run);
+  return timedDrain(run.db, handlers, DRAIN_EVENTS, expect);
 }
 
 /**
@@ -160,16 +174,26 @@ export async function graphileJobsPerSecond(url: string, recipients: GraphileRec
  */
 export async function benchOutboxVsGraphile(run: RunDatabase, graphileVersion: string): Promise<ThroughputFigures> {
   await prepareRecipients(run);
-  const inApp = await drainRate(run, [notificationsHandler], { notifications: DRAIN_EVENTS, mails: 0 });
-  const graphile = await graphileRate(run);
-  const all = await drainRate(run, defaultHandlers(), { notifications: DRAIN_EVENTS, mails: DRAIN_EVENTS });
+  const rates = await measureSideBySide(DRAIN_EVENTS, (handlers, expect) => drainRate(run, handlers, expect), () => graphileRate(run));
+  return { ...rates, graphile: { ...GRAPHILE, version: graphileVersion } };
+}
+
+type DrainRate = (handlers: OutboxHandler[], expect: { notifications: number; deliveries: number }) => Promise<number>;
+
+/**
+ * The three rates of one side-by-side run, in this order on the same database: the in-app
+ * handler alone, graphile-worker's one-row job, the default handlers; and the two ratios.
+ */
+export async function measureSideBySide(events: number, drain: DrainRate, graphile: () => Promise<number>): Promise<Omit<ThroughputFigures, 'graphile'>> {
+  const inApp = await drain([notificationsHandler], { notifications: events, deliveries: 0 });
+  const jobs = await graphile();
+  const all = await drain(defaultHandlers(), { notifications: events, deliveries: events });
   return {
-    events: DRAIN_EVENTS,
+    events,
     inAppEventsPerSecond: inApp,
     defaultHandlersEventsPerSecond: all,
-    graphileJobsPerSecond: graphile,
-    inAppOverGraphile: round(inApp / graphile, 2),
-    defaultOverGraphile: round(all / graphile, 2),
-    graphile: { ...GRAPHILE, version: graphileVersion },
+    graphileJobsPerSecond: jobs,
+    inAppOverGraphile: round(inApp / jobs, 2),
+    defaultOverGraphile: round(all / jobs, 2),
   };
 }

@@ -14,7 +14,18 @@ export type HealthReport = {
 /** A backlog older than this means no drainer is running (the cron drains every minute). */
 const STALE_BACKLOG_SECONDS = 15 * 60;
 
-function backlog(row: { pending: number | string; dead: number | string; oldest: Date | string | null } | undefined, now: Date) {
+type BacklogRow = { pending: number | string; dead: number | string; oldest: Date | string | null };
+
+/** Pending and dead rows of a queue table, and the oldest pending one's age (both tables share the shape). */
+async function backlog(db: Database, table: 'outbox_events' | 'email_deliveries', now: Date) {
+  const [row] = await queryRows<BacklogRow>(
+    db,
+    sql`select
+          count(*) filter (where status = 'PENDING') as pending,
+          count(*) filter (where status = 'DEAD') as dead,
+          min(created_at) filter (where status = 'PENDING') as oldest
+        from ${sql.identifier(table)} where status in ('PENDING', 'DEAD')`,
+  );
   return {
     pending: Number(row?.pending ?? 0),
     dead: Number(row?.dead ?? 0),
@@ -29,24 +40,8 @@ function backlog(row: { pending: number | string; dead: number | string; oldest:
 export async function healthReport(getDb: () => Promise<Database>, now = new Date()): Promise<{ httpStatus: number; body: HealthReport }> {
   try {
     const db = await getDb();
-    const [row] = await queryRows<{ pending: number | string; dead: number | string; oldest: Date | string | null }>(
-      db,
-      sql`select
-            count(*) filter (where status = 'PENDING') as pending,
-            count(*) filter (where status = 'DEAD') as dead,
-            min(created_at) filter (where status = 'PENDING') as oldest
-          from outbox_events where status in ('PENDING', 'DEAD')`,
-    );
-    const [mail] = await queryRows<{ pending: number | string; dead: number | string; oldest: Date | string | null }>(
-      db,
-      sql`select
-            count(*) filter (where status = 'PENDING') as pending,
-            count(*) filter (where status = 'DEAD') as dead,
-            min(created_at) filter (where status = 'PENDING') as oldest
-          from email_deliveries where status in ('PENDING', 'DEAD')`,
-    );
-    const outbox = backlog(row, now);
-    const email = backlog(mail, now);
+    const outbox = await backlog(db, 'outbox_events', now);
+    const email = await backlog(db, 'email_deliveries', now);
     const degraded = [outbox, email].some((b) => b.dead > 0 || (b.oldestPendingAgeSeconds ?? 0) > STALE_BACKLOG_SECONDS);
     return { httpStatus: 200, body: { status: degraded ? 'degraded' : 'ok', database: 'up', outbox, email } };
   } catch (error) {

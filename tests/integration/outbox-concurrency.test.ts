@@ -39,6 +39,36 @@ async function insertEvents(count: number) {
     from generate_series(1, ${count})`);
 }
 
+/**
+ * Another app instance as a child process, in its own process group so that npx → tsx → node
+ * can be killed together with SIGKILL, like a crashed instance. Killed when the test ends.
+ */
+function spawnInstance(script: string, args: string[], stdout: 'pipe' | 'inherit') {
+  const child = spawn('npx', ['tsx', script, ...args], {
+    cwd: path.resolve(__dirname, '../..'),
+    stdio: ['ignore', stdout, 'inherit'],
+    env: { ...process.env, NODE_ENV: 'test' },
+    detached: true,
+  });
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  onTestFinished(killGroup);
+  /** Kills it and resolves once it has exited, with the time of the kill. */
+  const kill = async () => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const killedAt = Date.now();
+    killGroup();
+    await exited;
+    return killedAt;
+  };
+  return { child, kill };
+}
+
 async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
   return (await queryRows<T>(t.db, query))[0]!;
 }
@@ -81,21 +111,7 @@ describe.skipIf(!onPostgres)('outbox drainers in parallel (PostgreSQL)', () => {
     await t.db.execute(sql`delete from drain_effects`);
     await insertEvents(50);
     const leaseMs = 3000;
-    const child = spawn('npx', ['tsx', 'tests/support/hanging-drainer.ts', t.url!, String(leaseMs), '20'], {
-      cwd: path.resolve(__dirname, '../..'),
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'test' },
-      // Its own process group: npx → tsx → node are killed together, like a crashed instance.
-      detached: true,
-    });
-    const killGroup = () => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
-    onTestFinished(killGroup);
+    const { child, kill } = spawnInstance('tests/support/hanging-drainer.ts', [t.url!, String(leaseMs), '20'], 'pipe');
     // Both of its batches (2 × 20) are inside their handlers' transactions.
     await new Promise<void>((resolve, reject) => {
       let handling = 0;
@@ -105,10 +121,7 @@ describe.skipIf(!onPostgres)('outbox drainers in parallel (PostgreSQL)', () => {
       });
       child.on('exit', (code) => reject(new Error(`drainer exited early (${code})`)));
     });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    const killedAt = Date.now();
-    killGroup();
-    await exited;
+    const killedAt = await kill();
 
     // The killed drainer's 40 events are leased: a second drainer now only gets the other 10.
     const survivor = otherInstance();
@@ -144,30 +157,14 @@ describe.skipIf(!onPostgres)('outbox drainers in parallel (PostgreSQL)', () => {
       await Promise.all([hanging.close(), healthy.close()]);
     });
     const leaseMs = 3000;
-    const child = spawn('npx', ['tsx', 'tests/support/hanging-sender.ts', t.url!, hanging.url, String(leaseMs), '10', '4'], {
-      cwd: path.resolve(__dirname, '../..'),
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'test' },
-      detached: true,
-    });
-    const killGroup = () => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
-    onTestFinished(killGroup);
+    const { kill } = spawnInstance('tests/support/hanging-sender.ts', [t.url!, hanging.url, String(leaseMs), '10', '4'], 'inherit');
     // Killed while 4 messages are on the wire, unanswered (10 claimed).
     const deadline = Date.now() + 60_000;
     while (hanging.received.length < 4) {
       if (Date.now() > deadline) throw new Error('the sender never sent');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    const killedAt = Date.now();
-    killGroup();
-    await exited;
+    const killedAt = await kill();
     const inFlight = [...hanging.received];
     expect(inFlight).toHaveLength(4);
 
