@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Controller, useWatch } from 'react-hook-form';
 import { DietCountFields } from '@/components/diets/diet-count-fields';
@@ -10,7 +10,15 @@ import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-f
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
 import { MAX_TEXT_LENGTH } from '@/lib/limits';
-import { confirmExpectedInput, confirmQuantityInput, disputeInput, resolveDisputeInput, type ServiceDayOutput } from '@/lib/schemas/service-day';
+import {
+  confirmExpectedInput,
+  confirmServedInput,
+  correctServedInput,
+  disputeInput,
+  resolveDisputeInput,
+  type ServiceDayOutput,
+} from '@/lib/schemas/service-day';
+import { describeServedOutlier, servedCountOutlier } from '@/lib/served-count';
 import { useTRPC } from '@/lib/trpc';
 import { InlinePanelForm } from './inline-panel-form';
 
@@ -107,21 +115,35 @@ export function ExpectedQuantityForm({ day, label, onDone, onTyped }: DayFormPro
   );
 }
 
-/** The caterer's served count, on or after the day. */
+/**
+ * The caterer's served count, on or after the day. A count that looks like a typo (above the
+ * contract's maximum, under half the expected) is sent only after "Save anyway?".
+ */
 export function ServedQuantityForm({ day, label, onDone }: DayFormProps) {
   const trpc = useTRPC();
-  const form = useSchemaForm(confirmQuantityInput, {
+  const form = useSchemaForm(confirmServedInput, {
     defaultValues: { id: day.id, quantity: day.servedQuantity ?? day.expectedQuantity },
   });
   const { errors } = form.formState;
+  // The count the warning is about; typing another count asks again.
+  const [warned, setWarned] = useState<number | null>(null);
   const confirm = useMutation(
     trpc.serviceDay.confirmServed.mutationOptions({
       onSuccess: () => onDone('Served quantity saved.'),
       onError: (error) => showServerErrors(form, error, ['quantity']),
     }),
   );
+  const typed = useWatch({ control: form.control, name: 'quantity' });
+  const outlier = Number.isInteger(typed)
+    ? servedCountOutlier({ quantity: typed, expectedQuantity: day.expectedQuantity, maxQuantity: day.maxQuantity })
+    : null;
+  const asking = outlier !== null && warned === typed;
+  const submit = form.handleSubmit((input) => {
+    if (outlier && warned !== input.quantity) return setWarned(input.quantity);
+    confirm.mutate({ id: input.id, quantity: input.quantity, ...(outlier ? { confirmOutlier: true } : {}) });
+  });
   return (
-    <Form className="mt-2" onSubmit={form.handleSubmit((input) => confirm.mutate(input))}>
+    <Form className="mt-2" onSubmit={submit}>
       <div className="flex flex-wrap items-end gap-2">
         <TextField
           label={`Meals served on ${label}`}
@@ -132,12 +154,61 @@ export function ServedQuantityForm({ day, label, onDone }: DayFormProps) {
           error={errors.quantity?.message}
           {...form.register('quantity', number)}
         />
-        <Button type="submit" pending={confirm.isPending}>
-          Confirm served
-        </Button>
+        {!asking && (
+          <Button type="submit" pending={confirm.isPending}>
+            Confirm served
+          </Button>
+        )}
       </div>
+      {asking && (
+        <div role="alertdialog" aria-label="Unusual served count" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+          <p>{describeServedOutlier(typed, outlier)} Save anyway?</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <Button type="submit" pending={confirm.isPending}>
+              Save {typed} anyway
+            </Button>
+            <Button variant="ghost" onClick={() => setWarned(null)}>
+              Change the count
+            </Button>
+          </div>
+        </div>
+      )}
       <FormError message={errors.root?.server?.message} />
     </Form>
+  );
+}
+
+/** The caterer corrects its own served count within 24 hours, saying why. */
+export function CorrectServedForm({ day, onDone, onCancel }: PanelProps) {
+  const trpc = useTRPC();
+  const form = useSchemaForm(correctServedInput, {
+    defaultValues: { id: day.id, quantity: day.servedQuantity ?? undefined, note: '' },
+  });
+  const { errors } = form.formState;
+  const correct = useMutation(
+    trpc.serviceDay.correctServed.mutationOptions({
+      onSuccess: () => onDone('Served count corrected; the client is told.'),
+      onError: (error) => showServerErrors(form, error, ['quantity', 'note']),
+    }),
+  );
+  return (
+    <InlinePanelForm
+      onSubmit={form.handleSubmit((input) => correct.mutate(input))}
+      error={errors.root?.server?.message}
+      pending={correct.isPending}
+      submitLabel="Save correction"
+      onCancel={onCancel}
+    >
+      <TextField
+        label="Correct served count"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        error={errors.quantity?.message}
+        {...form.register('quantity', number)}
+      />
+      <TextField label="Why it changes" maxLength={MAX_TEXT_LENGTH} error={errors.note?.message} {...form.register('note')} />
+    </InlinePanelForm>
   );
 }
 

@@ -4,7 +4,14 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatCountdown, formatDate, formatInstant, formatMoney } from '@/lib/format';
-import { DisputeForm, ExpectedQuantityForm, ResolveDisputeForm, ServedQuantityForm, type TypedExpected } from './day-forms';
+import {
+  CorrectServedForm,
+  DisputeForm,
+  ExpectedQuantityForm,
+  ResolveDisputeForm,
+  ServedQuantityForm,
+  type TypedExpected,
+} from './day-forms';
 import { describeDietSplit, dietTotal } from '@/lib/diets';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import type { CompanyType } from '@/lib/enums';
@@ -22,7 +29,7 @@ type Props = {
 
 /** One service day with what the viewer may do now: confirm, serve, dispute or resolve. */
 export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounterpart, onExpectedChange, onChanged }: Props) {
-  const [panel, setPanel] = useState<'dispute' | 'resolve' | null>(null);
+  const [panel, setPanel] = useState<'dispute' | 'resolve' | 'correct' | null>(null);
   const onDone = (message: string) => {
     toast.success(message);
     setPanel(null);
@@ -71,6 +78,12 @@ export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounte
             )}
           </p>
         )}
+        {day.servedCorrectionNote && (
+          <p className="text-slate-700" data-testid="served-correction">
+            <span className="text-slate-600">Corrected: </span>
+            {day.servedCorrectionNote}
+          </p>
+        )}
         <p>
           <span className="text-slate-600">{day.costIsEstimate ? 'Est. cost ' : 'Cost '}</span>
           {formatMoney(day.costCents, day.currency)}
@@ -105,6 +118,11 @@ export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounte
             Dispute served count
           </Button>
         )}
+        {day.canCorrectServed && panel !== 'correct' && (
+          <Button variant="ghost" onClick={() => setPanel('correct')}>
+            Correct served count
+          </Button>
+        )}
         {day.canResolve && panel !== 'resolve' && (
           <Button variant="ghost" onClick={() => setPanel('resolve')}>
             Resolve dispute
@@ -114,6 +132,7 @@ export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounte
 
       {panel === 'dispute' && <DisputeForm day={day} label={label} onDone={onDone} onCancel={() => setPanel(null)} />}
       {panel === 'resolve' && <ResolveDisputeForm day={day} label={label} onDone={onDone} onCancel={() => setPanel(null)} />}
+      {panel === 'correct' && <CorrectServedForm day={day} label={label} onDone={onDone} onCancel={() => setPanel(null)} />}
     </li>
   );
 }

@@ -146,6 +146,10 @@ export const serviceDays = pgTable(
     disputeResolutionNote: text('dispute_resolution_note'),
     disputeResolvedAt: tstz('dispute_resolved_at'),
     disputeResolvedById: uuid('dispute_resolved_by_id').references(() => users.id),
+    // The caterer's own correction within 24 h (the first count is kept in original_served_quantity).
+    servedCorrectionNote: text('served_correction_note'),
+    servedCorrectedAt: tstz('served_corrected_at'),
+    servedCorrectedById: uuid('served_corrected_by_id').references(() => users.id),
     /**
      * The instant after which the client can no longer set the expected quantity. Written by
      * the one deadline rule (server/domain/deadline.ts) when the day is created and moved only

@@ -35,6 +35,16 @@ export const confirmExpectedInput = z
   .superRefine((item, ctx) => checkDietSplit(ctx, 'diets', { diets: item.diets, offered: DIETS, quantity: item.quantity }));
 export type ConfirmExpectedInput = z.output<typeof confirmExpectedInput>;
 
+/**
+ * A served count above the contract's maximum or under half the expected quantity is refused
+ * (PRECONDITION_FAILED on `quantity`) unless `confirmOutlier: true` (lib/served-count.ts).
+ */
+export const confirmServedInput = confirmQuantityInput.extend({ confirmOutlier: z.boolean().optional() });
+export type ConfirmServedInput = z.output<typeof confirmServedInput>;
+
+/** The caterer's correction of its own served count, within 24 hours, with the reason. */
+export const correctServedInput = z.object({ id: uuidSchema, quantity: quantitySchema, note: textSchema('Say why the count changes.') });
+
 export const confirmExpectedBatchInput = z.object({
   items: z
     .array(confirmExpectedInput)
@@ -78,8 +88,11 @@ export const serviceDayOutput = z.object({
   expectedAutoLocked: z.boolean(),
   servedQuantity: z.number().int().nullable(),
   servedQuantityConfirmedAt: z.date().nullable(),
-  /** The caterer's first served count, kept once a dispute changed it. */
+  /** The caterer's first served count, kept once a correction or a dispute changed it. */
   originalServedQuantity: z.number().int().nullable(),
+  /** The caterer's own correction (within 24 h of confirming): why and when. */
+  servedCorrectionNote: z.string().nullable(),
+  servedCorrectedAt: z.date().nullable(),
   disputeReason: z.string().nullable(),
   disputedAt: z.date().nullable(),
   disputeResolutionNote: z.string().nullable(),
@@ -89,7 +102,7 @@ export const serviceDayOutput = z.object({
   minDailyQuantity: z.number().int(),
   maxQuantity: z.number().int(),
   pricePerMealCents: z.number().int(),
-  /** ISO 4217 code of the caterer: the price and costs are in it. */
+  /** The price in force on the service date, in the contract's currency (ISO 4217). */
   currency: z.string().length(3),
   /** The instant until which the client may set the expected quantity (exclusive). */
   deadline: z.date(),
@@ -105,6 +118,7 @@ export const serviceDayOutput = z.object({
   canConfirmServed: z.boolean(),
   canDispute: z.boolean(),
   canResolve: z.boolean(),
+  canCorrectServed: z.boolean(),
 });
 export type ServiceDayOutput = z.output<typeof serviceDayOutput>;
 export const serviceDayListOutput = z.array(serviceDayOutput);

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   assertCanConfirmExpected,
   assertCanConfirmServed,
+  assertCanCorrectServed,
   assertCanDispute,
   assertCanResolveDispute,
   DISPUTE_WINDOW_DAYS,
+  servedCorrectionEndsAt,
   shouldAutoLock,
   type ConfirmExpectedInput,
   type ConfirmServedInput,
+  type CorrectServedInput,
 } from './service-day-state';
 import type { ServiceDayStatus } from '@/lib/enums';
 
@@ -76,7 +79,19 @@ describe('assertCanConfirmServed', () => {
     deadline: at('2026-03-29T10:00:00.000Z'),
     now: at('2026-03-30T15:00:00.000Z'),
     quantity: 25,
+    expectedQuantity: 25,
+    maxQuantity: 40,
   };
+
+  it('refuses an outlier (above the maximum, under half the expected) unless it is confirmed', () => {
+    const outlier = expect.objectContaining({ code: 'PRECONDITION_FAILED', field: 'quantity' });
+    expect(() => assertCanConfirmServed({ ...ok, quantity: 41 })).toThrow(outlier);
+    expect(() => assertCanConfirmServed({ ...ok, quantity: 41 })).toThrow("Served 41 — that is above the contract's maximum of 40.");
+    expect(() => assertCanConfirmServed({ ...ok, quantity: 12 })).toThrow(outlier);
+    expect(() => assertCanConfirmServed({ ...ok, quantity: 41, confirmOutlier: true })).not.toThrow();
+    expect(() => assertCanConfirmServed({ ...ok, quantity: 12, confirmOutlier: true })).not.toThrow();
+    expect(() => assertCanConfirmServed({ ...ok, quantity: 40 })).not.toThrow();
+  });
 
   it('accepts on the service date and later', () => {
     expect(() => assertCanConfirmServed(ok)).not.toThrow();
@@ -106,8 +121,8 @@ describe('assertCanConfirmServed', () => {
   });
 
   it('accepts 0 and 100000 and rejects others on field quantity', () => {
-    expect(() => assertCanConfirmServed({ ...ok, quantity: 0 })).not.toThrow();
-    expect(() => assertCanConfirmServed({ ...ok, quantity: 100_000 })).not.toThrow();
+    expect(() => assertCanConfirmServed({ ...ok, quantity: 0, confirmOutlier: true })).not.toThrow();
+    expect(() => assertCanConfirmServed({ ...ok, quantity: 100_000, confirmOutlier: true })).not.toThrow();
     const bad = err('BAD_REQUEST', { field: 'quantity', message: 'Served quantity must be a whole number from 0 to 100000.' });
     expect(() => assertCanConfirmServed({ ...ok, quantity: -1 })).toThrow(bad);
     expect(() => assertCanConfirmServed({ ...ok, quantity: 100_001 })).toThrow(bad);
@@ -195,5 +210,31 @@ describe('shouldAutoLock', () => {
 
   it.each(['EXPECTED_CONFIRMED', 'SERVED_CONFIRMED', 'DISPUTED'] as const)('never locks a %s day', (status) => {
     expect(shouldAutoLock({ status, deadline, now: at('2026-04-30T00:00:00.000Z') })).toBe(false);
+  });
+});
+
+describe('assertCanCorrectServed', () => {
+  const confirmedAt = at('2026-03-30T15:00:00.000Z');
+  const ok: CorrectServedInput = {
+    status: 'SERVED_CONFIRMED',
+    servedQuantity: 999,
+    servedConfirmedAt: confirmedAt,
+    now: at('2026-03-31T15:00:00.000Z'), // exactly 24 h later: still allowed
+    quantity: 127,
+    note: '  typo: one 9 too many  ',
+  };
+  it('allows a correction within 24 hours, with its trimmed note', () => {
+    expect(assertCanCorrectServed(ok)).toEqual({ note: 'typo: one 9 too many' });
+    expect(servedCorrectionEndsAt(confirmedAt)).toEqual(at('2026-03-31T15:00:00.000Z'));
+  });
+  it('refuses after 24 hours, on a disputed day, and before a served count exists', () => {
+    expect(() => assertCanCorrectServed({ ...ok, now: at('2026-03-31T15:00:00.001Z') })).toThrow(err('CONFLICT'));
+    expect(() => assertCanCorrectServed({ ...ok, status: 'DISPUTED' })).toThrow('resolve the dispute instead');
+    expect(() => assertCanCorrectServed({ ...ok, status: 'EXPECTED_CONFIRMED', servedConfirmedAt: null })).toThrow(err('CONFLICT'));
+  });
+  it('needs a note, a valid count, and a different count', () => {
+    expect(() => assertCanCorrectServed({ ...ok, note: '  ' })).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', field: 'note' }));
+    expect(() => assertCanCorrectServed({ ...ok, quantity: -1 })).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', field: 'quantity' }));
+    expect(() => assertCanCorrectServed({ ...ok, quantity: 999 })).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', field: 'quantity' }));
   });
 });

@@ -1,5 +1,6 @@
 import type { ContractStatus, ServiceDayStatus } from '@/lib/enums';
 import { MAX_DAILY_QUANTITY, MAX_TEXT_LENGTH } from '@/lib/limits';
+import { describeServedOutlier, SERVED_CORRECTION_HOURS, servedCountOutlier } from '@/lib/served-count';
 import { formatInstant, isBeforeDeadline } from './deadline';
 import { DomainError } from './errors';
 export const DISPUTE_WINDOW_DAYS = 7;
@@ -74,6 +75,10 @@ export interface ConfirmServedInput {
   deadline: Date;
   now: Date;
   quantity: number;
+  expectedQuantity: number;
+  maxQuantity: number;
+  /** The caller saw the outlier warning and keeps the count. */
+  confirmOutlier?: boolean;
   timeZone?: string; // the client's zone, only for the error message
 }
 
@@ -83,6 +88,7 @@ export interface ConfirmServedInput {
  */
 export function assertCanConfirmServed(input: ConfirmServedInput): void {
   const { status, serviceDate, clientToday, deadline, now, quantity, timeZone } = input;
+
   if (clientToday < serviceDate) {
     throw new DomainError(
       'CONFLICT',
@@ -101,6 +107,57 @@ export function assertCanConfirmServed(input: ConfirmServedInput): void {
     throw new DomainError('CONFLICT', messages[status]);
   }
   assertWholeNumberIn(quantity, 0, MAX_DAILY_QUANTITY, 'quantity', 'Served quantity');
+  const outlier = servedCountOutlier({ quantity, expectedQuantity: input.expectedQuantity, maxQuantity: input.maxQuantity });
+  if (outlier && !input.confirmOutlier) {
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      `${describeServedOutlier(quantity, outlier)} Check the count; if it is right, confirm it as an outlier.`,
+      'quantity',
+    );
+  }
+}
+
+export const SERVED_CORRECTION_MS = SERVED_CORRECTION_HOURS * 60 * 60 * 1000;
+
+export interface CorrectServedInput {
+  status: ServiceDayStatus;
+  servedQuantity: number | null;
+  servedConfirmedAt: Date | null;
+  now: Date;
+  quantity: number;
+  note: string;
+}
+
+/** The instant until which the caterer may correct its own served count (inclusive). */
+export function servedCorrectionEndsAt(servedConfirmedAt: Date): Date {
+  return new Date(servedConfirmedAt.getTime() + SERVED_CORRECTION_MS);
+}
+
+/**
+ * The caterer corrects its own served count within 24 hours of confirming it, unless the client
+ * disputed it (then the dispute's resolution is the correction). The note says why; it stands
+ * in for the outlier confirmation. Returns the trimmed note.
+ */
+export function assertCanCorrectServed(input: CorrectServedInput): { note: string } {
+  const { status, servedQuantity, servedConfirmedAt, now, quantity } = input;
+  if (status === 'DISPUTED') {
+    throw new DomainError('CONFLICT', 'The client disputed this served count; resolve the dispute instead.');
+  }
+  if (status !== 'SERVED_CONFIRMED' || !servedConfirmedAt) {
+    throw new DomainError('CONFLICT', 'Only a confirmed served count can be corrected.');
+  }
+  const endsAt = servedCorrectionEndsAt(servedConfirmedAt);
+  if (now.getTime() > endsAt.getTime()) {
+    throw new DomainError(
+      'CONFLICT',
+      `A served count can be corrected within ${SERVED_CORRECTION_HOURS} hours of its confirmation; that ended at ${formatInstant(endsAt)}.`,
+    );
+  }
+  assertWholeNumberIn(quantity, 0, MAX_DAILY_QUANTITY, 'quantity', 'Served quantity');
+  if (quantity === servedQuantity) {
+    throw new DomainError('BAD_REQUEST', `The served count is already ${quantity}.`, 'quantity');
+  }
+  return { note: requireText(input.note, 'note', 'The note') };
 }
 
 export interface DisputeInput {

@@ -36,6 +36,7 @@ const base = {
   deadline: new Date('2026-04-02T10:00:00Z'),
   now,
   min: 5,
+  servedQuantity: null,
   servedConfirmedAt: null,
 };
 
@@ -46,6 +47,7 @@ describe('serviceDayActionsForViewer', () => {
       canConfirmServed: false,
       canDispute: false,
       canResolve: false,
+      canCorrectServed: false,
     });
     expect(serviceDayActionsForViewer(base, clientManager).canConfirmExpected).toBe(true);
     expect(serviceDayActionsForViewer(base, clientEmployee).canConfirmExpected).toBe(false);
@@ -87,5 +89,16 @@ describe('serviceDayActionsForViewer', () => {
     expect(serviceDayActionsForViewer(disputed, catererManager).canResolve).toBe(false);
     expect(serviceDayActionsForViewer(disputed, clientAdmin).canResolve).toBe(false);
     expect(serviceDayActionsForViewer({ ...disputed, status: 'SERVED_CONFIRMED' }, catererAdmin).canResolve).toBe(false);
+  });
+});
+
+describe('canCorrectServed', () => {
+  const served = { ...base, status: 'SERVED_CONFIRMED' as const, servedQuantity: 999, servedConfirmedAt: new Date('2026-04-01T07:00:00Z') };
+  it('the caterer ADMIN/MANAGER within 24 hours of confirming, not when disputed, not the client', () => {
+    expect(serviceDayActionsForViewer(served, catererAdmin).canCorrectServed).toBe(true);
+    expect(serviceDayActionsForViewer(served, catererManager).canCorrectServed).toBe(true);
+    expect(serviceDayActionsForViewer(served, clientAdmin).canCorrectServed).toBe(false);
+    expect(serviceDayActionsForViewer({ ...served, status: 'DISPUTED' }, catererAdmin).canCorrectServed).toBe(false);
+    expect(serviceDayActionsForViewer({ ...served, now: new Date('2026-04-02T07:00:01Z') }, catererAdmin).canCorrectServed).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { allowedContractActions } from './contract-state';
 import {
   assertCanConfirmExpected,
   assertCanConfirmServed,
+  assertCanCorrectServed,
   assertCanDispute,
   assertCanResolveDispute,
 } from './service-day-state';
@@ -32,6 +33,7 @@ export interface ServiceDayActionInput {
   deadline: Date;
   now: Date;
   min: number;
+  servedQuantity: number | null;
   servedConfirmedAt: Date | null;
 }
 
@@ -40,6 +42,8 @@ export interface ServiceDayViewerActions {
   canConfirmServed: boolean;
   canDispute: boolean;
   canResolve: boolean;
+  /** The caterer may still correct its own served count (24 h, not disputed). */
+  canCorrectServed: boolean;
 }
 
 /** Runs a rule with a valid sample value: it passes exactly when the state allows the action. */
@@ -59,7 +63,7 @@ function passes(rule: () => unknown): boolean {
 export function serviceDayActionsForViewer(day: ServiceDayActionInput, viewer: Viewer): ServiceDayViewerActions {
   const client = viewer.companyType === 'CLIENT';
   const confirmer = viewer.role === 'ADMIN' || viewer.role === 'MANAGER';
-  const { status, contractStatus, serviceDate, clientToday, deadline, now, min, servedConfirmedAt } = day;
+  const { status, contractStatus, serviceDate, clientToday, deadline, now, min, servedQuantity, servedConfirmedAt } = day;
   return {
     canConfirmExpected:
       client &&
@@ -68,12 +72,20 @@ export function serviceDayActionsForViewer(day: ServiceDayActionInput, viewer: V
     canConfirmServed:
       !client &&
       confirmer &&
-      passes(() => assertCanConfirmServed({ status, serviceDate, clientToday, deadline, now, quantity: 0 })),
+      passes(() =>
+        assertCanConfirmServed({ status, serviceDate, clientToday, deadline, now, quantity: 0, expectedQuantity: 0, maxQuantity: 0 }),
+      ),
     canDispute:
       client && confirmer && passes(() => assertCanDispute({ status, servedConfirmedAt, now, reason: 'reason' })),
     canResolve:
       !client &&
       viewer.role === 'ADMIN' &&
       passes(() => assertCanResolveDispute({ status, servedQuantity: 0, note: 'note' })),
+    canCorrectServed:
+      !client &&
+      confirmer &&
+      passes(() =>
+        assertCanCorrectServed({ status, servedQuantity, servedConfirmedAt, now, quantity: (servedQuantity ?? 0) + 1, note: 'note' }),
+      ),
   };
 }

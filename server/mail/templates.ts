@@ -176,6 +176,16 @@ export function eventContent(event: OutboxEvent<CompanyEventType>, ctx: MessageC
         ...day(serviceDate),
       };
     }
+    case 'service_day.served_corrected': {
+      const { serviceDate, previousServedQuantity, servedQuantity, note } = event.payload;
+      return {
+        title: `${them} corrected the served count for ${formatDay(serviceDate)}: ${previousServedQuantity} → ${servedQuantity}`,
+        body:
+          `${actor ?? them} corrected the served count for ${formatDay(serviceDate)} on ${withThem} from ${previousServedQuantity} to ${meals(servedQuantity)}. ` +
+          `Reason: ${note}. If this is wrong, you can dispute it within 7 days of the first confirmation.`,
+        ...day(serviceDate),
+      };
+    }
     case 'service_day.disputed': {
       const { serviceDate, reason } = event.payload;
       return {

@@ -62,6 +62,13 @@ export const EVENT_PAYLOADS = {
   'service_day.expected_auto_locked': z.strictObject({ ...serviceDay, expectedQuantity: count }),
   'service_day.served_confirmed': z.strictObject({ ...serviceDay, expectedQuantity: count, servedQuantity: count }),
   'service_day.disputed': z.strictObject({ ...serviceDay, servedQuantity: count.nullable(), reason: z.string().min(1) }),
+  /** The caterer corrected its own served count within 24 hours; told to the client. */
+  'service_day.served_corrected': z.strictObject({
+    ...serviceDay,
+    previousServedQuantity: count,
+    servedQuantity: count,
+    note: z.string().min(1),
+  }),
   'service_day.dispute_resolved': z.strictObject({
     ...serviceDay,
     previousServedQuantity: count.nullable(),
@@ -118,6 +125,7 @@ export const EVENT_CATEGORIES = {
   'service_day.expected_auto_locked': 'confirmations',
   'service_day.served_confirmed': 'confirmations',
   'service_day.disputed': 'disputes',
+  'service_day.served_corrected': 'confirmations',
   'service_day.dispute_resolved': 'disputes',
   'service_day.cancelled': 'confirmations',
   'service_day.confirmation_due': 'reminders',

@@ -48,6 +48,7 @@ const SAMPLE_DETAILS: { [T in PartyEventType]: () => Details<T> } = {
   'service_day.expected_auto_locked': () => ({ ...day(), expectedQuantity: 20 }),
   'service_day.served_confirmed': () => ({ ...day(), expectedQuantity: 20, servedQuantity: 19 }),
   'service_day.disputed': () => ({ ...day(), servedQuantity: 19, reason: 'Two trays were missing.' }),
+  'service_day.served_corrected': () => ({ ...day(), previousServedQuantity: 999, servedQuantity: 127, note: 'Typo: one 9 too many.' }),
   'service_day.cancelled': () => ({ closureId: randomUUID(), reason: 'Christmas break', days: [day()] }),
   'service_day.dispute_resolved': () => ({ ...day(), previousServedQuantity: 19, originalServedQuantity: 19, servedQuantity: 17, note: 'Agreed.' }),
 };

@@ -1,7 +1,8 @@
 import {
   confirmExpectedBatchInput,
   confirmExpectedInput,
-  confirmQuantityInput,
+  confirmServedInput,
+  correctServedInput,
   disputeInput,
   listServiceDaysInput,
   resolveDisputeInput,
@@ -10,7 +11,7 @@ import {
 } from '@/lib/schemas/service-day';
 import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
 import { confirmExpectedQuantities } from '@/server/services/service-days/confirm-expected';
-import { confirmServedQuantity } from '@/server/services/service-days/confirm-served';
+import { confirmServedQuantity, correctServedQuantity } from '@/server/services/service-days/confirm-served';
 import { disputeServedQuantity, resolveServedDispute } from '@/server/services/service-days/disputes';
 import { listServiceDays } from '@/server/services/service-days/views';
 
@@ -36,9 +37,13 @@ export const serviceDayRouter = router({
     .output(serviceDayListOutput)
     .mutation(({ ctx, input }) => confirmExpectedQuantities(ctx.db, ctx.tenant, { items: input.items, now: ctx.now() })),
   confirmServed: catererConfirmer
-    .input(confirmQuantityInput)
+    .input(confirmServedInput)
     .output(serviceDayOutput)
     .mutation(({ ctx, input }) => confirmServedQuantity(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  correctServed: catererConfirmer
+    .input(correctServedInput)
+    .output(serviceDayOutput)
+    .mutation(({ ctx, input }) => correctServedQuantity(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   dispute: clientConfirmer
     .input(disputeInput)
     .output(serviceDayOutput)
