@@ -77,6 +77,7 @@ try {
     ['graphile-worker 0.17, one-row job', `${graphile} jobs/s (concurrentJobs 10, local queue 500, pool 12)`],
     ['default handlers (in-app + e-mail deliveries)', `${all} events/s = ${figures.defaultOverGraphile}× graphile-worker (goal ≥ 2×)`],
     [`e-mail to an SMTP sink (+${email.replyDelayMs} ms), pool ${email.poolSize}`, `${email.messagesPerSecond} messages/s (goal ≥ 100), ≤ ${email.maxOpenSmtpSessions} sessions`],
+    ['the same pool alone (no database, no drain)', `${email.transportAlonePerSecond} messages/s: the sender's ceiling`],
     ['in-app drain at the same time', `${email.inAppPerSecond} events/s (${figures.emailInAppOverDefault}× the default handlers' rate alone)`],
     ['load average (1 min)', `${loadStart} → ${loadEnd}`],
   ]);

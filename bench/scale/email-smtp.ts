@@ -24,7 +24,31 @@ export type EmailFigures = {
   /** Events per second the drain (in-app notifications + deliveries recorded) kept meanwhile. */
   inAppPerSecond: number;
   maxOpenSmtpSessions: number;
+  /**
+   * The ceiling: the same pool sending ready-made messages to the same sink, no database and no
+   * drain, right after (the sender cannot beat its transport).
+   */
+  transportAlonePerSecond: number;
 };
+
+/** Messages per second of a pooled transport alone: `count` small messages, `SMTP_POOL_SIZE` at a time. */
+async function transportAlone(url: string, count: number) {
+  const transport = smtpTransport(url, 'ChefOps <bench@chefops.local>', { maxConnections: SMTP_POOL_SIZE });
+  try {
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: SMTP_POOL_SIZE }, async () => {
+        for (let i = next++; i < count; i = next++) {
+          await transport.send(null as never, { to: `r${i}@bench.test`, subject: `m${i}`, text: 'hi', html: '<p>hi</p>', messageId: `<alone-${i}@bench.test>` });
+        }
+      }),
+    );
+    return round(count / ((performance.now() - started) / 1000));
+  } finally {
+    transport.close?.();
+  }
+}
 
 /**
  * The outbox job as it runs in production, against an SMTP sink that answers each message after
@@ -56,13 +80,18 @@ export async function measureEmailBesideDrain(
     if (drained.processed !== opts.events || sent.sent !== expected || sink.accepted() !== expected) {
       throw new Error(`SMTP run: drained ${JSON.stringify(drained)}, sent ${JSON.stringify(sent)}, ${sink.accepted()} accepted`);
     }
+    // Counted before the ceiling's own pool connects to the same sink.
+    const maxOpenSmtpSessions = sink.maxOpenSessions();
+    transport.close?.();
+    const transportAlonePerSecond = await transportAlone(sink.url, 500);
     return {
+      transportAlonePerSecond,
       events: opts.events,
       replyDelayMs: REPLY_DELAY_MS,
       poolSize: SMTP_POOL_SIZE,
       messagesPerSecond: round(expected / (sendMs / 1000)),
       inAppPerSecond: round(opts.events / (drainMs / 1000)),
-      maxOpenSmtpSessions: sink.maxOpenSessions(),
+      maxOpenSmtpSessions,
     };
   } finally {
     transport.close?.();

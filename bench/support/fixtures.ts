@@ -64,7 +64,7 @@ export async function seedTenants(db: Database, shape: TenantShape): Promise<voi
     where ${mine}`);
   await db.execute(sql`
     with cat as (
-      select id, row_number() over (order by name) - 1 as n from companies c where ${mine} and c.company_type = 'CATERING'
+      select id, currency, row_number() over (order by name) - 1 as n from companies c where ${mine} and c.company_type = 'CATERING'
     ),
     cli as (
       select id, row_number() over (order by name) - 1 as n from companies c where ${mine} and c.company_type = 'CLIENT'
@@ -74,8 +74,9 @@ export async function seedTenants(db: Database, shape: TenantShape): Promise<voi
       from generate_series(0, ${contracts - 1}::int) i
     )
     insert into contracts (catering_id, client_id, status, min_daily_quantity, default_quantity, max_quantity,
-      notice_hours, start_date, end_date, price_per_meal_cents, delivery_time)
-    select cat.id, cli.id, 'ACTIVE', 5, 10 + p.i % 30, 60, 24, '2026-01-01', '2026-12-31', 1200 + (p.i % 10) * 50, '12:00'
+      notice_hours, start_date, end_date, price_per_meal_cents, delivery_time, currency)
+    select cat.id, cli.id, 'ACTIVE', 5, 10 + p.i % 30, 60, 24, '2026-01-01', '2026-12-31', 1200 + (p.i % 10) * 50, '12:00',
+      cat.currency
     from pairs p join cat on cat.n = p.cat_n join cli on cli.n = p.cli_n`);
   await db.execute(sql`
     insert into contract_service_days (contract_id, day_of_week)
