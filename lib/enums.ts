@@ -50,6 +50,10 @@ export const NOTIFICATION_CATEGORY_LABELS: Record<NotificationCategory, { label:
   statements: { label: 'Statements', description: 'Statements and invoices issued.' },
 };
 
+/** A statement: recomputed while DRAFT; ISSUED is frozen (numbered, sent); PAID records the payment. */
+export const STATEMENT_STATUSES = ['DRAFT', 'ISSUED', 'PAID'] as const;
+export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
+
 /** Special diets a contract may offer (standard meals are implicit: the rest of the count). */
 export const DIETS = ['VEGETARIAN', 'VEGAN', 'GLUTEN_FREE', 'LACTOSE_FREE', 'HALAL', 'KOSHER', 'NUT_FREE'] as const;
 export type Diet = (typeof DIETS)[number];

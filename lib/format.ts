@@ -37,6 +37,32 @@ export function formatDate(date: string, options: FormatDateOptions = {}): strin
   return new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'UTC' }).format(instant);
 }
 
+/** A month ('YYYY-MM') as people read it, e.g. "March 2026". */
+export function formatMonth(month: string, locale: string = DEFAULT_LOCALE): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const instant = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(instant);
+}
+
+/** How a statement names a contract: "Contract from Mon, 2 Mar 2026 (PO 77, cost center Kitchen)". */
+export function formatContractReference(c: { startDate: string; poNumber: string | null; costCenter: string | null }): string {
+  const refs = [c.poNumber && `PO ${c.poNumber}`, c.costCenter && `cost center ${c.costCenter}`].filter(Boolean).join(', ');
+  return `Contract from ${formatDate(c.startDate)}${refs ? ` (${refs})` : ''}`;
+}
+
+/** A statement line's dates: "2 Mar – 13 Mar", or "Correction for Mon, 16 Mar 2026". */
+export function formatStatementLineDates(line: { kind: 'SERVICE' | 'CORRECTION'; firstDate: string; lastDate: string }): string {
+  if (line.kind === 'CORRECTION') return `Correction for ${formatDate(line.firstDate)}`;
+  const short = { day: 'numeric', month: 'short' } as const;
+  return `${formatDate(line.firstDate, short)} – ${formatDate(line.lastDate, short)}`;
+}
+
+/** A VAT rate in basis points as a percentage, e.g. 800 → "8%", 2350 → "23.5%". */
+export function formatVatRate(basisPoints: number, locale: string = DEFAULT_LOCALE): string {
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(basisPoints / 100)}%`;
+}
+
 type InstantParts = { weekday: string; day: string; month: string; year: string; hour: string; minute: string };
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();

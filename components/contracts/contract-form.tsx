@@ -41,6 +41,8 @@ const FIELDS = [
   'serviceDays',
   'pricePerMealCents',
   'priceEffectiveFrom',
+  'poNumber',
+  'costCenter',
   'deliveryTime',
   'dietOptions',
   'defaultDiets',
@@ -59,7 +61,7 @@ export function ContractForm(props: Props) {
   >;
   const form = useSchemaForm(schema, {
     defaultValues: existing
-      ? { id: existing.id, ...pickTerms(existing) }
+      ? { id: existing.id, ...pickTerms(existing), poNumber: existing.poNumber ?? '', costCenter: existing.costCenter ?? '' }
       : {
           clientEmail: '',
           minDailyQuantity: 10,
@@ -195,6 +197,10 @@ export function ContractForm(props: Props) {
             />
           )}
         />
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <TextField label="Client's PO number (optional)" maxLength={100} hint="Printed on statements." error={errors.poNumber?.message} {...form.register('poNumber')} />
+          <TextField label="Client's cost center (optional)" maxLength={100} error={errors.costCenter?.message} {...form.register('costCenter')} />
+        </div>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <SelectField label="Notice counted in" error={errors.noticeMode?.message} {...form.register('noticeMode')}>
             <option value="BUSINESS_DAYS">Business days, with a cutoff time</option>

@@ -15,6 +15,7 @@ const NAV = [
   { href: '/service-days', label: 'Service days' },
   { href: '/calendar', label: 'Calendar' },
   { href: '/reports', label: 'Reports' },
+  { href: '/statements', label: 'Statements' },
   { href: '/settings', label: 'Settings' },
   { href: '/users', label: 'Users', adminOnly: true },
   { href: '/sessions', label: 'Sessions' },

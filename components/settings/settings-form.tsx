@@ -28,6 +28,9 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
       timezone: company.timezone,
       currency: company.currency,
       holidayCountry: company.holidayCountry,
+      ...(isCaterer
+        ? { vatRateBasisPoints: company.vatRateBasisPoints ?? 0, statementPrefix: company.statementPrefix ?? 'ST' }
+        : {}),
       ...(isCaterer ? { dailyCapacity: company.dailyCapacity ?? undefined } : { workMode: company.workMode ?? undefined }),
     },
   });
@@ -39,7 +42,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
         toast.success('Company settings saved.');
         router.refresh();
       },
-      onError: (error) => showServerErrors(form, error, ['name', 'timezone', 'currency', 'dailyCapacity', 'workMode', 'holidayCountry']),
+      onError: (error) => showServerErrors(form, error, ['name', 'timezone', 'currency', 'dailyCapacity', 'workMode', 'holidayCountry', 'vatRateBasisPoints', 'statementPrefix']),
     }),
   );
   const saveDays = useMutation(
@@ -94,6 +97,28 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
               />
             ) : (
               <WorkModeSelect error={errors.workMode?.message} {...form.register('workMode')} />
+            )}
+            {isCaterer && (
+              <>
+                <TextField
+                  label="VAT on statements (basis points)"
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={10000}
+                  hint="800 = 8 %, 2300 = 23 %. Issued statements keep the rate they were issued with."
+                  error={errors.vatRateBasisPoints?.message}
+                  {...form.register('vatRateBasisPoints', { valueAsNumber: true })}
+                />
+                <TextField
+                  label="Statement number prefix"
+                  maxLength={10}
+                  autoCapitalize="characters"
+                  hint="Numbers read PREFIX-YEAR-0001, e.g. FV-2026-0001."
+                  error={errors.statementPrefix?.message}
+                  {...form.register('statementPrefix')}
+                />
+              </>
             )}
             {canEdit && (
               <Button type="submit" pending={update.isPending}>

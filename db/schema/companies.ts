@@ -48,9 +48,16 @@ export const cateringProfiles = pgTable(
       .primaryKey()
       .references(() => companies.id),
     dailyCapacity: integer('daily_capacity').notNull(),
+    /** VAT on statements, in basis points (800 = 8 %). */
+    vatRateBasisPoints: integer('vat_rate_basis_points').notNull().default(0),
+    /** Statement numbers read `<prefix>-YYYY-NNNN`. */
+    statementPrefix: varchar('statement_prefix', { length: 10 }).notNull().default('ST'),
     ...timestamps,
   },
-  (t) => [check('catering_profiles_capacity_positive', sql`${t.dailyCapacity} > 0`)],
+  (t) => [
+    check('catering_profiles_capacity_positive', sql`${t.dailyCapacity} > 0`),
+    check('catering_profiles_vat_rate_range', sql`${t.vatRateBasisPoints} between 0 and 10000`),
+  ],
 );
 
 export const clientProfiles = pgTable('client_profiles', {

@@ -12,6 +12,7 @@ import {
   time,
   uniqueIndex,
   uuid,
+  varchar,
 } from 'drizzle-orm/pg-core';
 import { id, timestamps, tstz } from './columns';
 import { companies, users } from './companies';
@@ -49,6 +50,9 @@ export const contracts = pgTable(
     pricePerMealCents: integer('price_per_meal_cents').notNull(),
     /** ISO 4217, the caterer's currency when the contract was created; never relabelled. */
     currency: char('currency', { length: 3 }).notNull(),
+    /** The client's purchase-order number and cost center, printed on statements. */
+    poNumber: varchar('po_number', { length: 100 }),
+    costCenter: varchar('cost_center', { length: 100 }),
     /** 'HH:MM:SS' wall-clock time in the client's time zone. */
     deliveryTime: time('delivery_time').notNull().default('12:00'),
     /** Special diets the client may order (standard meals are implicit). */

@@ -8,6 +8,7 @@ import {
   EMAIL_DELIVERY_STATUSES,
   OUTBOX_STATUSES,
   SERVICE_DAY_STATUSES,
+  STATEMENT_STATUSES,
   USER_ROLES,
   WORK_MODES,
 } from '@/lib/enums';
@@ -21,5 +22,6 @@ export const contractStatus = pgEnum('contract_status', CONTRACT_STATUSES);
 export const serviceDayStatus = pgEnum('service_day_status', SERVICE_DAY_STATUSES);
 export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
 export const noticeMode = pgEnum('notice_mode', NOTICE_MODES);
+export const statementStatus = pgEnum('statement_status', STATEMENT_STATUSES);
 export const emailDeliveryStatus = pgEnum('email_delivery_status', EMAIL_DELIVERY_STATUSES);
 export const diet = pgEnum('diet', DIETS);

@@ -5,3 +5,4 @@ export * from './events';
 export * from './auth';
 export * from './notifications';
 export * from './relations';
+export * from './statements';

@@ -22,6 +22,19 @@ export const holidayCountrySchema = text('Choose a country for public holidays.'
   .toUpperCase()
   .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'Choose a country (e.g. PL) or a region (e.g. DE-BY) from the list.');
 
+/** VAT on a caterer's statements, in basis points: 800 = 8 %, 2300 = 23 %. */
+export const vatRateSchema = z
+  .number('The VAT rate must be a number.')
+  .int('Give the VAT rate in basis points (a whole number: 800 = 8 %).')
+  .min(0, 'The VAT rate cannot be negative.')
+  .max(10_000, 'The VAT rate cannot be more than 100 %.');
+
+/** What statement numbers start with: `<prefix>-YYYY-NNNN`. */
+export const statementPrefixSchema = text('Enter a prefix for statement numbers.')
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{1,10}$/, 'Use 1–10 letters or digits, e.g. INV or FV.');
+
 export const updateCompanyInput = z
   .object({
     name: companyNameSchema.optional(),
@@ -31,6 +44,9 @@ export const updateCompanyInput = z
     workMode: workModeSchema.optional(),
     /** Public holidays count as closures: 'PL', 'DE-BY', …; null for none. */
     holidayCountry: holidayCountrySchema.nullable().optional(),
+    /** Caterers: VAT on statements (basis points) and the statement number prefix. */
+    vatRateBasisPoints: vatRateSchema.optional(),
+    statementPrefix: statementPrefixSchema.optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'Nothing to update.');
 export type UpdateCompanyInput = z.output<typeof updateCompanyInput>;
@@ -57,6 +73,9 @@ export const companyOutput = z.object({
   /** ISO 4217; a caterer's prices are in its currency. */
   currency: z.string().length(3),
   dailyCapacity: z.number().int().nullable(),
+  /** Caterers only (null for clients). */
+  vatRateBasisPoints: z.number().int().nullable(),
+  statementPrefix: z.string().nullable(),
   workMode: workModeSchema.nullable(),
   holidayCountry: z.string().nullable(),
   /** All seven ISO weekdays; days without a row are open. */

@@ -9,8 +9,19 @@ export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
 
 export const listContractsInput = z.object({ status: contractStatusSchema.optional() }).optional();
 
+/** The client's purchase-order number and cost center (printed on statements); null clears one. */
+const billingReference = (label: string) =>
+  z
+    .string(`${label} must be text.`)
+    .trim()
+    .max(100, `${label} can be at most 100 characters.`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+export const billingFields = { poNumber: billingReference('The PO number'), costCenter: billingReference('The cost center') };
+
 export const createContractInput = contractTermsObject
-  .extend({ clientEmail: emailSchema })
+  .extend({ clientEmail: emailSchema, ...billingFields })
   .superRefine(checkContractTerms);
 export type CreateContractInput = z.output<typeof createContractInput>;
 
@@ -22,6 +33,7 @@ export const updateContractInput = contractTermFields
   .partial()
   .extend({
     id: uuidSchema,
+    ...billingFields,
     /**
      * The first date the new `pricePerMealCents` applies to (default: the client's today);
      * earlier days keep the price in force on their date. Not before the client's today.
@@ -79,6 +91,8 @@ export const contractOutput = z.object({
   pricePeriods: z.array(pricePeriodOutput),
   /** ISO 4217, fixed when the contract was created (the caterer's currency then). */
   currency: z.string().length(3),
+  poNumber: z.string().nullable(),
+  costCenter: z.string().nullable(),
   /** 'HH:MM' on the client's wall clock. */
   deliveryTime: z.string().regex(TIME_OF_DAY_PATTERN),
   /** Special diets the client may order; standard meals are implicit. */

@@ -4,6 +4,7 @@ import { contractRouter } from './routers/contract';
 import { notificationRouter } from './routers/notification';
 import { reportRouter } from './routers/report';
 import { serviceDayRouter } from './routers/service-day';
+import { statementRouter } from './routers/statement';
 import { userRouter } from './routers/user';
 import { createCallerFactory, router } from './trpc';
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   notification: notificationRouter,
   report: reportRouter,
   serviceDay: serviceDayRouter,
+  statement: statementRouter,
   user: userRouter,
 });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NotificationCategory } from '@/lib/enums';
-import { formatDay, formatDeadline, formatNotice, formatWeekdayTime } from '@/lib/format';
+import { formatDay, formatDeadline, formatMoney, formatMonth, formatNotice, formatWeekdayTime } from '@/lib/format';
 import { DEADLINE_TERMS } from '@/lib/schemas/contract-terms';
 import { linkToken } from '@/server/auth/tokens';
 import { EVENT_CATEGORIES, type CompanyEventType, type EmailOnlyEventType, type OutboxEvent } from '@/server/outbox/events';
@@ -101,9 +101,27 @@ function confirmationDueContent(event: OutboxEvent<'service_day.confirmation_due
   };
 }
 
+export function statementPath(statementId: string): string {
+  return `/statements/${encodeURIComponent(statementId)}`;
+}
+
+function statementIssuedContent(event: OutboxEvent<'statement.issued'>, ctx: MessageContext): EventContent {
+  const { cateringId, statementId, number, month, totals } = event.payload;
+  const them = nameOf(ctx, cateringId, 'Your caterer');
+  const amounts = totals.map((t) => formatMoney(t.grossCents, t.currency)).join(' + ') || formatMoney(0, 'EUR');
+  return {
+    title: `Statement ${number} from ${them}: ${amounts}`,
+    body: `${them} issued statement ${number} for ${formatMonth(month)}, ${amounts} including VAT. Open it to see the days and meals it bills, or download the PDF.`,
+    path: statementPath(statementId),
+    category: 'statements',
+    actionLabel: 'Open the statement',
+  };
+}
+
 /** In-app and e-mail content of a contract or service-day event, for the reader's company. */
 export function eventContent(event: OutboxEvent<CompanyEventType>, ctx: MessageContext): EventContent {
   if (event.eventType === 'service_day.confirmation_due') return confirmationDueContent(event, ctx);
+  if (event.eventType === 'statement.issued') return statementIssuedContent(event, ctx);
   const { contractId, cateringId, clientId, actorCompanyId } = event.payload;
   const counterpartId = ctx.readerCompanyId === cateringId ? clientId : cateringId;
   const them = nameOf(ctx, counterpartId, 'The other party');

@@ -86,6 +86,17 @@ export const EVENT_PAYLOADS = {
     reason: z.string().min(1),
     days: z.array(z.strictObject({ serviceDayId: id, serviceDate })).min(1),
   }),
+  /** The caterer issued a statement to the client (the aggregate id is the statement's id). */
+  'statement.issued': z.strictObject({
+    cateringId: id,
+    clientId: id,
+    actorCompanyId: id,
+    actorUserId: id,
+    statementId: id,
+    number: z.string().min(1),
+    month: z.string().regex(/^\d{4}-\d{2}$/),
+    totals: z.array(z.strictObject({ currency: z.string().length(3), grossCents: z.number().int() })),
+  }),
   /** One digest per client company of its days whose deadline is near. */
   'service_day.confirmation_due': z.strictObject({
     clientId: id,
@@ -129,6 +140,7 @@ export const EVENT_CATEGORIES = {
   'service_day.dispute_resolved': 'disputes',
   'service_day.cancelled': 'confirmations',
   'service_day.confirmation_due': 'reminders',
+  'statement.issued': 'statements',
   'user.invited': null,
   'auth.password_reset_requested': null,
 } as const satisfies Record<keyof typeof EVENT_PAYLOADS, NotificationCategory | null>;

@@ -75,6 +75,7 @@ export async function contractLabels(db: DbOrTx, contractIds: string[]): Promise
 /** Contract ids an event's messages may name. */
 export function contractIdsIn(event: OutboxEvent<CompanyEventType>): string[] {
   if (event.eventType === 'service_day.confirmation_due') return event.payload.days.map((d) => d.contractId);
+  if (event.eventType === 'statement.issued') return [];
   return [event.payload.contractId];
 }
 

@@ -31,6 +31,8 @@ export async function getCompany(db: DbOrTx, companyId: string): Promise<Company
     timezone: company.timezone,
     currency: company.currency,
     dailyCapacity: company.cateringProfile?.dailyCapacity ?? null,
+    vatRateBasisPoints: company.cateringProfile?.vatRateBasisPoints ?? null,
+    statementPrefix: company.cateringProfile?.statementPrefix ?? null,
     workMode: company.clientProfile?.workMode ?? null,
     holidayCountry: company.holidayCountry,
     officeDays: ALL_WEEKDAYS.map((dayOfWeek) => ({ dayOfWeek, isWorkDay: open.get(dayOfWeek) ?? true })),
@@ -45,6 +47,11 @@ export async function getCompany(db: DbOrTx, companyId: string): Promise<Company
 export async function updateCompany(db: DbOrTx, tenant: SessionUser, input: UpdateCompanyInput & { now: Date }) {
   if (input.dailyCapacity !== undefined && tenant.companyType !== 'CATERING') {
     throw new DomainError('BAD_REQUEST', 'Only caterers have a daily capacity.', 'dailyCapacity');
+  }
+  for (const field of ['vatRateBasisPoints', 'statementPrefix'] as const) {
+    if (input[field] !== undefined && tenant.companyType !== 'CATERING') {
+      throw new DomainError('BAD_REQUEST', 'Only caterers issue statements.', field);
+    }
   }
   if (input.workMode !== undefined && tenant.companyType !== 'CLIENT') {
     throw new DomainError('BAD_REQUEST', 'Only clients have a work mode.', 'workMode');
@@ -85,10 +92,11 @@ export async function updateCompany(db: DbOrTx, tenant: SessionUser, input: Upda
       }
       await generateServiceDays(tx, { now, companyId: tenant.companyId });
     }
-    if (input.dailyCapacity !== undefined) {
+    const { dailyCapacity, vatRateBasisPoints, statementPrefix } = input;
+    if (dailyCapacity !== undefined || vatRateBasisPoints !== undefined || statementPrefix !== undefined) {
       await tx
         .update(cateringProfiles)
-        .set({ dailyCapacity: input.dailyCapacity })
+        .set({ dailyCapacity, vatRateBasisPoints, statementPrefix })
         .where(eq(cateringProfiles.companyId, tenant.companyId));
     }
     if (input.workMode !== undefined) {

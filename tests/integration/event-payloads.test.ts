@@ -42,6 +42,9 @@ describe('outbox event payloads as written by their producers', () => {
     await caterer.caller.serviceDay.correctServed({ id: on('2026-03-03'), quantity: 20, note: 'Recounted the trays.' }); // served_corrected
     await client.caller.serviceDay.dispute({ id: on('2026-03-04'), reason: 'We counted 22.' }); // disputed
     await caterer.caller.serviceDay.resolveDispute({ id: on('2026-03-04'), servedQuantity: 22, note: 'Agreed.' }); // dispute_resolved
+    const draft = await caterer.caller.statement.create({ clientId: client.session.companyId, month: '2026-03' });
+    const excludeServiceDayIds = draft.content.blocking.map((b) => b.serviceDayId);
+    await caterer.caller.statement.issue({ id: draft.id, excludeServiceDayIds }); // statement.issued
 
     await client.caller.company.addClosure({ from: '2026-03-16', to: '2026-03-16', reason: 'Office closed' }); // service_day.cancelled
 

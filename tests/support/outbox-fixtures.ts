@@ -33,7 +33,7 @@ export async function twoParties(db: Database) {
 }
 
 /** Event types whose payload starts with the contract's parties. */
-export type PartyEventType = Exclude<CompanyEventType, 'service_day.confirmation_due'>;
+export type PartyEventType = Exclude<CompanyEventType, 'service_day.confirmation_due' | 'statement.issued'>;
 type Details<T extends PartyEventType> = Omit<EventPayload<T>, keyof ContractParties>;
 
 const day = () => ({ serviceDayId: randomUUID(), serviceDate: '2026-03-02' });

@@ -71,7 +71,7 @@ export async function updateContract(
   actor: SessionUser,
   input: UpdateContractInput & { now: Date },
 ): Promise<ContractOutput> {
-  const { id, now, priceEffectiveFrom, ...changes } = input;
+  const { id, now, priceEffectiveFrom, poNumber, costCenter, ...changes } = input;
   await db.transaction(async (tx) => {
     const contract = await lockContractForParty(tx, actor.companyId, id);
     // Only the caterer edits terms; the client party sees the contract but gets NOT_FOUND
@@ -128,7 +128,12 @@ export async function updateContract(
     const cleared = active ? await clearPendingDays(tx, id, now) : { locked: 0, deleted: 0 };
     await tx
       .update(contracts)
-      .set({ ...columns, pricePerMealCents: periods ? periods.after.at(-1)!.pricePerMealCents : columns.pricePerMealCents })
+      .set({
+        ...columns,
+        pricePerMealCents: periods ? periods.after.at(-1)!.pricePerMealCents : columns.pricePerMealCents,
+        poNumber,
+        costCenter,
+      })
       .where(eq(contracts.id, id));
     if (periods) await savePricePeriods(tx, id, periods.before, periods.after, actor.userId);
     await tx.delete(contractServiceDays).where(eq(contractServiceDays.contractId, id));

@@ -75,6 +75,8 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     pricePerMealCents: c.pricePerMealCents,
     pricePeriods: periods.get(c.id) ?? [],
     currency: c.currency,
+    poNumber: c.poNumber,
+    costCenter: c.costCenter,
     deliveryTime: toHhMm(c.deliveryTime),
     dietOptions: c.dietOptions,
     defaultDiets: c.defaultDiets,
