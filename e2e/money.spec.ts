@@ -16,7 +16,7 @@ async function caterAndClient(page: Page) {
   await page.getByLabel('Start date').fill(isoDate(new Date()));
   await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + 60 * 86_400_000)));
   // Every weekday, so today is a service day whatever day the suite runs.
-  for (const day of ['Saturday', 'Sunday']) await page.getByLabel(day, { exact: true }).check();
+  for (const day of ['Saturday', 'Sunday']) await page.getByRole('checkbox', { name: day, exact: true }).check();
   await page.getByLabel(/^Price per meal/).fill('15');
   await page.getByRole('button', { name: 'Create contract' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Contract with');
