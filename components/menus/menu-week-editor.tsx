@@ -1,8 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
-import { ChoiceChips } from '@/components/ui/choice-chips';
+import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { Form } from '@/components/forms/form';
@@ -10,7 +9,7 @@ import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-f
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
 import { addDays } from '@/lib/dates';
-import { ALLERGENS, ALLERGEN_LABELS, DIETS, DIET_LABELS, type Allergen, type Diet } from '@/lib/enums';
+import { ALLERGENS, ALLERGEN_LABELS, DIETS, DIET_LABELS, type Allergen } from '@/lib/enums';
 import { formatDate } from '@/lib/format';
 import { MAX_DISHES_PER_MENU, MAX_DISH_NAME_LENGTH } from '@/lib/limits';
 import { setMenuInput, type MenuOutput } from '@/lib/schemas/menu';
@@ -118,33 +117,28 @@ function DishFields({ form, index, dayLabel, onRemove }: { form: MenuForm; index
           Remove
         </Button>
       </div>
-      <Controller
-        control={form.control}
-        name={`dishes.${index}.diets`}
-        render={({ field }) => (
-          <ChoiceChips small legend="Suits" options={DIETS} labels={DIET_LABELS} value={(field.value ?? []) as Diet[]} onChange={field.onChange} />
-        )}
-      />
+      <fieldset>
+        <legend className="text-xs font-medium text-slate-700">Suits</legend>
+        <div className="flex flex-wrap gap-1">
+          {DIETS.map((diet) => (
+            <label key={diet} className="flex cursor-pointer items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 text-xs has-[:checked]:border-emerald-700 has-[:checked]:bg-emerald-50">
+              <input type="checkbox" value={diet} {...form.register(`dishes.${index}.diets`)} />
+              {DIET_LABELS[diet]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <details>
         <summary className="cursor-pointer text-xs font-medium text-slate-700">
           Allergens{allergens.length > 0 ? `: ${allergens.map((a) => ALLERGEN_LABELS[a].toLowerCase()).join(', ')}` : ' (none)'}
         </summary>
-        <div className="mt-1">
-          <Controller
-            control={form.control}
-            name={`dishes.${index}.allergens`}
-            render={({ field }) => (
-              <ChoiceChips
-                small
-                tone="amber"
-                legend="Contains"
-                options={ALLERGENS}
-                labels={ALLERGEN_LABELS}
-                value={(field.value ?? []) as Allergen[]}
-                onChange={field.onChange}
-              />
-            )}
-          />
+        <div className="mt-1 flex flex-wrap gap-1">
+          {ALLERGENS.map((allergen) => (
+            <label key={allergen} className="flex cursor-pointer items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 text-xs has-[:checked]:border-amber-700 has-[:checked]:bg-amber-50">
+              <input type="checkbox" value={allergen} {...form.register(`dishes.${index}.allergens`)} />
+              {ALLERGEN_LABELS[allergen]}
+            </label>
+          ))}
         </div>
       </details>
     </div>
