@@ -1,7 +1,6 @@
 import { authRouter } from './routers/auth';
 import { companyRouter } from './routers/company';
 import { contractRouter } from './routers/contract';
-import { menuRouter } from './routers/menu';
 import { notificationRouter } from './routers/notification';
 import { reportRouter } from './routers/report';
 import { serviceDayRouter } from './routers/service-day';
@@ -13,7 +12,6 @@ export const appRouter = router({
   auth: authRouter,
   company: companyRouter,
   contract: contractRouter,
-  menu: menuRouter,
   notification: notificationRouter,
   report: reportRouter,
   serviceDay: serviceDayRouter,
