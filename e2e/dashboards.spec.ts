@@ -80,7 +80,7 @@ test.describe('on a 375 × 812 phone', () => {
       .locator('[data-testid="service-day"]')
       .filter({ has: page.getByRole('button', { name: 'Confirm', exact: true }) })
       .first();
-    await day.getByRole('spinbutton').fill('100');
+    await day.getByLabel(/^Meals on/).fill('100');
     await day.getByRole('button', { name: 'Confirm', exact: true }).click();
     await expect(page.getByText('Quantity confirmed.')).toBeVisible();
     for (const path of ['/dashboard', '/contracts', '/reports']) {
