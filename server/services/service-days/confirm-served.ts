@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { serviceDays } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
@@ -8,6 +8,7 @@ import { assertCanConfirmServed, assertCanCorrectServed } from '@/server/domain/
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
 import { autoLockedEvent } from './auto-lock';
+import { keepFirstServedCount } from './first-served-count';
 import { lockServiceDay } from './load';
 import { getServiceDays } from './views';
 
@@ -95,7 +96,7 @@ export async function correctServedQuantity(
     await tx
       .update(serviceDays)
       .set({
-        originalServedQuantity: sql`coalesce(${serviceDays.originalServedQuantity}, ${serviceDays.servedQuantity})`,
+        originalServedQuantity: keepFirstServedCount,
         servedQuantity: quantity,
         servedCorrectionNote: note,
         servedCorrectedAt: now,

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { serviceDays } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
@@ -6,6 +6,7 @@ import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { assertCanDispute, assertCanResolveDispute } from '@/server/domain/service-day-state';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
+import { keepFirstServedCount } from './first-served-count';
 import { lockServiceDay } from './load';
 import { getServiceDays } from './views';
 
@@ -69,7 +70,7 @@ export async function resolveServedDispute(
       .update(serviceDays)
       .set({
         status: 'SERVED_CONFIRMED',
-        originalServedQuantity: sql`coalesce(${serviceDays.originalServedQuantity}, ${serviceDays.servedQuantity})`,
+        originalServedQuantity: keepFirstServedCount,
         servedQuantity,
         disputeResolutionNote: note,
         disputeResolvedAt: now,
