@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { queryRows } from '@/db/rows';
-import { addUser, registerCompany, type Clock } from './callers';
+import { addUser, callerFor, registerCompany, type Clock } from './callers';
 
 /** Valid contract terms; override what a test is about. */
 export function contractTerms(overrides: Record<string, unknown> = {}) {
@@ -77,4 +77,14 @@ export async function eventsFor(db: Database, aggregateId: string): Promise<Outb
     db,
     sql`select event_type, aggregate_id, payload from outbox_events where aggregate_id = ${aggregateId}::uuid order by created_at, event_type`,
   );
+}
+
+type Party = { caller: ReturnType<typeof callerFor>; email: string };
+
+/**
+ * A contract both sides have agreed to: the caterer's terms for the client, in force.
+ * Tests about anything after agreement start here, so how a contract comes into force is one place.
+ */
+export async function agreeContract(caterer: Party, client: Party, terms: Record<string, unknown> = {}) {
+  return caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms(terms) });
 }
