@@ -13,6 +13,7 @@ import { WorkModeSelect } from '@/components/settings/work-mode-select';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
+import { currencyForTimeZone } from '@/lib/currency-for-zone';
 import { DEFAULT_WORK_MODE } from '@/lib/enums';
 import { registerInput } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
@@ -28,7 +29,7 @@ export function RegisterForm() {
   // Fields of the other company type unmount and drop out of the input (shouldUnregister).
   const form = useSchemaForm(registerInput, {
     shouldUnregister: true,
-    defaultValues: { companyType: 'CATERING', companyName: '', email: '', password: '', timezone: 'UTC', workMode: DEFAULT_WORK_MODE },
+    defaultValues: { companyType: 'CATERING', companyName: '', email: '', password: '', timezone: 'UTC', currency: currencyForTimeZone('UTC'), workMode: DEFAULT_WORK_MODE },
   });
   const { errors } = form.formState;
   const companyType = form.watch('companyType');
@@ -36,6 +37,11 @@ export function RegisterForm() {
   useEffect(() => {
     if (!form.getFieldState('timezone').isDirty) form.setValue('timezone', browserTimeZone());
   }, [form]);
+  // The currency follows the zone's country (Europe/Warsaw → PLN) until the user types one.
+  const timezone = form.watch('timezone');
+  useEffect(() => {
+    if (timezone && !form.getFieldState('currency').isDirty) form.setValue('currency', currencyForTimeZone(timezone));
+  }, [form, timezone]);
 
   const register = useMutation(
     trpc.auth.register.mutationOptions({
@@ -45,7 +51,7 @@ export function RegisterForm() {
         router.refresh();
       },
       onError: (error) =>
-        showServerErrors(form, error, ['companyType', 'companyName', 'email', 'password', 'dailyCapacity', 'workMode', 'timezone']),
+        showServerErrors(form, error, ['companyType', 'companyName', 'email', 'password', 'dailyCapacity', 'currency', 'workMode', 'timezone']),
     }),
   );
   const onSubmit = form.handleSubmit((input) => register.mutate(input));
@@ -102,6 +108,17 @@ export function RegisterForm() {
             <TimeZoneSelect value={field.value ?? 'UTC'} onChange={field.onChange} error={fieldState.error?.message} />
           )}
         />
+        {companyType === 'CATERING' ? (
+          <TextField
+            label="Currency of your prices"
+            maxLength={3}
+            autoCapitalize="characters"
+            required
+            hint="Three-letter code, suggested from your time zone. Each contract keeps the currency it was created in."
+            error={errors.currency?.message}
+            {...form.register('currency')}
+          />
+        ) : null}
         <Button type="submit" pending={register.isPending || register.isSuccess} className="w-full">
           Create account
         </Button>

@@ -5,6 +5,7 @@ import { text } from '@/lib/text';
 import {
   companyNameSchema,
   companyTypeSchema,
+  currencySchema,
   dailyCapacitySchema,
   emailSchema,
   timeZoneSchema,
@@ -19,6 +20,8 @@ export const registerInput = z
     email: emailSchema,
     password: passwordSchema,
     timezone: timeZoneSchema.optional(),
+    /** A caterer's prices are in it; unset → the currency of the zone's country. */
+    currency: currencySchema.optional(),
     dailyCapacity: dailyCapacitySchema.optional(),
     workMode: workModeSchema.optional(),
   })

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/db/types';
+import { currencyForTimeZone } from '@/lib/currency-for-zone';
 import { DEFAULT_WORK_MODE } from '@/lib/enums';
 import { cateringProfiles, clientProfiles, companies, users } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password-hash';
@@ -30,13 +31,15 @@ export async function registerCompany(db: DbOrTx, input: RegisterInput, { ip, no
   return db.transaction(async (tx) => {
     // Checked again: a parallel sign-up may have taken the address meanwhile.
     if (await emailInUse(tx, input.email)) throw new DomainError('CONFLICT', EMAIL_TAKEN, 'email');
+    const timezone = input.timezone ?? 'UTC';
     const [company] = await tx
       .insert(companies)
       .values({
         email: input.email,
         name: input.companyName,
         companyType: input.companyType,
-        timezone: input.timezone ?? 'UTC',
+        timezone,
+        currency: input.currency ?? currencyForTimeZone(timezone),
       })
       .returning({ id: companies.id });
     const companyId = company!.id;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { callerFor, countRows, registerCompany } from '../support/callers';
+import { fieldsOf } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;
@@ -55,6 +56,34 @@ describe('auth.register', () => {
     const { caller } = await registerCompany(t.db, { companyType: 'CLIENT', workMode: 'HYBRID' });
     const me = await caller.company.me();
     expect(me).toMatchObject({ companyType: 'CLIENT', workMode: 'HYBRID', timezone: 'UTC', dailyCapacity: null });
+  });
+
+  it('a caterer bills in the currency it chose; unset, in the currency of its zone’s country', async () => {
+    const chosen = await registerCompany(t.db, { companyType: 'CATERING', timezone: 'Europe/Warsaw', currency: 'usd' });
+    expect((await chosen.caller.company.me()).currency).toBe('USD');
+    const warsaw = await registerCompany(t.db, { companyType: 'CATERING', timezone: 'Europe/Warsaw' });
+    expect((await warsaw.caller.company.me()).currency).toBe('PLN');
+    const kolkata = await registerCompany(t.db, { companyType: 'CATERING', timezone: 'Asia/Kolkata' });
+    expect((await kolkata.caller.company.me()).currency).toBe('INR');
+    const utc = await registerCompany(t.db, { companyType: 'CATERING' });
+    expect((await utc.caller.company.me()).currency).toBe('EUR');
+  });
+
+  it('refuses an unknown currency beside the field, creating nothing', async () => {
+    const before = await countRows(t.db, 'companies');
+    const error = await expectTrpcError(
+      callerFor(t.db, null).auth.register({
+        companyType: 'CATERING',
+        companyName: 'Bad Money',
+        email: 'bad-money@example.test',
+        password: 'correct horse battery',
+        dailyCapacity: 10,
+        currency: 'XYZ',
+      }),
+      'BAD_REQUEST',
+    );
+    expect(fieldsOf(error)).toEqual(['currency']);
+    expect(await countRows(t.db, 'companies')).toBe(before);
   });
 
   it('refuses an email already used in another letter case, writing nothing', async () => {
