@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/rows';
 import { registerCompany, type Clock } from '../support/callers';
-import { catererAndClient, contractTerms, rejectionOf } from '../support/contracts';
+import { agreeContract, catererAndClient, contractTerms, rejectionOf } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { pdfText } from '../support/pdf-text';
 import { exportStatement } from '@/server/services/statements/export';
@@ -133,6 +133,28 @@ describe('statements', () => {
     expect(issued.map((s) => s.number).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `ST-2026-${String(i + 1).padStart(4, '0')}`));
     // Issuing again is CONFLICT, and the sequence has no gap.
     expect((await rejectionOf(caterer.caller.statement.issue({ id: ids[0]! }))).code).toBe('CONFLICT');
+  });
+
+  it('the year on the number is the caterer’s own: just after midnight on 1 January in Warsaw it is the new year, in UTC still the old', async () => {
+    const clock: Clock = { now: new Date('2026-11-20T09:00:00Z') };
+    async function servedDecember(timezone: string) {
+      const caterer = await registerCompany(t.db, { companyType: 'CATERING', dailyCapacity: 500, timezone }, clock);
+      const client = await registerCompany(t.db, { companyType: 'CLIENT' }, clock);
+      const contract = await agreeContract(caterer, client, { startDate: '2026-11-23', endDate: '2027-03-31' });
+      await t.db.execute(sql`delete from service_days where contract_id = ${contract.id}`);
+      await addDays(contract.id, ['2026-12-14'], 'SERVED_CONFIRMED');
+      await t.db.execute(sql`update service_days set served_quantity = 20, served_quantity_confirmed_at = now() where contract_id = ${contract.id}`);
+      return { caterer, client };
+    }
+    const warsaw = await servedDecember('Europe/Warsaw');
+    const utc = await servedDecember('UTC');
+    // 23:30 UTC on 31 December = 00:30 on 1 January in Warsaw.
+    clock.now = new Date('2026-12-31T23:30:00Z');
+    for (const { caterer, client } of [warsaw, utc]) {
+      const draft = await caterer.caller.statement.create({ clientId: client.session.companyId, month: '2026-12' });
+      const issued = await caterer.caller.statement.issue({ id: draft.id });
+      expect(issued.number).toBe(caterer === warsaw.caterer ? 'ST-2027-0001' : 'ST-2026-0001');
+    }
   });
 
   it('markPaid, roles and tenants: another caterer and clients get NOT_FOUND/FORBIDDEN; bad input changes nothing', async () => {

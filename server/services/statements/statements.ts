@@ -79,19 +79,20 @@ async function billedSoFar(db: DbOrTx, dayIds: string[]) {
   return rows.map((r) => ({ serviceDayId: r.serviceDayId, quantity: Number(r.quantity), netCents: Number(r.netCents) }));
 }
 
-async function vatRateOf(db: DbOrTx, cateringId: string): Promise<{ vatRateBasisPoints: number; statementPrefix: string }> {
+async function billingSettingsOf(db: DbOrTx, cateringId: string): Promise<{ vatRateBasisPoints: number; statementPrefix: string; timezone: string }> {
   const [profile] = await db
-    .select({ vatRateBasisPoints: cateringProfiles.vatRateBasisPoints, statementPrefix: cateringProfiles.statementPrefix })
+    .select({ vatRateBasisPoints: cateringProfiles.vatRateBasisPoints, statementPrefix: cateringProfiles.statementPrefix, timezone: companies.timezone })
     .from(cateringProfiles)
+    .innerJoin(companies, eq(companies.id, cateringProfiles.companyId))
     .where(eq(cateringProfiles.companyId, cateringId));
-  return profile ?? { vatRateBasisPoints: 0, statementPrefix: 'ST' };
+  return profile ?? { vatRateBasisPoints: 0, statementPrefix: 'ST', timezone: 'UTC' };
 }
 
 /** A draft's content as it would be issued now (recomputed from the current rows). */
 async function draftContent(db: DbOrTx, row: StatementRow, excluded?: ReadonlySet<string>): Promise<StatementContent> {
   const days = await statementDays(db, row);
   const billed = await billedSoFar(db, days.map((d) => d.serviceDayId));
-  const { vatRateBasisPoints } = await vatRateOf(db, row.cateringId);
+  const { vatRateBasisPoints } = await billingSettingsOf(db, row.cateringId);
   return buildStatement({ month: row.month, vatRateBasisPoints, days, billed, excluded });
 }
 
@@ -243,8 +244,10 @@ export async function issueStatement(
       );
     }
     if (content.lines.length === 0) throw new DomainError('PRECONDITION_FAILED', 'There is nothing to bill on this statement.');
-    const { statementPrefix } = await vatRateOf(tx, row.cateringId);
-    const year = input.now.getUTCFullYear();
+    const { statementPrefix, timezone } = await billingSettingsOf(tx, row.cateringId);
+    // The year on the number is the caterer's own: issued at 00:30 on 1 January in Warsaw it is
+    // the new year's sequence, although it is still 31 December in UTC.
+    const year = Number(localToday(input.now, timezone).slice(0, 4));
     const [counter] = await tx
       .insert(statementCounters)
       .values({ cateringId: row.cateringId, year, lastNumber: 1 })
