@@ -64,16 +64,11 @@ export function ContractCostTable({
       columns={columns}
       data={rows}
       numeric={['days', 'meals', 'cost']}
-      footer={totals.map((t) => (
-        <tr key={t.currency}>
-          <th scope="row" colSpan={3} className="px-2 py-2 text-left">
-            Total{totals.length > 1 ? ` in ${t.currency}` : ''}
-          </th>
-          <td className="px-2 py-2 text-right tabular-nums">
-            <CostCell cents={t.totalCostCents} estimatedCents={t.estimatedCostCents} currency={t.currency} />
-          </td>
-        </tr>
-      ))}
+      totals={totals.map((t) => ({
+        key: t.currency,
+        label: `Total${totals.length > 1 ? ` in ${t.currency}` : ''}`,
+        cells: { cost: <CostCell cents={t.totalCostCents} estimatedCents={t.estimatedCostCents} currency={t.currency} /> },
+      }))}
     />
   );
 }

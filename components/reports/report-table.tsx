@@ -61,22 +61,24 @@ export function ReportTable({ caption, rows, totals, currency }: { caption: stri
       data={rows}
       initialSorting={[{ id: 'date', desc: false }]}
       numeric={['expected', 'served', 'cost']}
-      footer={
-        <tr>
-          <th scope="row" className="px-2 py-2 text-left">
-            Total ({totals.days} {totals.days === 1 ? 'day' : 'days'})
-          </th>
-          <td className="px-2 py-2 text-right tabular-nums">{formatCount(totals.expectedMeals)}</td>
-          <td className="px-2 py-2 text-right tabular-nums">{formatCount(totals.servedMeals)}</td>
-          <td className="px-2 py-2 text-right tabular-nums">
-            {formatMoney(totals.totalCostCents, currency)}
-            {totals.isEstimate && (
-              <span className="block text-xs font-normal text-amber-800">incl. {formatMoney(totals.estimatedCostCents, currency)} estimated</span>
-            )}
-          </td>
-          <td />
-        </tr>
-      }
+      totals={[
+        {
+          key: 'total',
+          label: `Total (${totals.days} ${totals.days === 1 ? 'day' : 'days'})`,
+          cells: {
+            expected: formatCount(totals.expectedMeals),
+            served: formatCount(totals.servedMeals),
+            cost: (
+              <>
+                {formatMoney(totals.totalCostCents, currency)}
+                {totals.isEstimate && (
+                  <span className="block text-xs font-normal text-amber-800">incl. {formatMoney(totals.estimatedCostCents, currency)} estimated</span>
+                )}
+              </>
+            ),
+          },
+        },
+      ]}
     />
   );
 }
