@@ -62,9 +62,10 @@ export async function insertContracts(sql: Sql, v: Volumes) {
       from generate_series(0, ${v.contracts - 1}) i
     )
     insert into contracts (catering_id, client_id, status, min_daily_quantity, default_quantity, max_quantity,
-      notice_hours, start_date, end_date, price_per_meal_cents, delivery_time, created_at, updated_at)
+      notice_hours, start_date, end_date, price_per_meal_cents, currency, delivery_time, created_at, updated_at)
     select cat.id, cli.id, 'ACTIVE', 5, 10 + p.i % 30, 60, (array[24, 24, 48, 36])[1 + p.i % 4],
       date '${FIRST_START}' + (p.i % 10) * 7, date '2026-12-31', 1200 + (p.i % 10) * 50,
+      (select currency from companies where id = cat.id),
       time '11:00' + (p.i % 6) * interval '30 minutes',
       (date '${FIRST_START}' + (p.i % 10) * 7 - 14)::timestamptz, (date '${FIRST_START}' + (p.i % 10) * 7 - 14)::timestamptz
     from pairs p
@@ -74,6 +75,10 @@ export async function insertContracts(sql: Sql, v: Volumes) {
   await sql.unsafe(`
     insert into contract_service_days (contract_id, day_of_week, created_at)
     select k.id, d, k.created_at from contracts k cross join generate_series(1, 5) d`);
+  // Every cost reads the price period in force on the day, as the app writes one at creation.
+  await sql.unsafe(`
+    insert into contract_prices (contract_id, valid_from, valid_to, price_per_meal_cents, created_at)
+    select k.id, k.start_date, null, k.price_per_meal_cents, k.created_at from contracts k`);
   await sql.unsafe(`
     create table bench.contract as
     select k.id, row_number() over (order by k.created_at, cat.n, cli.n) as n, k.catering_id, k.client_id,

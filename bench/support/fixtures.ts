@@ -83,6 +83,11 @@ export async function seedTenants(db: Database, shape: TenantShape): Promise<voi
     select k.id, d from contracts k join companies c on c.id = k.catering_id
     cross join unnest(${`{${shape.serviceWeekdays.join(',')}}`}::int[]) d
     where ${mine}`);
+  // Costs read the price period in force on the day, as the app writes one at creation.
+  await db.execute(sql`
+    insert into contract_prices (contract_id, valid_from, valid_to, price_per_meal_cents)
+    select k.id, k.start_date, null, k.price_per_meal_cents from contracts k join companies c on c.id = k.catering_id
+    where ${mine}`);
 }
 
 /** Session of a company's ADMIN, looked up by the company's name. */

@@ -6,6 +6,17 @@ import { DomainError } from './errors';
 export const DISPUTE_WINDOW_DAYS = 7;
 export const DISPUTE_WINDOW_MS = DISPUTE_WINDOW_DAYS * 24 * 60 * 60 * 1000;
 
+/**
+ * Why a day's state refuses an action, as a message built only when someone reads it (the
+ * lists ask every row what its viewer may do, so a permitted or refused check must cost no
+ * error object and no date formatting); null when the state allows the action.
+ */
+export type Refusal = (() => string) | null;
+
+function refuseIf(refusal: Refusal): void {
+  if (refusal) throw new DomainError('CONFLICT', refusal());
+}
+
 function dayLabel(serviceDate?: string): string {
   return serviceDate ? serviceDate : 'this day';
 }
@@ -38,14 +49,13 @@ export interface ConfirmExpectedInput {
   timeZone?: string; // the client's zone, only for the error message
 }
 
-/** The client may set (and change) the expected quantity until the deadline. */
-export function assertCanConfirmExpected(input: ConfirmExpectedInput): void {
-  const { status, contractStatus, quantity, min, max, deadline, now, serviceDate, timeZone } = input;
+/** Whether the day's state lets the client set (and change) the expected quantity: until the deadline. */
+export function confirmExpectedRefusal(
+  input: Pick<ConfirmExpectedInput, 'status' | 'contractStatus' | 'deadline' | 'now' | 'serviceDate' | 'timeZone'>,
+): Refusal {
+  const { status, contractStatus, deadline, now, serviceDate, timeZone } = input;
   if (contractStatus !== 'ACTIVE') {
-    throw new DomainError(
-      'CONFLICT',
-      `This contract is ${contractStatus.toLowerCase()}, so quantities can no longer be confirmed.`,
-    );
+    return () => `This contract is ${contractStatus.toLowerCase()}, so quantities can no longer be confirmed.`;
   }
   if (status !== 'PENDING' && status !== 'EXPECTED_CONFIRMED') {
     const why =
@@ -54,18 +64,18 @@ export function assertCanConfirmExpected(input: ConfirmExpectedInput): void {
         : status === 'CANCELLED'
           ? 'it is cancelled (a closure)'
           : 'it has already been served';
-    throw new DomainError(
-      'CONFLICT',
-      `The expected quantity for ${dayLabel(serviceDate)} can no longer be changed because ${why}.`,
-    );
+    return () => `The expected quantity for ${dayLabel(serviceDate)} can no longer be changed because ${why}.`;
   }
   if (!isBeforeDeadline(now, deadline)) {
-    throw new DomainError(
-      'CONFLICT',
-      `The confirmation deadline for ${dayLabel(serviceDate)} passed at ${formatInstant(deadline, timeZone)}.`,
-    );
+    return () => `The confirmation deadline for ${dayLabel(serviceDate)} passed at ${formatInstant(deadline, timeZone)}.`;
   }
-  assertWholeNumberIn(quantity, min, max, 'quantity', 'Quantity');
+  return null;
+}
+
+/** The client may set (and change) the expected quantity until the deadline. */
+export function assertCanConfirmExpected(input: ConfirmExpectedInput): void {
+  refuseIf(confirmExpectedRefusal(input));
+  assertWholeNumberIn(input.quantity, input.min, input.max, 'quantity', 'Quantity');
 }
 
 export interface ConfirmServedInput {
@@ -83,20 +93,20 @@ export interface ConfirmServedInput {
 }
 
 /**
- * The caterer confirms what it served, on or after the service date. A PENDING day past its
- * deadline is accepted because the caller auto-locks it (→ EXPECTED_CONFIRMED) first.
+ * Whether the day's state lets the caterer confirm what it served: on or after the service date.
+ * A PENDING day past its deadline is allowed because the caller auto-locks it
+ * (→ EXPECTED_CONFIRMED) first.
  */
-export function assertCanConfirmServed(input: ConfirmServedInput): void {
-  const { status, serviceDate, clientToday, deadline, now, quantity, timeZone } = input;
-
+export function confirmServedRefusal(
+  input: Pick<ConfirmServedInput, 'status' | 'serviceDate' | 'clientToday' | 'deadline' | 'now' | 'timeZone'>,
+): Refusal {
+  const { status, serviceDate, clientToday, deadline, now, timeZone } = input;
   if (clientToday < serviceDate) {
-    throw new DomainError(
-      'CONFLICT',
-      `The served quantity for ${serviceDate} can only be confirmed on or after that date.`,
-    );
+    return () => `The served quantity for ${serviceDate} can only be confirmed on or after that date.`;
   }
   const lockable = status === 'PENDING' && !isBeforeDeadline(now, deadline);
-  if (status !== 'EXPECTED_CONFIRMED' && !lockable) {
+  if (status === 'EXPECTED_CONFIRMED' || lockable) return null;
+  return () => {
     const messages: Record<ServiceDayStatus, string> = {
       PENDING: `The client can still change the expected quantity for ${serviceDate}; confirm what was served after the deadline at ${formatInstant(deadline, timeZone)}.`,
       EXPECTED_CONFIRMED: '',
@@ -104,8 +114,14 @@ export function assertCanConfirmServed(input: ConfirmServedInput): void {
       DISPUTED: `The served quantity for ${serviceDate} is disputed; resolve the dispute instead.`,
       CANCELLED: `${serviceDate} is cancelled (a closure), so nothing is served that day.`,
     };
-    throw new DomainError('CONFLICT', messages[status]);
-  }
+    return messages[status];
+  };
+}
+
+/** The caterer confirms what it served (see confirmServedRefusal); outliers need confirmOutlier. */
+export function assertCanConfirmServed(input: ConfirmServedInput): void {
+  const { quantity } = input;
+  refuseIf(confirmServedRefusal(input));
   assertWholeNumberIn(quantity, 0, MAX_DAILY_QUANTITY, 'quantity', 'Served quantity');
   const outlier = servedCountOutlier({ quantity, expectedQuantity: input.expectedQuantity, maxQuantity: input.maxQuantity });
   if (outlier && !input.confirmOutlier) {
@@ -134,25 +150,28 @@ export function servedCorrectionEndsAt(servedConfirmedAt: Date): Date {
 }
 
 /**
- * The caterer corrects its own served count within 24 hours of confirming it, unless the client
- * disputed it (then the dispute's resolution is the correction). The note says why; it stands
- * in for the outlier confirmation. Returns the trimmed note.
+ * Whether the caterer may still correct its own served count: within 24 hours of confirming it,
+ * unless the client disputed it (then the dispute's resolution is the correction).
  */
-export function assertCanCorrectServed(input: CorrectServedInput): { note: string } {
-  const { status, servedQuantity, servedConfirmedAt, now, quantity } = input;
-  if (status === 'DISPUTED') {
-    throw new DomainError('CONFLICT', 'The client disputed this served count; resolve the dispute instead.');
-  }
-  if (status !== 'SERVED_CONFIRMED' || !servedConfirmedAt) {
-    throw new DomainError('CONFLICT', 'Only a confirmed served count can be corrected.');
-  }
+export function correctServedRefusal(input: Pick<CorrectServedInput, 'status' | 'servedConfirmedAt' | 'now'>): Refusal {
+  const { status, servedConfirmedAt, now } = input;
+  if (status === 'DISPUTED') return () => 'The client disputed this served count; resolve the dispute instead.';
+  if (status !== 'SERVED_CONFIRMED' || !servedConfirmedAt) return () => 'Only a confirmed served count can be corrected.';
   const endsAt = servedCorrectionEndsAt(servedConfirmedAt);
   if (now.getTime() > endsAt.getTime()) {
-    throw new DomainError(
-      'CONFLICT',
-      `A served count can be corrected within ${SERVED_CORRECTION_HOURS} hours of its confirmation; that ended at ${formatInstant(endsAt)}.`,
-    );
+    return () =>
+      `A served count can be corrected within ${SERVED_CORRECTION_HOURS} hours of its confirmation; that ended at ${formatInstant(endsAt)}.`;
   }
+  return null;
+}
+
+/**
+ * The caterer corrects its own served count (see correctServedRefusal). The note says why; it
+ * stands in for the outlier confirmation. Returns the trimmed note.
+ */
+export function assertCanCorrectServed(input: CorrectServedInput): { note: string } {
+  const { servedQuantity, quantity } = input;
+  refuseIf(correctServedRefusal(input));
   assertWholeNumberIn(quantity, 0, MAX_DAILY_QUANTITY, 'quantity', 'Served quantity');
   if (quantity === servedQuantity) {
     throw new DomainError('BAD_REQUEST', `The served count is already ${quantity}.`, 'quantity');
@@ -172,24 +191,24 @@ export function disputeWindowEndsAt(servedConfirmedAt: Date): Date {
   return new Date(servedConfirmedAt.getTime() + DISPUTE_WINDOW_MS);
 }
 
-/** Returns the trimmed reason to store. */
-export function assertCanDispute(input: DisputeInput): { reason: string } {
-  const { status, servedConfirmedAt, now, reason } = input;
+/** Whether the client may dispute the served count: once confirmed, within the dispute window. */
+export function disputeRefusal(input: Pick<DisputeInput, 'status' | 'servedConfirmedAt' | 'now'>): Refusal {
+  const { status, servedConfirmedAt, now } = input;
   if (status !== 'SERVED_CONFIRMED' || !servedConfirmedAt) {
-    const message =
-      status === 'DISPUTED'
-        ? 'This day is already disputed.'
-        : 'Only a day whose served quantity has been confirmed can be disputed.';
-    throw new DomainError('CONFLICT', message);
+    return () =>
+      status === 'DISPUTED' ? 'This day is already disputed.' : 'Only a day whose served quantity has been confirmed can be disputed.';
   }
   const endsAt = disputeWindowEndsAt(servedConfirmedAt);
   if (now.getTime() > endsAt.getTime()) {
-    throw new DomainError(
-      'CONFLICT',
-      `The ${DISPUTE_WINDOW_DAYS}-day dispute window for this day closed at ${formatInstant(endsAt)}.`,
-    );
+    return () => `The ${DISPUTE_WINDOW_DAYS}-day dispute window for this day closed at ${formatInstant(endsAt)}.`;
   }
-  return { reason: requireText(reason, 'reason', 'The reason') };
+  return null;
+}
+
+/** Returns the trimmed reason to store. */
+export function assertCanDispute(input: DisputeInput): { reason: string } {
+  refuseIf(disputeRefusal(input));
+  return { reason: requireText(input.reason, 'reason', 'The reason') };
 }
 
 export interface ResolveDisputeInput {
@@ -198,12 +217,15 @@ export interface ResolveDisputeInput {
   note: string;
 }
 
+/** Whether the caterer may resolve a dispute: the day must be disputed. */
+export function resolveDisputeRefusal(input: Pick<ResolveDisputeInput, 'status'>): Refusal {
+  return input.status === 'DISPUTED' ? null : () => 'Only a disputed day can have its dispute resolved.';
+}
+
 /** Returns the trimmed note to store. */
 export function assertCanResolveDispute(input: ResolveDisputeInput): { note: string } {
-  const { status, servedQuantity, note } = input;
-  if (status !== 'DISPUTED') {
-    throw new DomainError('CONFLICT', 'Only a disputed day can have its dispute resolved.');
-  }
+  const { servedQuantity, note } = input;
+  refuseIf(resolveDisputeRefusal(input));
   assertWholeNumberIn(servedQuantity, 0, MAX_DAILY_QUANTITY, 'servedQuantity', 'Served quantity');
   return { note: requireText(note, 'note', 'The resolution note') };
 }

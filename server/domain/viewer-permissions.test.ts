@@ -35,8 +35,6 @@ const base = {
   clientToday: '2026-04-01',
   deadline: new Date('2026-04-02T10:00:00Z'),
   now,
-  min: 5,
-  servedQuantity: null,
   servedConfirmedAt: null,
 };
 

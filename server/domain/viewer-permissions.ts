@@ -1,11 +1,11 @@
 import type { CompanyType, ContractAction, ContractStatus, ServiceDayStatus, UserRole } from '@/lib/enums';
 import { allowedContractActions } from './contract-state';
 import {
-  assertCanConfirmExpected,
-  assertCanConfirmServed,
-  assertCanCorrectServed,
-  assertCanDispute,
-  assertCanResolveDispute,
+  confirmExpectedRefusal,
+  confirmServedRefusal,
+  correctServedRefusal,
+  disputeRefusal,
+  resolveDisputeRefusal,
 } from './service-day-state';
 
 export interface Viewer {
@@ -32,8 +32,6 @@ export interface ServiceDayActionInput {
   clientToday: string; // the client's local date at `now`
   deadline: Date;
   now: Date;
-  min: number;
-  servedQuantity: number | null;
   servedConfirmedAt: Date | null;
 }
 
@@ -46,46 +44,20 @@ export interface ServiceDayViewerActions {
   canCorrectServed: boolean;
 }
 
-/** Runs a rule with a valid sample value: it passes exactly when the state allows the action. */
-function passes(rule: () => unknown): boolean {
-  try {
-    rule();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * What the viewer may do with a service day now. Uses the same rules the mutations enforce,
- * so a button shown as enabled never leads to a refusal for a state reason.
+ * What the viewer may do with a service day now. Asks the same state rules the mutations
+ * enforce (as plain answers, no error thrown per row), so a button shown as enabled never leads
+ * to a refusal for a state reason.
  */
 export function serviceDayActionsForViewer(day: ServiceDayActionInput, viewer: Viewer): ServiceDayViewerActions {
   const client = viewer.companyType === 'CLIENT';
   const confirmer = viewer.role === 'ADMIN' || viewer.role === 'MANAGER';
-  const { status, contractStatus, serviceDate, clientToday, deadline, now, min, servedQuantity, servedConfirmedAt } = day;
+  const { status, contractStatus, serviceDate, clientToday, deadline, now, servedConfirmedAt } = day;
   return {
-    canConfirmExpected:
-      client &&
-      confirmer &&
-      passes(() => assertCanConfirmExpected({ status, contractStatus, quantity: min, min, max: min, deadline, now })),
-    canConfirmServed:
-      !client &&
-      confirmer &&
-      passes(() =>
-        assertCanConfirmServed({ status, serviceDate, clientToday, deadline, now, quantity: 0, expectedQuantity: 0, maxQuantity: 0 }),
-      ),
-    canDispute:
-      client && confirmer && passes(() => assertCanDispute({ status, servedConfirmedAt, now, reason: 'reason' })),
-    canResolve:
-      !client &&
-      viewer.role === 'ADMIN' &&
-      passes(() => assertCanResolveDispute({ status, servedQuantity: 0, note: 'note' })),
-    canCorrectServed:
-      !client &&
-      confirmer &&
-      passes(() =>
-        assertCanCorrectServed({ status, servedQuantity, servedConfirmedAt, now, quantity: (servedQuantity ?? 0) + 1, note: 'note' }),
-      ),
+    canConfirmExpected: client && confirmer && confirmExpectedRefusal({ status, contractStatus, deadline, now }) === null,
+    canConfirmServed: !client && confirmer && confirmServedRefusal({ status, serviceDate, clientToday, deadline, now }) === null,
+    canDispute: client && confirmer && disputeRefusal({ status, servedConfirmedAt, now }) === null,
+    canResolve: !client && viewer.role === 'ADMIN' && resolveDisputeRefusal({ status }) === null,
+    canCorrectServed: !client && confirmer && correctServedRefusal({ status, servedConfirmedAt, now }) === null,
   };
 }

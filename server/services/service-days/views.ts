@@ -65,8 +65,6 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
         clientToday: clientToday(clientTimeZone),
         deadline: d.confirmationDeadline,
         now,
-        min: c.minDailyQuantity,
-        servedQuantity: d.servedQuantity,
         servedConfirmedAt: d.servedQuantityConfirmedAt,
       },
       viewer,
