@@ -1,11 +1,14 @@
-'use client';
 import type { ReactNode } from 'react';
-import { useIsClient } from '@/lib/use-is-client';
+
+/** The reserved space a plot fills once its code has loaded (plots render in the browser only). */
+export function ChartLoading() {
+  return <div className="h-full w-full animate-pulse rounded bg-slate-100" aria-hidden />;
+}
 
 /**
  * A chart with a visible title that names it for assistive technology too (figure +
- * figcaption). Charts measure their container, so they render in the browser only; the space
- * is reserved meanwhile so the page does not jump.
+ * figcaption). Plots measure their container, so they are loaded and rendered in the browser
+ * only; the space is reserved meanwhile so the page does not jump.
  */
 export function ChartFrame({
   title,
@@ -18,7 +21,6 @@ export function ChartFrame({
   height: number;
   children: ReactNode;
 }) {
-  const isClient = useIsClient();
   return (
     <figure className="min-w-0" aria-label={title}>
       <figcaption className="mb-2">
@@ -26,7 +28,7 @@ export function ChartFrame({
         {description && <span className="block text-xs text-slate-600">{description}</span>}
       </figcaption>
       <div style={{ height }} className="w-full min-w-0">
-        {isClient ? children : <div className="h-full w-full animate-pulse rounded bg-slate-100" aria-hidden />}
+        {children}
       </div>
     </figure>
   );

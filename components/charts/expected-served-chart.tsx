@@ -1,40 +1,20 @@
 'use client';
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount, formatDate } from '@/lib/format';
-import { ChartFrame } from './chart-frame';
+import dynamic from 'next/dynamic';
+import { ChartFrame, ChartLoading } from './chart-frame';
 
 export type MealsPoint = { date: string; expected: number; served: number | null };
 
+// recharts is most of a report's JavaScript: the page is usable before it arrives.
+const ExpectedServedPlot = dynamic(() => import('./expected-served-plot').then((m) => m.ExpectedServedPlot), {
+  ssr: false,
+  loading: ChartLoading,
+});
+
 /** Expected meals as bars, served meals as a line over them, per date. */
 export function ExpectedServedChart({ title, description, data }: { title: string; description?: string; data: MealsPoint[] }) {
-  const rows = data.map((d) => ({ ...d, label: formatDate(d.date, { day: 'numeric', month: 'short' }) }));
   return (
     <ChartFrame title={title} description={description} height={260}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={12} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-          <Tooltip
-            formatter={(value, name) => [value === null || value === undefined ? '—' : formatCount(Number(value)), name]}
-            labelFormatter={(_label, payload) => {
-              const date = (payload?.[0]?.payload as { date?: string } | undefined)?.date;
-              return date ? formatDate(date) : '';
-            }}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="expected" name="Expected" fill="#94a3b8" radius={[2, 2, 0, 0]} isAnimationActive={false} />
-          <Line
-            dataKey="served"
-            name="Served"
-            stroke="#047857"
-            strokeWidth={2}
-            dot={{ r: 2 }}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <ExpectedServedPlot data={data} />
     </ChartFrame>
   );
 }
