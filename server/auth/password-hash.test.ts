@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/server/env-schema';
 import { env } from '@/server/env';
-import { hashPassword, passwordHashingStats, passwordHashThreads, verifyPassword } from './password-hash';
+import { getPriority } from 'node:os';
+import { hashingThreadPriority, hashPassword, passwordHashingStats, passwordHashThreads, verifyPassword } from './password-hash';
 
 describe('password hashing', () => {
   it('uses bcrypt at the configured cost and verifies', async () => {
@@ -32,6 +33,12 @@ describe('password hashing', () => {
     expect(busy.utilization).toBeLessThan(0.5);
     expect(maxThreadsSeen).toBeLessThanOrEqual(passwordHashThreads());
     expect(passwordHashingStats().completed - before.completed).toBe(count);
+  });
+
+  it.runIf(process.platform === 'linux')('hashing threads run at the lowest priority; the request thread keeps its own', async () => {
+    const own = getPriority();
+    expect(await hashingThreadPriority()).toBe(19);
+    expect(getPriority()).toBe(own);
   });
 
   it('derives the default thread count from the cores, and accepts an explicit one', () => {

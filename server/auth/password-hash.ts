@@ -35,6 +35,11 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
   return pool().run({ password, hash }, { name: 'compare' });
 }
 
+/** The nice value the hashing threads run at (19 on Linux: they yield to request handling). */
+export function hashingThreadPriority(): Promise<number> {
+  return pool().run({}, { name: 'priority' });
+}
+
 /** How much hashing work the pool has done and may do at once (tests, benchmarks). */
 export function passwordHashingStats(): { completed: number; threads: number; maxThreads: number } {
   const p = pool();
