@@ -11,7 +11,7 @@ async function catererAndClientWithContract(page: Page, name: string) {
   await registerCompany(page, 'client', `${name} Office ${stamp}`, client, PASSWORD);
   await registerCompany(page, 'caterer', `${name} Kitchen ${stamp}`, caterer, PASSWORD);
   await signIn(page, caterer, PASSWORD);
-  await createContract(page, client, 40);
+  await createContract(page, { email: client, password: PASSWORD }, 40, { email: caterer, password: PASSWORD });
   await drainOutbox(page);
   await signOut(page);
   return { caterer, client };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseHoursNotice, createContract, DEMO, gotoReady, isoDate, nextMonday, registerCompany, signIn, signOut, uniqueEmail } from './fixtures';
+import { acceptAsClient, chooseHoursNotice, createContract, sendProposal, DEMO, gotoReady, isoDate, nextMonday, registerCompany, signIn, signOut, uniqueEmail } from './fixtures';
 
 test('a caterer contracts a client, the client confirms a week, the caterer sees the totals', async ({ page }) => {
   const clientEmail = uniqueEmail('office');
@@ -7,7 +7,7 @@ test('a caterer contracts a client, the client confirms a week, the caterer sees
   const password = 'office lunch together';
   await registerCompany(page, 'client', clientName, clientEmail, password);
 
-  // The caterer creates the contract.
+  // The caterer proposes the contract; the client's ADMIN accepts it.
   await signIn(page, DEMO.catererAdmin);
   await gotoReady(page, '/contracts/new');
   await page.getByLabel('Client email').fill(clientEmail);
@@ -18,10 +18,9 @@ test('a caterer contracts a client, the client confirms a week, the caterer sees
   await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + 120 * 86_400_000)));
   await page.getByLabel('Price per meal (PLN)').fill('20.00');
   await chooseHoursNotice(page);
-  await page.getByRole('button', { name: 'Create contract' }).click();
+  const path = await sendProposal(page);
   await expect(page.getByRole('heading', { level: 1, name: `Contract with ${clientName}` })).toBeVisible();
-  await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();
-  await signOut(page);
+  await acceptAsClient(page, path, { email: clientEmail, password });
 
   // The client confirms next week, one day with its own number.
   const monday = isoDate(nextMonday());
@@ -53,7 +52,7 @@ test('a confirmation outside the contract limits shows the error next to the fie
   const password = 'office lunch together';
   await registerCompany(page, 'client', `Limits ${Date.now()}`, clientEmail, password);
   await signIn(page, DEMO.catererAdmin);
-  await createContract(page, clientEmail);
+  await createContract(page, { email: clientEmail, password }, 60, { email: DEMO.catererAdmin });
   await signOut(page);
 
   const monday = isoDate(nextMonday());

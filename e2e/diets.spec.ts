@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseHoursNotice, DEMO, gotoReady, isoDate, nextMonday, registerCompany, signIn, signOut, uniqueEmail } from './fixtures';
+import { acceptAsClient, chooseHoursNotice, DEMO, sendProposal, gotoReady, isoDate, nextMonday, registerCompany, signIn, signOut, uniqueEmail } from './fixtures';
 
 test('a client confirms "120 = 100 standard + 14 vegetarian + 6 gluten-free" on a phone; the caterer sees the split', async ({ page }) => {
   const clientEmail = uniqueEmail('diets');
@@ -19,10 +19,10 @@ test('a client confirms "120 = 100 standard + 14 vegetarian + 6 gluten-free" on 
   await chooseHoursNotice(page);
   await page.getByLabel('Vegetarian').check();
   await page.getByLabel('Gluten-free').check();
-  await page.getByRole('button', { name: 'Create contract' }).click();
+  const path = await sendProposal(page);
   await expect(page.getByRole('heading', { level: 1, name: `Contract with ${clientName}` })).toBeVisible();
   await expect(page.getByTestId('contract-diets')).toContainText('Standard, vegetarian, gluten-free');
-  await signOut(page);
+  await acceptAsClient(page, path, { email: clientEmail, password });
 
   await page.setViewportSize({ width: 390, height: 844 });
   const monday = isoDate(nextMonday());

@@ -89,19 +89,47 @@ export async function registerCompany(page: Page, type: 'caterer' | 'client', na
   await signOut(page);
 }
 
+/** Who signs in: an e-mail and its password (the demo password when omitted). */
+export type Login = { email: string; password?: string };
+
+/** On the filled contract form (a caterer ADMIN): sends the proposal and returns the new contract's path. */
+export async function sendProposal(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Send proposal' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Contract with');
+  await expect(page.getByText('Proposed', { exact: true }).first()).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
 /**
- * As a signed-in caterer ADMIN: a contract with the client from today for `days` days, default
- * terms, 15.00 a meal, 24 hours' notice (so next week is open on whatever weekday tests run).
+ * The client's ADMIN accepts the proposal at `path`: signs out whoever is signed in, signs in as
+ * the client, accepts, signs out, and signs in as `then` when given.
  */
-export async function createContract(page: Page, clientEmail: string, days = 60) {
+export async function acceptAsClient(page: Page, path: string, client: Login, then?: Login) {
+  await signOut(page);
+  await signIn(page, client.email, client.password);
+  await gotoReady(page, path);
+  await page.getByRole('button', { name: 'Accept proposal' }).click();
+  await page.getByRole('button', { name: 'Yes, accept these terms' }).click();
+  await expect(page.getByText('Proposal accepted: the contract is active.')).toBeVisible();
+  await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();
+  await signOut(page);
+  if (then) await signIn(page, then.email, then.password);
+}
+
+/**
+ * As a signed-in caterer ADMIN (`caterer`): a contract with the client from today for `days`
+ * days, default terms, 15.00 a meal, 24 hours' notice (so next week is open on whatever weekday
+ * tests run), proposed and then accepted by the client's ADMIN. Ends signed in as the caterer.
+ */
+export async function createContract(page: Page, client: Login, days: number, caterer: Login) {
   await gotoReady(page, '/contracts/new');
-  await page.getByLabel('Client email').fill(clientEmail);
+  await page.getByLabel('Client email').fill(client.email);
   await chooseHoursNotice(page);
   await page.getByLabel('Start date').fill(isoDate(new Date()));
   await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + days * 86_400_000)));
   await page.getByLabel(/^Price per meal/).fill('15');
-  await page.getByRole('button', { name: 'Create contract' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Contract with');
+  const path = await sendProposal(page);
+  await acceptAsClient(page, path, client, caterer);
 }
 
 /** On the contract form: notice in hours before delivery (the form proposes business days). */

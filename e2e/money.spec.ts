@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { pdfText } from '../tests/support/pdf-text';
-import { chooseHoursNotice, DEMO, gotoReady, isoDate, registerCompany, signIn, uniqueEmail } from './fixtures';
+import { acceptAsClient, chooseHoursNotice, DEMO, gotoReady, isoDate, registerCompany, sendProposal, signIn, uniqueEmail } from './fixtures';
 
 const PASSWORD = 'correct horse battery';
 
@@ -20,8 +20,8 @@ async function caterAndClient(page: Page) {
   // Every weekday, so today is a service day whatever day the suite runs.
   for (const day of ['Saturday', 'Sunday']) await page.getByRole('checkbox', { name: day, exact: true }).check();
   await page.getByLabel(/^Price per meal/).fill('15');
-  await page.getByRole('button', { name: 'Create contract' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Contract with');
+  const path = await sendProposal(page);
+  await acceptAsClient(page, path, { email: client, password: PASSWORD }, { email: caterer, password: PASSWORD });
   return { caterer, client };
 }
 

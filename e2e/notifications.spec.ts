@@ -11,7 +11,7 @@ test('the client confirms a day; after the drain the caterer’s bell shows exac
   await registerCompany(page, 'caterer', `Bell Kitchen ${stamp}`, caterer, password);
 
   await signIn(page, caterer, password);
-  await createContract(page, client, 30);
+  await createContract(page, { email: client, password }, 30, { email: caterer, password });
   await drainOutbox(page);
   const before = await unreadCount(page);
   await signOut(page);

@@ -14,12 +14,27 @@ export const DEFAULT_WORK_MODE: WorkMode = 'ONSITE';
 export const USER_ROLES = ['ADMIN', 'MANAGER', 'EMPLOYEE'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const CONTRACT_STATUSES = ['ACTIVE', 'PAUSED', 'TERMINATED'] as const;
+/**
+ * PROPOSED: offered by the caterer, waiting for the client's ADMIN (no days, no capacity use);
+ * DECLINED: a proposal the client declined or the caterer withdrew (final).
+ */
+export const CONTRACT_STATUSES = ['PROPOSED', 'ACTIVE', 'PAUSED', 'TERMINATED', 'DECLINED'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
-/** Status changes of a contract (ACTIVE ⇄ PAUSED, either → TERMINATED). */
-export const CONTRACT_TRANSITIONS = ['pause', 'resume', 'terminate'] as const;
+/** Status changes of a contract (PROPOSED → ACTIVE | DECLINED; ACTIVE ⇄ PAUSED, either → TERMINATED). */
+export const CONTRACT_TRANSITIONS = ['accept', 'decline', 'withdraw', 'pause', 'resume', 'terminate'] as const;
 export type ContractTransition = (typeof CONTRACT_TRANSITIONS)[number];
+/** Statuses of a contract the client agreed to (accepted once): it has or had service days. */
+export const AGREED_CONTRACT_STATUSES = ['ACTIVE', 'PAUSED', 'TERMINATED'] as const satisfies readonly ContractStatus[];
+export function isAgreedContract(status: ContractStatus): boolean {
+  return (AGREED_CONTRACT_STATUSES as readonly ContractStatus[]).includes(status);
+}
+/** Transitions only one side may make: the client answers a proposal, the caterer withdraws it; the rest either side. */
+export const CONTRACT_TRANSITION_SIDE: Partial<Record<ContractTransition, CompanyType>> = {
+  accept: 'CLIENT',
+  decline: 'CLIENT',
+  withdraw: 'CATERING',
+};
 /** What a signed-in user may do to a contract (derived from role and status). */
 export const CONTRACT_ACTIONS = [...CONTRACT_TRANSITIONS, 'edit'] as const;
 export type ContractAction = (typeof CONTRACT_ACTIONS)[number];

@@ -4,14 +4,33 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
+import { InlinePanelForm } from '@/components/service-days/inline-panel-form';
 import { Button } from '@/components/ui/button';
-import { FormError } from '@/components/ui/field';
+import { FormError, TextField } from '@/components/ui/field';
+import { MAX_TEXT_LENGTH } from '@/lib/limits';
+import { declineContractInput } from '@/lib/schemas/contract';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
 
-type Action = 'pause' | 'resume' | 'terminate';
+type Action = 'accept' | 'withdraw' | 'pause' | 'resume' | 'terminate';
+const ACTIONS = ['accept', 'withdraw', 'pause', 'resume', 'terminate'] as const;
 
-const COPY: Record<Action, { button: string; confirm: string; explain: string; done: string; variant: 'secondary' | 'danger' }> = {
+const COPY: Record<Action, { button: string; confirm: string; explain: string; done: string; variant: 'primary' | 'secondary' | 'danger' }> = {
+  accept: {
+    button: 'Accept proposal',
+    confirm: 'Yes, accept these terms',
+    explain: 'The contract starts on these terms: service days for the next four weeks are planned and billed at this price.',
+    done: 'Proposal accepted: the contract is active.',
+    variant: 'primary',
+  },
+  withdraw: {
+    button: 'Withdraw proposal',
+    confirm: 'Yes, withdraw it',
+    explain: 'The client can no longer accept this proposal. Withdrawing is final; you can send a new proposal.',
+    done: 'Proposal withdrawn.',
+    variant: 'danger',
+  },
   pause: {
     button: 'Pause contract',
     confirm: 'Yes, pause it',
@@ -35,26 +54,49 @@ const COPY: Record<Action, { button: string; confirm: string; explain: string; d
   },
 };
 
+/** The client's ADMIN declines a proposal and tells the caterer why. */
+function DeclineForm({ id, onDone, onCancel }: { id: string; onDone: () => void; onCancel: () => void }) {
+  const trpc = useTRPC();
+  const form = useSchemaForm(declineContractInput, { defaultValues: { id, reason: '' } });
+  const { errors } = form.formState;
+  const decline = useMutation(
+    trpc.contract.decline.mutationOptions({ onSuccess: onDone, onError: (error) => showServerErrors(form, error, ['reason']) }),
+  );
+  return (
+    <InlinePanelForm
+      onSubmit={form.handleSubmit((input) => decline.mutate(input))}
+      error={errors.root?.server?.message}
+      pending={decline.isPending}
+      submitLabel="Decline proposal"
+      onCancel={onCancel}
+    >
+      <TextField label="Why do you decline? (the caterer reads this)" maxLength={MAX_TEXT_LENGTH} error={errors.reason?.message} {...form.register('reason')} />
+    </InlinePanelForm>
+  );
+}
+
 /** State actions with a confirm step; the server decides what is allowed. */
-export function ContractActions({ id, allowed }: { id: string; allowed: string[] }) {
+export function ContractActions({ id, allowed, label }: { id: string; allowed: string[]; label?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [asking, setAsking] = useState<Action | null>(null);
-  const options = {
-    onSuccess: () => {
-      toast.success(asking ? COPY[asking].done : 'Done.');
-      setAsking(null);
-      router.refresh();
-    },
+  const [asking, setAsking] = useState<Action | 'decline' | null>(null);
+  const done = (message: string) => {
+    toast.success(message);
+    setAsking(null);
+    router.refresh();
   };
+  const options = { onSuccess: () => done(asking && asking !== 'decline' ? COPY[asking].done : 'Done.') };
   const mutations = {
+    accept: useMutation(trpc.contract.accept.mutationOptions(options)),
+    withdraw: useMutation(trpc.contract.withdraw.mutationOptions(options)),
     pause: useMutation(trpc.contract.pause.mutationOptions(options)),
     resume: useMutation(trpc.contract.resume.mutationOptions(options)),
     terminate: useMutation(trpc.contract.terminate.mutationOptions(options)),
   };
-  const actions = (['pause', 'resume', 'terminate'] as const).filter((a) => allowed.includes(a));
-  const current = asking ? mutations[asking] : null;
-  if (actions.length === 0 && !allowed.includes('edit')) return null;
+  const actions = ACTIONS.filter((a) => allowed.includes(a));
+  const canDecline = allowed.includes('decline');
+  const current = asking && asking !== 'decline' ? mutations[asking] : null;
+  if (actions.length === 0 && !canDecline && !allowed.includes('edit')) return null;
 
   return (
     <div className="space-y-3">
@@ -65,12 +107,29 @@ export function ContractActions({ id, allowed }: { id: string; allowed: string[]
           </Link>
         )}
         {actions.map((action) => (
-          <Button key={action} variant={COPY[action].variant} onClick={() => setAsking(action)} aria-expanded={asking === action}>
+          <Button
+            key={action}
+            variant={COPY[action].variant}
+            onClick={() => setAsking(action)}
+            aria-expanded={asking === action}
+            aria-label={label ? `${COPY[action].button}: ${label}` : undefined}
+          >
             {COPY[action].button}
           </Button>
         ))}
+        {canDecline && (
+          <Button
+            variant="secondary"
+            onClick={() => setAsking('decline')}
+            aria-expanded={asking === 'decline'}
+            aria-label={label ? `Decline: ${label}` : undefined}
+          >
+            Decline…
+          </Button>
+        )}
       </div>
-      {asking && (
+      {asking === 'decline' && <DeclineForm id={id} onDone={() => done('Proposal declined; the caterer is told why.')} onCancel={() => setAsking(null)} />}
+      {asking && asking !== 'decline' && (
         <div role="group" aria-label={`Confirm: ${COPY[asking].button}`} className="rounded-md border border-amber-300 bg-amber-50 p-3">
           <p className="text-sm text-amber-950">{COPY[asking].explain}</p>
           <FormError message={current?.error ? errorMessage(current.error) : null} />

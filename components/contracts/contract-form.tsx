@@ -241,7 +241,7 @@ export function ContractForm(props: Props) {
         </div>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" pending={mutation.isPending}>
-            {existing ? 'Save changes' : 'Create contract'}
+            {existing ? 'Save changes' : 'Send proposal'}
           </Button>
           <Button variant="secondary" onClick={() => router.back()}>
             Cancel

@@ -28,7 +28,7 @@ export function ContractList({
               client by their registered email.
             </>
           ) : viewerType === 'CLIENT' ? (
-            'No contracts here yet. Your caterer creates the contract; it will appear here.'
+            'No contracts here yet. Your caterer proposes the contract; it will appear here for your administrator to accept.'
           ) : (
             'No contracts here yet. An administrator can create one.'
           )}

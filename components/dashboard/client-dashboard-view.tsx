@@ -6,14 +6,27 @@ import type { ClientDashboard } from '@/lib/schemas/report';
 import { ContractCostTable } from './contract-cost-table';
 import { PendingConfirmations } from './pending-confirmations';
 
-export function ClientDashboardView({ data, weekEnd, companyEmail }: { data: ClientDashboard; weekEnd: string; companyEmail: string }) {
+export function ClientDashboardView({
+  data,
+  weekEnd,
+  companyEmail,
+  hasProposals = false,
+}: {
+  data: ClientDashboard;
+  weekEnd: string;
+  companyEmail: string;
+  /** Proposals are shown above; the "no contracts yet" hint would contradict them. */
+  hasProposals?: boolean;
+}) {
   const period = `${formatDate(data.costPeriod.from)} – ${formatDate(data.costPeriod.to)}`;
   if (data.costByContract.length === 0 && data.pendingDays.length === 0) {
+    if (hasProposals) return null;
     return (
       <Card title="No contracts yet">
         <p className="text-sm text-slate-700">
-          Your caterer sets up the contract: ask them to create one for your company email{' '}
-          <strong className="break-all">{companyEmail}</strong>. Its service days, deadlines and costs then appear here.
+          Your caterer proposes the contract: ask them to send one to your company email{' '}
+          <strong className="break-all">{companyEmail}</strong>. Once your administrator accepts it, its service days, deadlines and
+          costs appear here.
         </p>
       </Card>
     );

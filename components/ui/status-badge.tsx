@@ -5,6 +5,8 @@ type Status = ContractStatus | ServiceDayStatus;
 
 // Every status (the Record makes a new enum value a type error here).
 const STYLES: Record<Status, { label: string; className: string }> = {
+  PROPOSED: { label: 'Proposed', className: 'bg-violet-100 text-violet-900' },
+  DECLINED: { label: 'Declined', className: 'bg-slate-200 text-slate-800' },
   ACTIVE: { label: 'Active', className: 'bg-emerald-100 text-emerald-900' },
   PAUSED: { label: 'Paused', className: 'bg-amber-100 text-amber-900' },
   TERMINATED: { label: 'Terminated', className: 'bg-slate-200 text-slate-800' },

@@ -62,6 +62,15 @@ export const contracts = pgTable(
     ...timestamps,
     pausedAt: tstz('paused_at'),
     terminatedAt: tstz('terminated_at'),
+    /** When the client's ADMIN accepted the proposal (null: still a proposal, or created before proposals). */
+    acceptedAt: tstz('accepted_at'),
+    acceptedById: uuid('accepted_by_id').references(() => users.id),
+    /** When the proposal was declined by the client or withdrawn by the caterer (both → DECLINED). */
+    declinedAt: tstz('declined_at'),
+    declinedById: uuid('declined_by_id').references(() => users.id),
+    /** The client's reason; null when the caterer withdrew the proposal. */
+    declineReason: text('decline_reason'),
+    withdrawnAt: tstz('withdrawn_at'),
     deletedAt: tstz('deleted_at'),
   },
   (t) => [

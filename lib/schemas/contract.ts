@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPANY_TYPES, CONTRACT_ACTIONS, CONTRACT_STATUSES } from '@/lib/enums';
 import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
 import { checkContractTerms, contractTermFields, contractTermsObject, noticeModeSchema } from './contract-terms';
-import { dateSchema, emailSchema, uuidSchema } from './common';
+import { dateSchema, emailSchema, textSchema, uuidSchema } from './common';
 import { dietCountsSchema, dietSchema } from './diets';
 
 export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
@@ -47,6 +47,13 @@ export const updateContractInput = contractTermFields
     }
   });
 export type UpdateContractInput = z.output<typeof updateContractInput>;
+
+/** The client's ADMIN declines a proposal and tells the caterer why. */
+export const declineContractInput = z.object({
+  id: uuidSchema,
+  reason: textSchema('Tell the caterer why you decline the proposal.', 1000),
+});
+export type DeclineContractInput = z.output<typeof declineContractInput>;
 
 export const contractActionSchema = z.enum(CONTRACT_ACTIONS);
 
@@ -103,6 +110,14 @@ export const contractOutput = z.object({
   updatedAt: z.date(),
   pausedAt: z.date().nullable(),
   terminatedAt: z.date().nullable(),
+  /** When the client's ADMIN accepted the proposal; null for a proposal (and contracts agreed before proposals existed). */
+  acceptedAt: z.date().nullable(),
+  /** When the proposal was declined by the client or withdrawn by the caterer (status DECLINED). */
+  declinedAt: z.date().nullable(),
+  /** The client's reason for declining; null when withdrawn or not declined. */
+  declineReason: z.string().nullable(),
+  /** Set when the caterer withdrew the proposal (then also declinedAt). */
+  withdrawnAt: z.date().nullable(),
   /** Which party the signed-in user belongs to. */
   viewerSide: z.enum(COMPANY_TYPES),
   /** What the signed-in user may do now (role + status). */

@@ -20,6 +20,14 @@ describe('contractActionsForViewer', () => {
     expect(contractActionsForViewer('PAUSED', clientAdmin)).toEqual(['resume', 'terminate']);
   });
 
+  it('lets the client ADMIN accept or decline a proposal and the caterer ADMIN withdraw or edit it', () => {
+    expect(contractActionsForViewer('PROPOSED', clientAdmin)).toEqual(['accept', 'decline']);
+    expect(contractActionsForViewer('PROPOSED', catererAdmin)).toEqual(['withdraw', 'edit']);
+    expect(contractActionsForViewer('PROPOSED', clientManager)).toEqual([]);
+    expect(contractActionsForViewer('DECLINED', catererAdmin)).toEqual([]);
+    expect(contractActionsForViewer('DECLINED', clientAdmin)).toEqual([]);
+  });
+
   it('gives MANAGER and EMPLOYEE of either side nothing', () => {
     for (const viewer of [catererManager, clientManager, clientEmployee, catererEmployee]) {
       expect(contractActionsForViewer('ACTIVE', viewer)).toEqual([]);

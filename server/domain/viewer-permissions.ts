@@ -15,13 +15,14 @@ export interface Viewer {
 
 /**
  * What the viewer may do with a contract now: either party's ADMIN pauses, resumes and
- * terminates (as the state machine allows); only the caterer's ADMIN edits terms, until the
- * contract is terminated.
+ * terminates (as the state machine allows); the client's ADMIN accepts or declines a proposal,
+ * the caterer's ADMIN withdraws it; only the caterer's ADMIN edits terms, until the contract is
+ * terminated or declined.
  */
 export function contractActionsForViewer(status: ContractStatus, viewer: Viewer): ContractAction[] {
   if (viewer.role !== 'ADMIN') return [];
-  const actions: ContractAction[] = [...allowedContractActions(status)];
-  if (viewer.companyType === 'CATERING' && status !== 'TERMINATED') actions.push('edit');
+  const actions: ContractAction[] = [...allowedContractActions(status, viewer.companyType)];
+  if (viewer.companyType === 'CATERING' && status !== 'TERMINATED' && status !== 'DECLINED') actions.push('edit');
   return actions;
 }
 

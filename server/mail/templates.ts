@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { NotificationCategory } from '@/lib/enums';
-import { formatDay, formatDeadline, formatMoney, formatMonth, formatNotice, formatWeekdayTime } from '@/lib/format';
+import { formatDate, formatDay, formatDeadline, formatMoney, formatMonth, formatNotice, formatWeekdayList, formatWeekdayTime } from '@/lib/format';
 import { DEADLINE_TERMS } from '@/lib/schemas/contract-terms';
 import { linkToken } from '@/server/auth/tokens';
-import { EVENT_CATEGORIES, type CompanyEventType, type EmailOnlyEventType, type OutboxEvent } from '@/server/outbox/events';
+import { EVENT_CATEGORIES, type CompanyEventType, type EmailOnlyEventType, type OutboxEvent, type ProposalTerms } from '@/server/outbox/events';
 
 /**
  * What one event says to one company's people: the same words in the bell and in the e-mail,
@@ -101,6 +101,20 @@ function confirmationDueContent(event: OutboxEvent<'service_day.confirmation_due
   };
 }
 
+/**
+ * A proposal's terms in one sentence each, so the client can decide from the message alone:
+ * days, quantities, price and currency, notice (on the client's clock), period.
+ */
+export function proposalTermsText(terms: ProposalTerms, clientTimeZone: string): string {
+  return [
+    `- Service days: ${formatWeekdayList(terms.serviceDays)}, delivery at ${terms.deliveryTime} (${clientTimeZone})`,
+    `- Meals per day: ${terms.defaultQuantity} by default, between ${terms.minDailyQuantity} and ${terms.maxQuantity}`,
+    `- Price: ${formatMoney(terms.pricePerMealCents, terms.currency)} per meal (${terms.currency})`,
+    `- Meal counts due: ${formatNotice(terms.notice, clientTimeZone)}`,
+    `- Period: ${formatDate(terms.startDate)} to ${formatDate(terms.endDate)} (the last possible service date)`,
+  ].join('\n');
+}
+
 export function statementPath(statementId: string): string {
   return `/statements/${encodeURIComponent(statementId)}`;
 }
@@ -143,6 +157,37 @@ export function eventContent(event: OutboxEvent<CompanyEventType>, ctx: MessageC
         ...contract,
       };
     }
+    case 'contract.proposed':
+      return {
+        title: `Review the contract proposed by ${them}`,
+        body:
+          `${actor ?? them} proposes a catering contract to you${label ? ` (${label})` : ''}. ` +
+          `Nothing is planned or billed until your administrator accepts it.\n${proposalTermsText(event.payload.terms, zoneOf(ctx, clientId))}`,
+        ...contract,
+        actionLabel: 'Review the proposal',
+      };
+    case 'contract.accepted': {
+      const n = event.payload.generatedServiceDays;
+      return {
+        title: `${them} accepted your contract proposal`,
+        body:
+          `${actor ?? them} accepted ${withThem}: it is active, and ${n} ${n === 1 ? 'service day is' : 'service days are'} planned.\n` +
+          proposalTermsText(event.payload.terms, zoneOf(ctx, clientId)),
+        ...contract,
+      };
+    }
+    case 'contract.declined':
+      return {
+        title: `${them} declined your contract proposal`,
+        body: `${actor ?? them} declined the proposal of ${withThem}. Reason: ${event.payload.reason}`,
+        ...contract,
+      };
+    case 'contract.withdrawn':
+      return {
+        title: `${them} withdrew its contract proposal`,
+        body: `${actor ?? them} withdrew the proposal of ${withThem}. There is nothing to accept any more.`,
+        ...contract,
+      };
     case 'contract.updated': {
       const { changed } = event.payload;
       const terms = changed.length > 0 ? ` (${changed.join(', ')})` : '';

@@ -35,11 +35,35 @@ const noticeTerms = z.strictObject({
 });
 const notice = noticeTerms.optional();
 
+/** The terms a proposal offers (and an acceptance agrees to), so its messages can state them. */
+const proposalTerms = z.strictObject({
+  startDate: dateSchema('The start date'),
+  endDate: dateSchema('The end date'),
+  /** ISO weekdays, ascending. */
+  serviceDays: z.array(z.number().int().min(1).max(7)).min(1),
+  minDailyQuantity: count,
+  defaultQuantity: count,
+  maxQuantity: count,
+  pricePerMealCents: count,
+  currency: z.string().length(3),
+  deliveryTime: z.string().regex(/^\d{2}:\d{2}$/),
+  notice: noticeTerms,
+});
+
 /** Only in events written before link tokens were derived from their row; never written now. */
 const legacyToken = z.string().min(1).optional();
 
 export const EVENT_PAYLOADS = {
+  /** Contracts created ACTIVE before proposals existed; no longer written (create proposes). */
   'contract.created': z.strictObject({ ...contractParties, generatedServiceDays: count, notice }),
+  /** The caterer proposed a contract to the client (PROPOSED: no days, no capacity used yet). */
+  'contract.proposed': z.strictObject({ ...contractParties, terms: proposalTerms }),
+  /** The client's ADMIN accepted the proposal: ACTIVE, its first service days generated. */
+  'contract.accepted': z.strictObject({ ...contractParties, terms: proposalTerms, generatedServiceDays: count }),
+  /** The client's ADMIN declined the proposal (final). */
+  'contract.declined': z.strictObject({ ...contractParties, reason: z.string().min(1) }),
+  /** The caterer withdrew its proposal before the client answered (final). */
+  'contract.withdrawn': z.strictObject({ ...contractParties }),
   'contract.updated': z.strictObject({
     ...contractParties,
     /** Names of the contract terms that changed. */
@@ -128,6 +152,10 @@ export const EVENT_PAYLOADS = {
  */
 export const EVENT_CATEGORIES = {
   'contract.created': 'contracts',
+  'contract.proposed': 'contracts',
+  'contract.accepted': 'contracts',
+  'contract.declined': 'contracts',
+  'contract.withdrawn': 'contracts',
   'contract.updated': 'contracts',
   'contract.paused': 'contracts',
   'contract.resumed': 'contracts',
@@ -161,6 +189,7 @@ export type CompanyEventType = Exclude<EventType, EmailOnlyEventType>;
 export type OutboxEvent<T extends EventType = EventType> = { [K in T]: { eventType: K; payload: EventPayload<K> } }[T];
 /** The common payload of contract and service-day events. */
 export type ContractNotice = z.output<typeof noticeTerms>;
+export type ProposalTerms = z.output<typeof proposalTerms>;
 export type ContractParties = Pick<EventPayload<'contract.created'>, keyof typeof contractParties>;
 
 export function isEventType(value: string): value is EventType {

@@ -5,6 +5,7 @@ import { companies, users } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import { addDays, localToday } from '@/lib/dates';
 import { createContract } from '@/server/services/contracts/create';
+import { acceptContract } from '@/server/services/contracts/proposals';
 import type { DietCounts } from '@/lib/diets';
 import type { Diet } from '@/lib/enums';
 
@@ -74,44 +75,74 @@ const DEMO_CONTRACTS: DemoContract[] = [
   },
 ];
 
-/** The caterer's first ADMIN, acting as the one who offers the contract. */
-async function catererAdmin(db: DbOrTx, companyId: string): Promise<SessionUser> {
+/**
+ * Green Fork's proposal to Acme, left waiting: the demo client's ADMIN finds it on the
+ * dashboard under "Proposals waiting" to accept or decline.
+ */
+const DEMO_PROPOSAL: DemoContract = {
+  caterer: 'greenfork',
+  client: 'acme',
+  terms: {
+    minDailyQuantity: 10,
+    defaultQuantity: 25,
+    maxQuantity: 40,
+    noticeHours: 24,
+    serviceDays: [5],
+    pricePerMealCents: 1400,
+    deliveryTime: '12:00',
+    dietOptions: ['VEGAN'],
+    defaultDiets: { VEGAN: 5 },
+  },
+};
+
+/** The company's first ADMIN: the caterer's offers the contract, the client's accepts it. */
+async function companyAdmin(db: DbOrTx, companyId: string): Promise<SessionUser> {
   const [row] = await db
     .select({ userId: users.id, email: users.email, companyType: companies.companyType })
     .from(users)
     .innerJoin(companies, eq(companies.id, users.companyId))
     .where(and(eq(users.companyId, companyId), eq(users.role, 'ADMIN')))
     .limit(1);
-  if (!row) throw new Error(`demo caterer ${companyId} has no ADMIN`);
+  if (!row) throw new Error(`demo company ${companyId} has no ADMIN`);
   return { userId: row.userId, companyId, companyType: row.companyType, role: 'ADMIN', email: row.email };
 }
 
+async function proposeDemoContract(db: DbOrTx, companyIds: Record<string, string>, demo: DemoContract, now: Date, startInDays = -7) {
+  const [client] = await db
+    .select({ email: companies.email, timezone: companies.timezone })
+    .from(companies)
+    .where(eq(companies.id, companyIds[demo.client]!));
+  const today = localToday(now, client!.timezone);
+  const actor = await companyAdmin(db, companyIds[demo.caterer]!);
+  return createContract(db, actor, {
+    clientEmail: client!.email,
+    noticeMode: 'HOURS',
+    noticeBusinessDays: DEFAULT_NOTICE_BUSINESS_DAYS,
+    cutoffTime: DEFAULT_CUTOFF_TIME,
+    dietOptions: [],
+    defaultDiets: {},
+    ...demo.terms,
+    startDate: addDays(today, startInDays),
+    endDate: addDays(today, 365),
+    now,
+  });
+}
+
 /**
- * ACTIVE demo contracts through the real service (capacity checks, outbox events, and the
- * next four weeks of service days generated). They started a week ago and run for a year.
+ * ACTIVE demo contracts through the real services: the caterer proposes, the client's ADMIN
+ * accepts (capacity checks, outbox events, and the next four weeks of service days generated).
+ * They started a week ago and run for a year. Plus one proposal still waiting for Acme (from next week).
+ * Returns the ACTIVE contracts' ids.
  */
 export async function seedDemoContracts(db: DbOrTx, companyIds: Record<string, string>, now: Date): Promise<string[]> {
   const ids: string[] = [];
   for (const demo of DEMO_CONTRACTS) {
-    const [client] = await db
-      .select({ email: companies.email, timezone: companies.timezone })
-      .from(companies)
-      .where(eq(companies.id, companyIds[demo.client]!));
-    const today = localToday(now, client!.timezone);
-    const actor = await catererAdmin(db, companyIds[demo.caterer]!);
-    const contract = await createContract(db, actor, {
-      clientEmail: client!.email,
-      noticeMode: 'HOURS',
-      noticeBusinessDays: DEFAULT_NOTICE_BUSINESS_DAYS,
-      cutoffTime: DEFAULT_CUTOFF_TIME,
-      dietOptions: [],
-      defaultDiets: {},
-      ...demo.terms,
-      startDate: addDays(today, -7),
-      endDate: addDays(today, 365),
-      now,
-    });
+    const proposal = await proposeDemoContract(db, companyIds, demo, now);
+    const clientAdmin = await companyAdmin(db, companyIds[demo.client]!);
+    const contract = await acceptContract(db, clientAdmin, { id: proposal.id, now });
     ids.push(contract.id);
   }
+  // The proposal would start next week.
+  await proposeDemoContract(db, companyIds, DEMO_PROPOSAL, now, 7);
   return ids;
 }

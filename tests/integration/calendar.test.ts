@@ -4,7 +4,7 @@ import { serviceDays } from '@/db/schema';
 import { computeConfirmationDeadline } from '@/server/domain/deadline';
 import { generateServiceDays } from '@/server/services/service-days/generation';
 import { registerCompany, type Clock } from '../support/callers';
-import { catererAndClient, contractTerms, eventsFor, rejectionOf } from '../support/contracts';
+import { catererAndClient, eventsFor, rejectionOf, agreeContract } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 /** SPEC §14: business-day notice, closures of either party, public holidays, honest terms. */
@@ -18,7 +18,7 @@ async function setup(options: { now: string; clientTimeZone?: string; terms?: Re
   const clock: Clock = { now: new Date(options.now) };
   const parties = await catererAndClient(t.db, clock, { clientTimeZone: options.clientTimeZone ?? 'UTC' });
   if (options.holidayCountry) await parties.client.caller.company.update({ holidayCountry: options.holidayCountry });
-  const contract = await parties.caterer.caller.contract.create({ clientEmail: parties.client.email, ...contractTerms(options.terms) });
+  const contract = await agreeContract(parties.caterer, parties.client, options.terms);
   /** Every stored day of the contract, by date. */
   const stored = async (contractId = contract.id) =>
     new Map((await t.db.select().from(serviceDays).where(eq(serviceDays.contractId, contractId))).map((d) => [d.serviceDate, d]));
@@ -117,7 +117,7 @@ describe('adding and removing a closure', () => {
   it('a contract-scoped closure affects only that contract', async () => {
     const { client, contract, stored, clock } = await setup({ now });
     const otherCaterer = await registerCompany(t.db, { companyType: 'CATERING', dailyCapacity: 500 }, clock);
-    const other = await otherCaterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    const other = await agreeContract(otherCaterer, client);
 
     const answer = await client.caller.company.addClosure({ from: '2026-03-09', to: '2026-03-13', reason: 'No lunches', contractId: contract.id });
     expect(answer.cancelled).toHaveLength(5);
@@ -165,7 +165,7 @@ describe('honest terms', () => {
     const clock: Clock = { now: new Date('2026-03-02T10:00:00Z') };
     const { caterer, client } = await catererAndClient(t.db, clock);
     await client.caller.company.setOfficeDays({ days: [{ dayOfWeek: 5, isWorkDay: false }] });
-    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    const contract = await agreeContract(caterer, client);
     expect(contract.skippedWeekdays).toEqual([5]);
     expect((await client.caller.contract.get({ id: contract.id })).skippedWeekdays).toEqual([5]);
     const days = await client.caller.serviceDay.list({ contractId: contract.id, from: '2026-03-01', to: '2026-03-31' });
@@ -181,10 +181,7 @@ describe('notice modes', () => {
     const { contract, caterer, client } = await setup({ now: '2026-03-02T10:00:00Z' });
     expect(contract).toMatchObject({ noticeMode: 'HOURS', noticeHours: 24 });
     await caterer.caller.contract.terminate({ id: contract.id });
-    const business = await caterer.caller.contract.create({
-      clientEmail: client.email,
-      ...contractTerms({ noticeMode: 'BUSINESS_DAYS', noticeBusinessDays: 2, cutoffTime: '14:00' }),
-    });
+    const business = await agreeContract(caterer, client, { noticeMode: 'BUSINESS_DAYS', noticeBusinessDays: 2, cutoffTime: '14:00' });
     expect(business).toMatchObject({ noticeMode: 'BUSINESS_DAYS', noticeBusinessDays: 2, cutoffTime: '14:00' });
     const monday = (await client.caller.serviceDay.list({ contractId: business.id, from: '2026-03-09', to: '2026-03-09' }))[0]!;
     expect(monday.deadline).toEqual(new Date('2026-03-05T14:00:00Z'));

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/rows';
 import type { CatererDashboard } from '@/lib/schemas/report';
 import { callerFor, registerCompany, type Clock } from '../support/callers';
-import { contractTerms } from '../support/contracts';
+import { contractTerms, agreeContract } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 /**
@@ -26,11 +26,11 @@ beforeAll(async () => {
   const clients = [];
   for (const [i, timezone] of ZONES.entries()) {
     const client = await registerCompany(t.db, { companyType: 'CLIENT', companyName: `Client ${i} ${timezone}`, timezone }, clock);
-    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...everyDay });
+    const contract = await agreeContract(caterer, client, everyDay);
     clients.push({ client, contract });
   }
   // Another caterer's days for the same client, never served, one of them disputed.
-  const rivalContract = await rival.caller.contract.create({ clientEmail: clients[2]!.client.email, ...everyDay });
+  const rivalContract = await agreeContract(rival, clients[2]!.client, everyDay);
 
   const serveAndDispute = async (who: typeof caterer, contractId: string, client: typeof caterer, dates: string[]) => {
     const days = await who.caller.serviceDay.list({ contractId, from: '2026-03-01', to: '2026-03-31' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/rows';
 import type { Clock } from '../support/callers';
-import { catererAndClient, contractTerms, fieldsOf, rejectionOf, snapshot } from '../support/contracts';
+import { catererAndClient, fieldsOf, rejectionOf, snapshot, agreeContract } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;
@@ -23,10 +23,7 @@ async function setup(options: { currency?: string } = {}) {
   const clock: Clock = { now: new Date(NOW) };
   const parties = await catererAndClient(t.db, clock);
   if (options.currency) await parties.caterer.caller.company.update({ currency: options.currency });
-  const contract = await parties.caterer.caller.contract.create({
-    clientEmail: parties.client.email,
-    ...contractTerms({ startDate: '2026-03-01', pricePerMealCents: 1500 }),
-  });
+  const contract = await agreeContract(parties.caterer, parties.client, { startDate: '2026-03-01', pricePerMealCents: 1500 });
   // Days before today, as if they had been generated back then.
   await t.db.execute(sql`insert into service_days (contract_id, service_date, day_of_week, expected_quantity, confirmation_deadline, status)
     values (${contract.id}, '2026-03-09', 1, 20, '2026-03-08T12:00:00Z', 'EXPECTED_CONFIRMED')`);

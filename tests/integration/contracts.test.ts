@@ -4,7 +4,7 @@ import { contracts, serviceDays } from '@/db/schema';
 import { DomainError } from '@/server/domain/errors';
 import { guardOneActivePerPair } from '@/server/services/contracts/create';
 import { registerCompany, type Clock } from '../support/callers';
-import { catererAndClient, contractTerms, eventsFor, fieldsOf, rejectionOf, snapshot } from '../support/contracts';
+import { catererAndClient, contractTerms, eventsFor, fieldsOf, rejectionOf, snapshot, agreeContract } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;
@@ -25,7 +25,7 @@ async function daysOf(contractId: string) {
 }
 
 describe('contract.create', () => {
-  it('creates an ACTIVE contract with both names, terms and the viewer actions for each side', async () => {
+  it('creates a PROPOSED contract with both names, terms and the viewer actions for each side; no days yet', async () => {
     const clock: Clock = { now: new Date(START) };
     const { caterer, client, clientManager } = await catererAndClient(t.db, clock);
     const created = await caterer.caller.contract.create({
@@ -33,29 +33,40 @@ describe('contract.create', () => {
       ...contractTerms({ serviceDays: [5, 1, 3, 1], deliveryTime: undefined }),
     });
     expect(created).toMatchObject({
-      status: 'ACTIVE',
+      status: 'PROPOSED',
       cateringId: caterer.session.companyId,
       clientId: client.session.companyId,
       serviceDays: [1, 3, 5],
       deliveryTime: '12:00',
       viewerSide: 'CATERING',
-      allowedActions: ['pause', 'terminate', 'edit'],
+      allowedActions: ['withdraw', 'edit'],
       pausedAt: null,
+      acceptedAt: null,
+      declinedAt: null,
     });
+    expect(await daysOf(created.id)).toEqual([]);
     const asClient = await client.caller.contract.get({ id: created.id });
-    expect(asClient).toMatchObject({ viewerSide: 'CLIENT', allowedActions: ['pause', 'terminate'] });
+    expect(asClient).toMatchObject({ viewerSide: 'CLIENT', allowedActions: ['accept', 'decline'] });
     expect(asClient.cateringName).toBe(created.cateringName);
     expect((await clientManager.caller.contract.get({ id: created.id })).allowedActions).toEqual([]);
+    expect((await client.caller.contract.list({ status: 'PROPOSED' })).map((c) => c.id)).toEqual([created.id]);
+    expect(await client.caller.contract.list({ status: 'ACTIVE' })).toEqual([]);
+
+    const accepted = await client.caller.contract.accept({ id: created.id });
+    expect(accepted).toMatchObject({ status: 'ACTIVE', viewerSide: 'CLIENT', allowedActions: ['pause', 'terminate'], acceptedAt: clock.now });
+    expect((await caterer.caller.contract.get({ id: created.id })).allowedActions).toEqual(['pause', 'terminate', 'edit']);
     expect((await client.caller.contract.list({ status: 'ACTIVE' })).map((c) => c.id)).toEqual([created.id]);
     expect(await client.caller.contract.list({ status: 'PAUSED' })).toEqual([]);
   });
 
-  it('a second ACTIVE contract for the same pair is CONFLICT; nothing changes', async () => {
+  it('a second proposal for a pair with an ACTIVE contract is recorded, but accepting it is CONFLICT; nothing changes', async () => {
     const clock: Clock = { now: new Date(START) };
     const { caterer, client } = await catererAndClient(t.db, clock);
-    await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    await agreeContract(caterer, client);
+    const second = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    expect(second.status).toBe('PROPOSED');
     const before = await snapshot(t.db);
-    const error = await rejectionOf(caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() }));
+    const error = await rejectionOf(client.caller.contract.accept({ id: second.id }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toBe('An active contract between these companies already exists.');
     expect(await snapshot(t.db)).toEqual(before);
@@ -64,7 +75,7 @@ describe('contract.create', () => {
   it('the partial unique index backs the rule, and its violation is recognised as a duplicate pair', async () => {
     const clock: Clock = { now: new Date(START) };
     const { caterer, client } = await catererAndClient(t.db, clock);
-    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    const contract = await agreeContract(caterer, client);
     const [row] = await t.db.select().from(contracts).where(eq(contracts.id, contract.id));
     const copy = { ...row!, id: undefined };
     const error = await guardOneActivePerPair(() => t.db.insert(contracts).values(copy)).catch((e: unknown) => e);
@@ -88,26 +99,29 @@ describe('contract.create', () => {
     );
   });
 
-  it('capacity: defaults per weekday over the caterer capacity are CONFLICT, other weekdays are fine', async () => {
+  it('capacity at acceptance: defaults per weekday over the caterer capacity are CONFLICT, other weekdays are fine', async () => {
     const clock: Clock = { now: new Date(START) };
     const { caterer, client } = await catererAndClient(t.db, clock, { capacity: 50 });
     const other = await registerCompany(t.db, { companyType: 'CLIENT' }, clock);
     const third = await registerCompany(t.db, { companyType: 'CLIENT' }, clock);
-    await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms({ defaultQuantity: 30 }) });
+    await agreeContract(caterer, client, { defaultQuantity: 30 });
     const before = await snapshot(t.db);
-    const error = await rejectionOf(
-      caterer.caller.contract.create({ clientEmail: other.email, ...contractTerms({ defaultQuantity: 21, serviceDays: [5, 6] }) }),
-    );
+    // A proposal uses no capacity; accepting it is checked.
+    const over = await caterer.caller.contract.create({ clientEmail: other.email, ...contractTerms({ defaultQuantity: 21, serviceDays: [5, 6] }) });
+    const beforeAccept = await snapshot(t.db);
+    const error = await rejectionOf(other.caller.contract.accept({ id: over.id }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toBe('Capacity exceeded on Friday: 51 meals planned, daily capacity is 50.');
-    expect(await snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(beforeAccept);
+    expect(beforeAccept.service_days).toEqual(before.service_days);
+    await other.caller.contract.decline({ id: over.id, reason: 'Too many meals.' });
     // Exactly at capacity on Friday, and Saturday is free.
-    await caterer.caller.contract.create({ clientEmail: other.email, ...contractTerms({ defaultQuantity: 20, serviceDays: [5, 6] }) });
+    await agreeContract(caterer, other, { defaultQuantity: 20, serviceDays: [5, 6] });
     // A paused contract does not count; resuming it re-checks.
     const paused = await caterer.caller.contract.list({ status: 'ACTIVE' });
     const first = paused.find((c) => c.clientId === client.session.companyId)!;
     await caterer.caller.contract.pause({ id: first.id });
-    await caterer.caller.contract.create({ clientEmail: third.email, ...contractTerms({ defaultQuantity: 30, serviceDays: [1] }) });
+    await agreeContract(caterer, third, { defaultQuantity: 30, serviceDays: [1] });
     const resumeError = await rejectionOf(caterer.caller.contract.resume({ id: first.id }));
     expect(resumeError.code).toBe('CONFLICT');
     expect(resumeError.message).toMatch(/Capacity exceeded on Monday: 60 meals/);
@@ -147,7 +161,7 @@ describe('pause, resume, terminate', () => {
   it('pause removes only the open PENDING days; resume regenerates; terminate is final', async () => {
     const clock: Clock = { now: new Date(START) };
     const { caterer, client } = await catererAndClient(t.db, clock);
-    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    const contract = await agreeContract(caterer, client);
     const days = await client.caller.serviceDay.list({ contractId: contract.id, from: '2026-03-01', to: '2026-04-30' });
     const on = (date: string) => days.find((d) => d.serviceDate === date)!;
     await client.caller.serviceDay.confirmExpected({ id: on('2026-03-10').id, quantity: 33 });
@@ -163,8 +177,8 @@ describe('pause, resume, terminate', () => {
       { date: '2026-03-10', status: 'EXPECTED_CONFIRMED', expected: 33 },
     ]);
     const events = await eventsFor(t.db, contract.id);
-    expect(events.map((e) => e.event_type)).toEqual(['contract.created', 'contract.paused']);
-    expect(events[1]!.payload).toMatchObject({
+    expect(events.map((e) => e.event_type)).toEqual(['contract.proposed', 'contract.accepted', 'contract.paused']);
+    expect(events[2]!.payload).toMatchObject({
       actorCompanyId: client.session.companyId,
       lockedServiceDays: 3,
       removedServiceDays: 17,
@@ -197,7 +211,8 @@ describe('pause, resume, terminate', () => {
     }
     expect(await snapshot(t.db)).toEqual(before);
     expect((await eventsFor(t.db, contract.id)).map((e) => e.event_type)).toEqual([
-      'contract.created',
+      'contract.proposed',
+      'contract.accepted',
       'contract.paused',
       'contract.resumed',
       'contract.terminated',
@@ -207,9 +222,9 @@ describe('pause, resume, terminate', () => {
   it('resuming while another ACTIVE contract exists for the pair is CONFLICT', async () => {
     const clock: Clock = { now: new Date(START) };
     const { caterer, client } = await catererAndClient(t.db, clock);
-    const first = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    const first = await agreeContract(caterer, client);
     await caterer.caller.contract.pause({ id: first.id });
-    await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    await agreeContract(caterer, client);
     const error = await rejectionOf(caterer.caller.contract.resume({ id: first.id }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toBe('An active contract between these companies already exists.');
@@ -222,7 +237,7 @@ describe('contract.update', () => {
   it('replaces the open PENDING days with the new terms; confirmed days stay', async () => {
     const clock: Clock = { now: new Date(START) };
     const { caterer, client } = await catererAndClient(t.db, clock);
-    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    const contract = await agreeContract(caterer, client);
     const [tuesday] = await client.caller.serviceDay.list({ contractId: contract.id, from: '2026-03-10', to: '2026-03-10' });
     await client.caller.serviceDay.confirmExpected({ id: tuesday!.id, quantity: 12 });
 
@@ -247,14 +262,16 @@ describe('contract.update', () => {
     // The event carries the notice in force, so its messages can say when counts are due.
     const { noticeMode, noticeHours, noticeBusinessDays, cutoffTime } = updated;
     expect(event!.payload).toMatchObject({ notice: { noticeMode, noticeHours, noticeBusinessDays, cutoffTime } });
-    const [created] = (await eventsFor(t.db, contract.id)).filter((e) => e.event_type === 'contract.created');
-    expect(created!.payload).toMatchObject({ notice: { noticeMode: contract.noticeMode, noticeBusinessDays: contract.noticeBusinessDays, cutoffTime: contract.cutoffTime } });
+    const [proposed] = (await eventsFor(t.db, contract.id)).filter((e) => e.event_type === 'contract.proposed');
+    expect(proposed!.payload).toMatchObject({
+      terms: { notice: { noticeMode: contract.noticeMode, noticeBusinessDays: contract.noticeBusinessDays, cutoffTime: contract.cutoffTime } },
+    });
   });
 
   it('validates the merged terms and re-checks capacity; a refused update changes nothing', async () => {
     const clock: Clock = { now: new Date(START) };
     const { caterer, client } = await catererAndClient(t.db, clock, { capacity: 30 });
-    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    const contract = await agreeContract(caterer, client);
     const before = await snapshot(t.db);
     const cases: [Record<string, unknown>, string, string][] = [
       [{ maxQuantity: 15 }, 'BAD_REQUEST', 'maxQuantity'], // below the stored default of 20

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { serviceDays } from '@/db/schema';
 import { autoLockDueServiceDays } from '@/server/services/service-days/auto-lock';
 import type { Clock } from '../support/callers';
-import { catererAndClient, contractTerms, eventsFor, fieldsOf, rejectionOf, snapshot } from '../support/contracts';
+import { catererAndClient, contractTerms, eventsFor, fieldsOf, rejectionOf, snapshot, agreeContract } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;
@@ -24,7 +24,7 @@ const DIET_TERMS = {
 async function setup(terms: Record<string, unknown> = DIET_TERMS) {
   const clock: Clock = { now: new Date(START) };
   const parties = await catererAndClient(t.db, clock);
-  const contract = await parties.caterer.caller.contract.create({ clientEmail: parties.client.email, ...contractTerms(terms) });
+  const contract = await agreeContract(parties.caterer, parties.client, terms);
   const list = () => parties.client.caller.serviceDay.list({ contractId: contract.id, from: '2026-03-01', to: '2026-03-31' });
   const days = await list();
   const dayOn = (date: string) => days.find((d) => d.serviceDate === date)!;

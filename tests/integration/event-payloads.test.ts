@@ -4,7 +4,7 @@ import { queryRows } from '@/db/rows';
 import { runServiceDayJobs } from '@/server/jobs/service-day-jobs';
 import { EVENT_PAYLOADS, EVENT_TYPES, isEventType } from '@/server/outbox/events';
 import { callerFor, type Clock } from '../support/callers';
-import { catererAndClient, contractTerms } from '../support/contracts';
+import { catererAndClient, agreeContract } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 /**
@@ -26,7 +26,7 @@ describe('outbox event payloads as written by their producers', () => {
     // Monday 2026-03-02 08:00 UTC; UTC client, deliveries 12:00, 24 h notice.
     const clock: Clock = { now: new Date('2026-03-02T08:00:00Z') };
     const { caterer, client } = await catererAndClient(t.db, clock);
-    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms({ startDate: '2026-02-20' }) }); // contract.created
+    const contract = await agreeContract(caterer, client, { startDate: '2026-02-20' }); // contract.created
     // The cron: auto-lock of Monday (deadline passed), a digest for Tuesday (deadline within 24 h).
     expect(await runServiceDayJobs(t.db, { now: clock.now })).toMatchObject({ autoLocked: 1, reminderDigests: 1, failedSteps: [] });
     await caterer.caller.contract.update({ id: contract.id, defaultQuantity: 22 }); // contract.updated

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientDashboard, CatererDashboard } from '@/lib/schemas/report';
 import { callerFor, registerCompany } from '../support/callers';
-import { contractTerms, rejectionOf } from '../support/contracts';
+import { rejectionOf, agreeContract } from '../support/contracts';
 import { buildReportFixture, type ReportFixture } from '../support/report-fixture';
 import { createTestDb, type TestDb } from '../support/test-db';
 
@@ -285,7 +285,7 @@ describe('report.dashboard in a time zone with daylight-saving time', () => {
     const clock = { now: new Date('2026-03-23T23:30:00Z') };
     const caterer = await registerCompany(t.db, { companyType: 'CATERING', timezone: 'Europe/Warsaw' }, clock);
     const client = await registerCompany(t.db, { companyType: 'CLIENT', timezone: 'Europe/Warsaw' }, clock);
-    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms({ noticeHours: 30 }) });
+    const contract = await agreeContract(caterer, client, { noticeHours: 30 });
     const d = await clientDashboard(client.caller);
     expect(d.today).toBe('2026-03-24');
     expect(d.costPeriod).toEqual({ from: '2026-02-23', to: '2026-03-24' });

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo contracts', () => {
-  it('seeds ACTIVE contracts within capacity with four weeks of days on open office days only', async () => {
+  it('seeds ACTIVE (proposed and accepted) contracts within capacity with four weeks of days on open office days only, and one proposal waiting', async () => {
     const now = new Date('2026-03-04T10:00:00Z');
     const { seeded, companyIds } = await seedDemoData(t.db, now);
     expect(seeded).toBe(true);
@@ -27,6 +27,7 @@ describe('demo contracts', () => {
       [companyIds.tasty, companyIds.acme, 'ACTIVE'],
       [companyIds.tasty, companyIds.globex, 'ACTIVE'],
       [companyIds.greenfork, companyIds.initech, 'ACTIVE'],
+      [companyIds.greenfork, companyIds.acme, 'PROPOSED'],
     ]);
     // Today (Wednesday) through today + 28 days (past history is seeded separately):
     // Acme Mon–Fri, Globex and Initech Mon–Thu.
@@ -34,10 +35,11 @@ describe('demo contracts', () => {
       [21, [1, 2, 3, 4, 5]],
       [17, [1, 2, 3, 4]],
       [17, [1, 2, 3, 4]],
+      [0, null],
     ]);
     const events = await queryRows<{ n: number }>(
       t.db,
-      sql`select count(*)::int as n from outbox_events where event_type = 'contract.created'`,
+      sql`select count(*)::int as n from outbox_events where event_type = 'contract.accepted'`,
     );
     expect(Number(events[0]!.n)).toBe(3);
     // Seeding twice does nothing.

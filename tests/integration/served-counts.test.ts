@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../support/callers';
-import { catererAndClient, contractTerms, eventsFor, fieldsOf, rejectionOf, snapshot } from '../support/contracts';
+import { catererAndClient, eventsFor, fieldsOf, rejectionOf, snapshot, agreeContract } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;
@@ -15,10 +15,7 @@ const START = '2026-03-02T08:00:00Z';
 async function servedDayOn(date: string) {
   const clock: Clock = { now: new Date(START) };
   const parties = await catererAndClient(t.db, clock);
-  const contract = await parties.caterer.caller.contract.create({
-    clientEmail: parties.client.email,
-    ...contractTerms({ minDailyQuantity: 100, defaultQuantity: 127, maxQuantity: 160, startDate: '2026-03-01' }),
-  });
+  const contract = await agreeContract(parties.caterer, parties.client, { minDailyQuantity: 100, defaultQuantity: 127, maxQuantity: 160, startDate: '2026-03-01' });
   const [day] = await parties.client.caller.serviceDay.list({ contractId: contract.id, from: date, to: date });
   clock.now = new Date(`${date}T15:00:00Z`);
   return { ...parties, clock, contract, day: day! };

@@ -7,7 +7,7 @@ import { pruneOutbox } from '@/server/jobs/retention';
 import { emailHandler } from '@/server/outbox/handlers/email';
 import { notificationsHandler } from '@/server/outbox/handlers/notifications';
 import { addUser, registerCompany, type Clock } from '../support/callers';
-import { contractTerms } from '../support/contracts';
+import { agreeContract } from '../support/contracts';
 import { drainAndSend } from '../support/outbox-fixtures';
 import { createTestDb, type TestDb } from '../support/test-db';
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   // Two caterers serve the same client: the client still gets ONE digest.
   for (const name of ['Good Food Ltd', 'Fresh Meals']) {
     const caterer = await registerCompany(t.db, { companyType: 'CATERING', companyName: name }, clock);
-    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
+    const contract = await agreeContract(caterer, client);
     contractIds.push(contract.id);
   }
 });

@@ -7,7 +7,7 @@ import { contractServiceDates, generationWindow } from '@/server/domain/service-
 import { autoLockDueServiceDays } from '@/server/services/service-days/auto-lock';
 import { generateServiceDays } from '@/server/services/service-days/generation';
 import type { Clock } from '../support/callers';
-import { catererAndClient, contractTerms } from '../support/contracts';
+import { catererAndClient, agreeContract } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;
@@ -69,7 +69,7 @@ describe('generateServiceDays agrees with contractServiceDates', () => {
     if (officeDays.length) {
       await t.db.insert(clientOfficeDays).values(officeDays.map((d) => ({ ...d, companyId: client.session.companyId })));
     }
-    const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms(terms) });
+    const contract = await agreeContract(caterer, client, terms);
     const expected = contractServiceDates({
       startDate: contract.startDate,
       endDate: contract.endDate,
@@ -89,8 +89,8 @@ describe('generateServiceDays agrees with contractServiceDates', () => {
     const clock: Clock = { now: new Date('2026-03-02T09:00:00Z') };
     const a = await catererAndClient(t.db, clock);
     const b = await catererAndClient(t.db, clock);
-    const active = await a.caterer.caller.contract.create({ clientEmail: a.client.email, ...contractTerms() });
-    const paused = await b.caterer.caller.contract.create({ clientEmail: b.client.email, ...contractTerms() });
+    const active = await agreeContract(a.caterer, a.client);
+    const paused = await agreeContract(b.caterer, b.client);
     await b.caterer.caller.contract.pause({ id: paused.id });
     // Pausing kept only today's day, already past its deadline (locked, not deleted).
     expect(await datesOf(paused.id)).toEqual(['2026-03-02']);
@@ -118,10 +118,7 @@ describe('generation stores the deadline of computeConfirmationDeadline', () => 
   it.each(cases)('from %s, delivery %s, %i h notice, %s', async (now, deliveryTime, noticeHours, timeZone, serviceDays) => {
     const clock: Clock = { now: new Date(now) };
     const { caterer, client } = await catererAndClient(t.db, clock, { clientTimeZone: timeZone });
-    const contract = await caterer.caller.contract.create({
-      clientEmail: client.email,
-      ...contractTerms({ startDate: '2026-03-01', serviceDays, deliveryTime, noticeHours }),
-    });
+    const contract = await agreeContract(caterer, client, { startDate: '2026-03-01', serviceDays, deliveryTime, noticeHours });
     const rows = await queryRows<{ service_date: string; deadline: Date | string }>(
       t.db,
       sql`select to_char(service_date, 'YYYY-MM-DD') as service_date, confirmation_deadline as deadline
@@ -140,10 +137,7 @@ describe('autoLockDueServiceDays', () => {
     // Warsaw client, Sundays 12:00, 24 h notice; 2026-03-29 is the spring-forward Sunday.
     const clock: Clock = { now: new Date('2026-03-20T09:00:00Z') };
     const { caterer, client } = await catererAndClient(t.db, clock, { clientTimeZone: 'Europe/Warsaw' });
-    const contract = await caterer.caller.contract.create({
-      clientEmail: client.email,
-      ...contractTerms({ serviceDays: [7], noticeHours: 24 }),
-    });
+    const contract = await agreeContract(caterer, client, { serviceDays: [7], noticeHours: 24 });
     const deadline = computeConfirmationDeadline({
       serviceDate: '2026-03-29',
       deliveryTime: '12:00',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { serviceDays } from '@/db/schema';
 import type { Clock } from '../support/callers';
-import { catererAndClient, contractTerms, eventsFor, fieldsOf, rejectionOf, snapshot } from '../support/contracts';
+import { catererAndClient, contractTerms, eventsFor, fieldsOf, rejectionOf, snapshot, agreeContract } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 let t: TestDb;
@@ -17,10 +17,7 @@ const START = '2026-03-02T08:00:00Z';
 async function setup(options: { capacity?: number; clientTimeZone?: string; terms?: Record<string, unknown> } = {}) {
   const clock: Clock = { now: new Date(START) };
   const parties = await catererAndClient(t.db, clock, options);
-  const contract = await parties.caterer.caller.contract.create({
-    clientEmail: parties.client.email,
-    ...contractTerms(options.terms),
-  });
+  const contract = await agreeContract(parties.caterer, parties.client, options.terms);
   const days = await parties.client.caller.serviceDay.list({ contractId: contract.id, from: '2026-03-01', to: '2026-04-30' });
   const dayOn = (date: string) => {
     const day = days.find((d) => d.serviceDate === date);
@@ -259,8 +256,8 @@ describe('capacity at confirmation', () => {
     const clock: Clock = { now: new Date(START) };
     const first = await catererAndClient(t.db, clock, { capacity: 50 });
     const otherClient = await catererAndClient(t.db, clock);
-    const a = await first.caterer.caller.contract.create({ clientEmail: first.client.email, ...contractTerms() });
-    const b = await first.caterer.caller.contract.create({ clientEmail: otherClient.client.email, ...contractTerms() });
+    const a = await agreeContract(first.caterer, first.client);
+    const b = await agreeContract(first.caterer, otherClient.client);
     const dayOf = async (caller: typeof first.client.caller, contractId: string) =>
       (await caller.serviceDay.list({ contractId, from: '2026-03-10', to: '2026-03-10' }))[0]!;
     const dayA = await dayOf(first.client.caller, a.id);

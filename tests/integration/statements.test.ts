@@ -33,10 +33,7 @@ async function billedPair() {
   const clock: Clock = { now: new Date('2026-02-20T09:00:00Z') };
   const parties = await catererAndClient(t.db, clock);
   await parties.caterer.caller.company.update({ vatRateBasisPoints: 800, statementPrefix: 'FV' });
-  const contract = await parties.caterer.caller.contract.create({
-    clientEmail: parties.client.email,
-    ...contractTerms({ startDate: '2026-03-01', endDate: '2026-12-31', pricePerMealCents: 1500, poNumber: 'PO-77', costCenter: 'CC-Kitchen' }),
-  });
+  const contract = await agreeContract(parties.caterer, parties.client, { startDate: '2026-03-01', endDate: '2026-12-31', pricePerMealCents: 1500, poNumber: 'PO-77', costCenter: 'CC-Kitchen' });
   clock.now = new Date('2026-03-10T09:00:00Z');
   await parties.caterer.caller.contract.update({ id: contract.id, pricePerMealCents: 1700, priceEffectiveFrom: '2026-03-16' });
   // The generated days are replaced by a known set.
@@ -120,7 +117,7 @@ describe('statements', () => {
     const ids: string[] = [];
     for (let i = 0; i < 8; i += 1) {
       const client = await registerCompany(t.db, { companyType: 'CLIENT' }, clock);
-      const contract = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms({ startDate: '2026-03-01' }) });
+      const contract = await agreeContract(caterer, client, { startDate: '2026-03-01' });
       await t.db.execute(sql`delete from service_days where contract_id = ${contract.id}`);
       await addDays(contract.id, ['2026-03-02'], 'SERVED_CONFIRMED');
       await t.db.execute(sql`update service_days set served_quantity = 20, served_quantity_confirmed_at = now() where contract_id = ${contract.id}`);

@@ -6,7 +6,7 @@ import { computeConfirmationDeadline } from '@/server/domain/deadline';
 import { updateContract } from '@/server/services/contracts/update';
 import { autoLockDueServiceDays } from '@/server/services/service-days/auto-lock';
 import type { Clock } from '../support/callers';
-import { catererAndClient, contractTerms, rejectionOf } from '../support/contracts';
+import { catererAndClient, rejectionOf, agreeContract } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 /**
@@ -27,7 +27,7 @@ const rule = (serviceDate: string, deliveryTime: string, noticeHours: number, ti
 async function setup(options: { now: string; clientTimeZone: string; terms?: Record<string, unknown> }) {
   const clock: Clock = { now: new Date(options.now) };
   const parties = await catererAndClient(t.db, clock, { clientTimeZone: options.clientTimeZone });
-  const contract = await parties.caterer.caller.contract.create({ clientEmail: parties.client.email, ...contractTerms(options.terms) });
+  const contract = await agreeContract(parties.caterer, parties.client, options.terms);
   const dayIds = new Map(
     (await parties.client.caller.serviceDay.list({ contractId: contract.id, from: '2026-03-01', to: '2026-04-30' })).map((d) => [
       d.serviceDate,

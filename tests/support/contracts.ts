@@ -82,9 +82,19 @@ export async function eventsFor(db: Database, aggregateId: string): Promise<Outb
 type Party = { caller: ReturnType<typeof callerFor>; email: string };
 
 /**
- * A contract both sides have agreed to: the caterer's terms for the client, in force.
+ * A contract both sides have agreed to: the caterer's ADMIN proposes the terms, the client's
+ * ADMIN accepts them, and the contract is ACTIVE with its first service days.
  * Tests about anything after agreement start here, so how a contract comes into force is one place.
+ * `client.caller` must be the client company's ADMIN; `client.email` names the client company.
  */
 export async function agreeContract(caterer: Party, client: Party, terms: Record<string, unknown> = {}) {
+  const proposal = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms(terms) });
+  const accepted = await client.caller.contract.accept({ id: proposal.id });
+  // The caller sees the contract from its own side (viewerSide, allowed actions), as create answered.
+  return caterer.caller.contract.get({ id: accepted.id });
+}
+
+/** A proposal the client has not answered yet (PROPOSED: no days, no capacity used). */
+export async function proposeContract(caterer: Party, client: Pick<Party, 'email'>, terms: Record<string, unknown> = {}) {
   return caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms(terms) });
 }

@@ -37,9 +37,25 @@ export type PartyEventType = Exclude<CompanyEventType, 'service_day.confirmation
 type Details<T extends PartyEventType> = Omit<EventPayload<T>, keyof ContractParties>;
 
 const day = () => ({ serviceDayId: randomUUID(), serviceDate: '2026-03-02' });
+const SAMPLE_TERMS = {
+  startDate: '2026-03-02',
+  endDate: '2026-12-31',
+  serviceDays: [1, 2, 3, 4, 5],
+  minDailyQuantity: 10,
+  defaultQuantity: 20,
+  maxQuantity: 40,
+  pricePerMealCents: 1500,
+  currency: 'EUR',
+  deliveryTime: '12:00',
+  notice: { noticeMode: 'HOURS' as const, noticeHours: 24, noticeBusinessDays: 2, cutoffTime: '14:00' },
+};
 /** A valid payload (beyond the parties) per event type; tests override what they are about. */
 const SAMPLE_DETAILS: { [T in PartyEventType]: () => Details<T> } = {
   'contract.created': () => ({ generatedServiceDays: 20 }),
+  'contract.proposed': () => ({ terms: SAMPLE_TERMS }),
+  'contract.accepted': () => ({ terms: SAMPLE_TERMS, generatedServiceDays: 20 }),
+  'contract.declined': () => ({ reason: 'We found a caterer closer to the office.' }),
+  'contract.withdrawn': () => ({}),
   'contract.updated': () => ({ changed: ['defaultQuantity'], lockedServiceDays: 0, replacedServiceDays: 20, generatedServiceDays: 20 }),
   'contract.paused': () => ({ previousStatus: 'ACTIVE', status: 'PAUSED', lockedServiceDays: 1, removedServiceDays: 19 }),
   'contract.resumed': () => ({ previousStatus: 'PAUSED', status: 'ACTIVE', generatedServiceDays: 19 }),

@@ -1,6 +1,6 @@
 import type { Database } from '@/db/types';
 import { addUser, registerCompany, type Clock } from './callers';
-import { contractTerms } from './contracts';
+import { agreeContract } from './contracts';
 
 /**
  * A small history built through the public API, with figures worked out by hand in the tests.
@@ -25,19 +25,10 @@ export async function buildReportFixture(db: Database) {
   const blank = await registerCompany(db, { companyType: 'CLIENT', companyName: 'Blank Ltd', timezone: 'UTC' }, clock);
   const acmeEmployee = await addUser(db, acme.session.companyId, 'EMPLOYEE', clock);
 
-  const a1 = await caterer.caller.contract.create({ clientEmail: acme.email, ...contractTerms() });
-  const c1 = await caterer.caller.contract.create({
-    clientEmail: cobalt.email,
-    ...contractTerms({ serviceDays: [1, 3], minDailyQuantity: 10, defaultQuantity: 30, maxQuantity: 50, pricePerMealCents: 1000 }),
-  });
-  const b1 = await caterer.caller.contract.create({
-    clientEmail: blank.email,
-    ...contractTerms({ startDate: '2026-06-01', endDate: '2026-12-31' }),
-  });
-  const a2 = await otherCaterer.caller.contract.create({
-    clientEmail: acme.email,
-    ...contractTerms({ startDate: '2026-06-01', endDate: '2026-12-31', pricePerMealCents: 2500 }),
-  });
+  const a1 = await agreeContract(caterer, acme);
+  const c1 = await agreeContract(caterer, cobalt, { serviceDays: [1, 3], minDailyQuantity: 10, defaultQuantity: 30, maxQuantity: 50, pricePerMealCents: 1000 });
+  const b1 = await agreeContract(caterer, blank, { startDate: '2026-06-01', endDate: '2026-12-31' });
+  const a2 = await agreeContract(otherCaterer, acme, { startDate: '2026-06-01', endDate: '2026-12-31', pricePerMealCents: 2500 });
 
   const days = await acme.caller.serviceDay.list({ contractId: a1.id, from: '2026-03-01', to: '2026-03-31' });
   const dayOn = (date: string) => {

@@ -63,7 +63,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <ClosurePanel
           canEdit={canEdit}
           closures={calendar.closures}
-          contracts={contracts.filter((c) => c.status !== 'TERMINATED').map((c) => ({ id: c.id, label: counterpart(c) }))}
+          contracts={contracts.filter((c) => c.status === 'ACTIVE' || c.status === 'PAUSED').map((c) => ({ id: c.id, label: counterpart(c) }))}
           defaultFrom={today}
         />
       </div>

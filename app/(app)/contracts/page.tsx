@@ -9,9 +9,11 @@ export const metadata: Metadata = { title: 'Contracts' };
 
 const FILTERS = [
   { value: undefined, label: 'All' },
+  { value: 'PROPOSED', label: 'Proposed' },
   { value: 'ACTIVE', label: 'Active' },
   { value: 'PAUSED', label: 'Paused' },
   { value: 'TERMINATED', label: 'Terminated' },
+  { value: 'DECLINED', label: 'Declined' },
 ] as const;
 
 const PAGE_SIZE = 20;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { CatererDashboardView } from '@/components/dashboard/caterer-dashboard-view';
 import { ClientDashboardView } from '@/components/dashboard/client-dashboard-view';
 import { CompanySummary } from '@/components/dashboard/company-summary';
+import { ProposalsWaiting } from '@/components/dashboard/proposals-waiting';
 import { PageHeader } from '@/components/ui/card';
 import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
 
@@ -12,14 +13,21 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const api = await getServerCaller();
   const [company, data, session] = await Promise.all([api.company.me(), api.report.dashboard(), getSignedInUser()]);
+  // A client's proposals waiting for an answer, above everything else it has to do.
+  const proposals = data.companyType === 'CLIENT' ? await api.contract.list({ status: 'PROPOSED' }) : [];
   return (
     <>
       <PageHeader
         title="Dashboard"
         description={`${company.name} · dates and times in ${company.timezone}`}
       />
+      {proposals.length > 0 && (
+        <div className="mb-4">
+          <ProposalsWaiting proposals={proposals} />
+        </div>
+      )}
       {data.companyType === 'CLIENT' ? (
-        <ClientDashboardView data={data} weekEnd={addDays(data.today, 6)} companyEmail={company.email} />
+        <ClientDashboardView hasProposals={proposals.length > 0} data={data} weekEnd={addDays(data.today, 6)} companyEmail={company.email} />
       ) : (
         <CatererDashboardView data={data} isAdmin={session?.role === 'ADMIN'} />
       )}

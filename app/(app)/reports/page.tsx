@@ -9,6 +9,7 @@ import { formatCount, formatDate, formatMoney } from '@/lib/format';
 import { isValidDate, localToday, weekContaining } from '@/lib/dates';
 import { weeklyReportInput } from '@/lib/schemas/report';
 import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
+import { isAgreedContract } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Reports' };
 
@@ -17,7 +18,7 @@ type Search = { contractId?: string; from?: string; to?: string };
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const api = await getServerCaller();
-  const [company, contracts, session] = await Promise.all([api.company.me(), api.contract.list(), getSignedInUser()]);
+  const [company, contracts, session] = await Promise.all([api.company.me(), api.contract.list().then((all) => all.filter((c) => isAgreedContract(c.status))), getSignedInUser()]);
   const counterpart = (c: (typeof contracts)[number]) => (company.companyType === 'CATERING' ? c.clientName : c.cateringName);
   const header = (
     <PageHeader title="Reports" description={`Service days, meals and costs per contract. Dates are in ${company.timezone}.`} />

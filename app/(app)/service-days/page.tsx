@@ -5,7 +5,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { getServerCaller } from '@/server/api/server-caller';
 import { addDays, isValidDate, localToday, weekContaining } from '@/lib/dates';
-import { SERVICE_DAY_STATUSES } from '@/lib/enums';
+import { isAgreedContract, SERVICE_DAY_STATUSES } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Service days' };
 
@@ -14,7 +14,7 @@ type Search = { contractId?: string; from?: string; to?: string; status?: string
 export default async function ServiceDaysPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const api = await getServerCaller();
-  const [company, contracts] = await Promise.all([api.company.me(), api.contract.list()]);
+  const [company, contracts] = await Promise.all([api.company.me(), api.contract.list().then((all) => all.filter((c) => isAgreedContract(c.status)))]);
   // Default: this week and the next, in the viewer's time zone (Monday first).
   const today = localToday(new Date(), company.timezone);
   const monday = weekContaining(today).from;

@@ -6,6 +6,7 @@ import { StatementStatusBadge } from '@/components/statements/statement-status';
 import { formatMoney, formatMonth } from '@/lib/format';
 import { addDays, localToday } from '@/lib/dates';
 import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
+import { isAgreedContract } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Statements' };
 
@@ -14,7 +15,7 @@ export default async function StatementsPage() {
   const [company, session, statements] = await Promise.all([api.company.me(), getSignedInUser(), api.statement.list()]);
   const caterer = company.companyType === 'CATERING';
   const billing = caterer && session.role === 'ADMIN';
-  const contracts = billing ? await api.contract.list() : [];
+  const contracts = billing ? (await api.contract.list()).filter((c) => isAgreedContract(c.status)) : [];
   const clients = [...new Map(contracts.map((c) => [c.clientId, { id: c.clientId, name: c.clientName }])).values()].sort((a, b) =>
     a.name.localeCompare(b.name),
   );

@@ -2,18 +2,21 @@ import {
   contractListOutput,
   contractOutput,
   createContractInput,
+  declineContractInput,
   listContractsInput,
   updateContractInput,
 } from '@/lib/schemas/contract';
 import { idInput } from '@/lib/schemas/common';
 import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
 import { createContract } from '@/server/services/contracts/create';
+import { acceptContract, declineContract, withdrawContract } from '@/server/services/contracts/proposals';
 import { changeContractStatus } from '@/server/services/contracts/transitions';
 import { updateContract } from '@/server/services/contracts/update';
 import { getContract, listContracts } from '@/server/services/contracts/views';
 
 // Guards run before input parsing, so a wrong role is FORBIDDEN whatever the input.
 const catererAdmin = tenantProcedure.use(requireCompanyType('CATERING')).use(requireRole('ADMIN'));
+const clientAdmin = tenantProcedure.use(requireCompanyType('CLIENT')).use(requireRole('ADMIN'));
 const eitherAdmin = tenantProcedure.use(requireRole('ADMIN'));
 
 export const contractRouter = router({
@@ -33,6 +36,21 @@ export const contractRouter = router({
     .input(updateContractInput)
     .output(contractOutput)
     .mutation(({ ctx, input }) => updateContract(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  /** The client's ADMIN accepts a proposal: ACTIVE, capacity and one-active-per-pair checked, days generated. */
+  accept: clientAdmin
+    .input(idInput)
+    .output(contractOutput)
+    .mutation(({ ctx, input }) => acceptContract(ctx.db, ctx.tenant, { id: input.id, now: ctx.now() })),
+  /** The client's ADMIN declines a proposal with a reason: DECLINED (final). */
+  decline: clientAdmin
+    .input(declineContractInput)
+    .output(contractOutput)
+    .mutation(({ ctx, input }) => declineContract(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  /** The caterer's ADMIN withdraws its proposal: DECLINED (final). */
+  withdraw: catererAdmin
+    .input(idInput)
+    .output(contractOutput)
+    .mutation(({ ctx, input }) => withdrawContract(ctx.db, ctx.tenant, { id: input.id, now: ctx.now() })),
   pause: eitherAdmin
     .input(idInput)
     .output(contractOutput)

@@ -5,10 +5,8 @@ import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput, CreateContractInput } from '@/lib/schemas/contract';
 import { DomainError } from '@/server/domain/errors';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
-import { generateServiceDays } from '@/server/services/service-days/generation';
 import { isUniqueViolation } from '@/server/services/db-errors';
-import { assertContractFitsCapacity } from './capacity';
-import { contractEventPayload, noticeOf } from './events';
+import { contractEventPayload, proposalTermsOf } from './events';
 import { getContract } from './views';
 
 export const ONE_ACTIVE_PER_PAIR = 'contracts_one_active_per_pair';
@@ -25,16 +23,16 @@ export async function guardOneActivePerPair<T>(write: () => Promise<T>): Promise
 }
 
 /**
- * A caterer's ADMIN offers a contract to a client company named by its email. The contract
- * starts ACTIVE, must fit the caterer's capacity, and its first weeks of service days are
- * generated in the same transaction.
+ * A caterer's ADMIN proposes a contract to a client company named by its email. The contract
+ * starts PROPOSED: no service days, no reminders, no capacity used. Capacity and the
+ * one-active-contract rule are checked when the client's ADMIN accepts (proposals.ts).
  */
 export async function createContract(
   db: DbOrTx,
   actor: SessionUser,
   input: CreateContractInput & { now: Date },
 ): Promise<ContractOutput> {
-  const { clientEmail, serviceDays: weekdays, now, ...terms } = input;
+  const { clientEmail, serviceDays: weekdays, now: _now, ...terms } = input; // eslint-disable-line @typescript-eslint/no-unused-vars
   const id = await db.transaction(async (tx) => {
     const [client] = await tx
       .select({ id: companies.id })
@@ -50,30 +48,13 @@ export async function createContract(
       throw new DomainError('NOT_FOUND', 'No client company is registered with this email.', 'clientEmail');
     }
     const pair = { cateringId: actor.companyId, clientId: client.id };
-    // The capacity lock also serialises creates for one caterer, so this check sees any
-    // contract a concurrent request just committed; the unique index backs it up regardless.
-    await assertContractFitsCapacity(tx, { ...pair, defaultQuantity: terms.defaultQuantity, serviceDays: weekdays });
-    const [existing] = await tx
-      .select({ id: contracts.id })
-      .from(contracts)
-      .where(
-        and(
-          eq(contracts.cateringId, pair.cateringId),
-          eq(contracts.clientId, pair.clientId),
-          eq(contracts.status, 'ACTIVE'),
-          isNull(contracts.deletedAt),
-        ),
-      );
-    if (existing) throw new DomainError('CONFLICT', DUPLICATE_ACTIVE_MESSAGE);
 
     // The contract's currency is the caterer's currency now, fixed for the contract's life.
     const [caterer] = await tx.select({ currency: companies.currency }).from(companies).where(eq(companies.id, actor.companyId));
-    const [contract] = await guardOneActivePerPair(() =>
-      tx
-        .insert(contracts)
-        .values({ ...pair, ...terms, currency: caterer!.currency, status: 'ACTIVE' })
-        .returning({ id: contracts.id }),
-    );
+    const [contract] = await tx
+      .insert(contracts)
+      .values({ ...pair, ...terms, currency: caterer!.currency, status: 'PROPOSED' })
+      .returning();
     const contractId = contract!.id;
     await tx.insert(contractPrices).values({
       contractId,
@@ -83,11 +64,10 @@ export async function createContract(
       createdById: actor.userId,
     });
     await tx.insert(contractServiceDays).values(weekdays.map((dayOfWeek) => ({ contractId, dayOfWeek })));
-    const generated = await generateServiceDays(tx, { now, contractId });
     await enqueueOutboxEvent(tx, {
-      type: 'contract.created',
+      type: 'contract.proposed',
       aggregateId: contractId,
-      payload: contractEventPayload({ id: contractId, ...pair }, actor, { generatedServiceDays: generated, notice: noticeOf(terms) }),
+      payload: contractEventPayload(contract!, actor, { terms: proposalTermsOf(contract!, weekdays) }),
     });
     return contractId;
   });

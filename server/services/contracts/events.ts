@@ -1,5 +1,5 @@
 import type { SessionUser } from '@/server/domain/actor';
-import type { ContractNotice, ContractParties } from '@/server/outbox/events';
+import type { ContractNotice, ContractParties, ProposalTerms } from '@/server/outbox/events';
 
 /** The common payload of contract and service-day events (both parties and who acted), plus the event's own fields. */
 export function contractEventPayload<Details extends object>(
@@ -21,4 +21,32 @@ export function contractEventPayload<Details extends object>(
 export function noticeOf(terms: ContractNotice): ContractNotice {
   const { noticeMode, noticeHours, noticeBusinessDays, cutoffTime } = terms;
   return { noticeMode, noticeHours, noticeBusinessDays, cutoffTime };
+}
+
+/** The terms a proposal offers, as its events carry them (weekdays ascending, times 'HH:MM'). */
+export function proposalTermsOf(
+  contract: ContractNotice & {
+    startDate: string;
+    endDate: string;
+    minDailyQuantity: number;
+    defaultQuantity: number;
+    maxQuantity: number;
+    pricePerMealCents: number;
+    currency: string;
+    deliveryTime: string;
+  },
+  serviceDays: number[],
+): ProposalTerms {
+  return {
+    startDate: contract.startDate,
+    endDate: contract.endDate,
+    serviceDays: [...serviceDays].sort((a, b) => a - b),
+    minDailyQuantity: contract.minDailyQuantity,
+    defaultQuantity: contract.defaultQuantity,
+    maxQuantity: contract.maxQuantity,
+    pricePerMealCents: contract.pricePerMealCents,
+    currency: contract.currency,
+    deliveryTime: contract.deliveryTime.slice(0, 5),
+    notice: { ...noticeOf(contract), cutoffTime: contract.cutoffTime.slice(0, 5) },
+  };
 }

@@ -3,7 +3,6 @@ import type { DbOrTx } from '@/db/types';
 import { contractServiceDays, contracts } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput } from '@/lib/schemas/contract';
-import type { ContractTransition } from '@/lib/enums';
 import { nextContractStatus } from '@/server/domain/contract-state';
 import { enqueueOutboxEvent, type NewOutboxEvent } from '@/server/outbox/enqueue';
 import { generateServiceDays } from '@/server/services/service-days/generation';
@@ -22,7 +21,7 @@ import { getContract } from './views';
 export async function changeContractStatus(
   db: DbOrTx,
   actor: SessionUser,
-  input: { id: string; action: ContractTransition; now: Date },
+  input: { id: string; action: 'pause' | 'resume' | 'terminate'; now: Date },
 ): Promise<ContractOutput> {
   const { id, action, now } = input;
   await db.transaction(async (tx) => {

@@ -80,6 +80,9 @@ export async function updateContract(
     if (contract.status === 'TERMINATED') {
       throw new DomainError('CONFLICT', 'This contract is terminated, so its terms can no longer be changed.');
     }
+    if (contract.status === 'DECLINED') {
+      throw new DomainError('CONFLICT', 'This proposal was declined or withdrawn, so its terms can no longer be changed.');
+    }
     const currentDays = await tx
       .select({ dayOfWeek: contractServiceDays.dayOfWeek })
       .from(contractServiceDays)

@@ -84,6 +84,10 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     updatedAt: c.updatedAt,
     pausedAt: c.pausedAt,
     terminatedAt: c.terminatedAt,
+    acceptedAt: c.acceptedAt,
+    declinedAt: c.declinedAt,
+    declineReason: c.declineReason,
+    withdrawnAt: c.withdrawnAt,
     viewerSide,
     allowedActions: contractActionsForViewer(c.status, viewer),
   }));

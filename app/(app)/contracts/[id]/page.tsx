@@ -7,7 +7,8 @@ import { loadContractOrNotFound } from './load-contract';
 import { ServiceDayTable } from '@/components/service-days/service-day-table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { formatDate, formatNotice, formatWeekdayList } from '@/lib/format';
+import { formatDate, formatInstant, formatNotice, formatWeekdayList } from '@/lib/format';
+import type { ContractOutput } from '@/lib/schemas/contract';
 import { PricePeriods } from '@/components/contracts/price-periods';
 import { getServerCaller } from '@/server/api/server-caller';
 import { addDays, localToday } from '@/lib/dates';
@@ -15,6 +16,27 @@ import { describeDietSplit, dietTotal } from '@/lib/diets';
 import { DIET_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Contract' };
+
+/** Where a proposal stands: waiting for the client's ADMIN, or declined (with the reason) or withdrawn. */
+function ProposalNote({ contract }: { contract: ContractOutput }) {
+  const client = contract.viewerSide === 'CLIENT';
+  let text: string | null = null;
+  if (contract.status === 'PROPOSED') {
+    text = client
+      ? `${contract.cateringName} proposes these terms. Nothing is planned or billed until your administrator accepts them.`
+      : `Waiting for ${contract.clientName}'s administrator to accept or decline. No service days are planned until then.`;
+  } else if (contract.withdrawnAt) {
+    text = `${contract.cateringName} withdrew this proposal on ${formatInstant(contract.withdrawnAt, contract.clientTimeZone)}.`;
+  } else if (contract.status === 'DECLINED' && contract.declinedAt) {
+    text = `${contract.clientName} declined this proposal on ${formatInstant(contract.declinedAt, contract.clientTimeZone)}. Reason: ${contract.declineReason ?? '—'}`;
+  }
+  if (!text) return null;
+  return (
+    <p role="status" data-testid="proposal-note" className="mb-4 rounded-md border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">
+      {text}
+    </p>
+  );
+}
 
 export default async function ContractPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -37,6 +59,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
         }
         actions={<ContractActions id={contract.id} allowed={contract.allowedActions} />}
       />
+      <ProposalNote contract={contract} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card title="Terms" className="lg:col-span-1">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
@@ -91,7 +114,9 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
           }
         >
           <p className="mb-3 text-sm text-slate-600">
-            Last week and the next four weeks ({formatDate(from)} – {formatDate(to)}).
+            {contract.status === 'PROPOSED'
+              ? 'None yet: the next four weeks of service days are planned when the client accepts the proposal.'
+              : `Last week and the next four weeks (${formatDate(from)} – ${formatDate(to)}).`}
           </p>
           <ServiceDayTable days={days} viewerSide={contract.viewerSide} compact />
         </Card>

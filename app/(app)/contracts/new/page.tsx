@@ -12,7 +12,7 @@ export default async function NewContractPage() {
   if (company.companyType !== 'CATERING' || session?.role !== 'ADMIN') redirect('/contracts');
   return (
     <>
-      <PageHeader title="New contract" description="Terms for a client. Service days for the next four weeks are planned at once." />
+      <PageHeader title="New contract" description="Terms you propose to a client. Service days are planned once the client's administrator accepts them." />
       <ContractForm mode="create" currency={company.currency} />
     </>
   );
