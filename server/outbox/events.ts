@@ -179,6 +179,8 @@ export const SECRET_PAYLOAD_KEYS = ['token'] as const;
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type EventPayload<T extends EventType> = z.output<(typeof EVENT_PAYLOADS)[T]>;
 export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
+/** Types no producer writes any more, kept so that stored events of them still parse and drain. */
+export const LEGACY_EVENT_TYPES = ['contract.created'] as const satisfies EventType[];
 
 /** Event types whose only recipient is the person named in the payload (no in-app row). */
 export const EMAIL_ONLY_EVENT_TYPES = ['user.invited', 'auth.password_reset_requested'] as const satisfies EventType[];

@@ -74,7 +74,7 @@ describe.skipIf(!onPostgres)('capacity and uniqueness under concurrent requests'
     expect(new Set(days.map((d) => d.contractId))).toEqual(new Set([active]));
   });
 
-  it('proposals of two clients that fit only one at a time, accepted in parallel: exactly one ACTIVE, the other over capacity', async () => {
+  it('proposals of six clients that fit only one at a time, accepted in parallel: exactly one ACTIVE, the other over capacity', async () => {
     const clock: Clock = { now: new Date('2026-03-02T08:00:00Z') };
     // Each proposal plans 60 a day; the caterer cooks 100: both fit alone, never together.
     const caterer = await registerCompany(t.db, { companyType: 'CATERING', dailyCapacity: 100 }, clock);

@@ -46,10 +46,14 @@ describe('the service-day journey', () => {
       '2026-03-30',
     ]);
     expect(days.every((d) => d.status === 'PENDING' && d.expectedQuantity === 20)).toBe(true);
-    const [created] = await eventsFor(t.db, contract.id);
-    expect(created).toMatchObject({
-      event_type: 'contract.created',
+    const [proposed, accepted] = await eventsFor(t.db, contract.id);
+    expect(proposed).toMatchObject({
+      event_type: 'contract.proposed',
       payload: { ...parties, actorCompanyId: caterer.session.companyId, actorUserId: caterer.session.userId },
+    });
+    expect(accepted).toMatchObject({
+      event_type: 'contract.accepted',
+      payload: { ...parties, actorCompanyId: client.session.companyId, actorUserId: client.session.userId, generatedServiceDays: 21 },
     });
 
     // The client sees Wednesday with its deadline (Tuesday 12:00 UTC) and may confirm it.
