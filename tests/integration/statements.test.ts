@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/rows';
 import { registerCompany, type Clock } from '../support/callers';
-import { agreeContract, catererAndClient, contractTerms, rejectionOf } from '../support/contracts';
+import { agreeContract, catererAndClient, rejectionOf } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { pdfText } from '../support/pdf-text';
 import { exportStatement } from '@/server/services/statements/export';
