@@ -34,7 +34,10 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 export async function signOut(page: Page) {
-  const menu = page.getByRole('button', { name: 'Menu' });
+  // The phone header's "Menu" button, by its exact name: a substring match also finds any
+  // visible button that mentions menus (the menu editor's "Copy last week’s menus"), and
+  // clicking that one on the way out copied a week over the caterer's edits.
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
   if (await menu.isVisible()) await menu.click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);

@@ -38,6 +38,8 @@ test("a caterer publishes a week's menu, copies it to the next week and edits a 
   await expect(monday2.getByLabel(/^Dish 1 on/)).toHaveValue('Pierogi ruskie');
   await signOut(page);
 
+  // The client, on a 390 px phone, reads the dishes beside the day and confirms its count there.
+  await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, clientEmail, password);
   await gotoReady(page, `/service-days?from=${week2}&to=${week2}`);
   const day = page.locator(`[data-testid="service-day"][data-date="${week2}"]`);
@@ -45,4 +47,9 @@ test("a caterer publishes a week's menu, copies it to the next week and edits a 
   await expect(menu).toContainText('Pierogi ruskie');
   await expect(menu).toContainText('Vegetarian');
   await expect(menu).toContainText('Contains: gluten');
+  await day.getByLabel(/^Meals on/).fill('100');
+  await day.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await expect(page.getByText('Quantity confirmed.')).toBeVisible();
+  await expect(day.getByTestId('menu')).toContainText('Pierogi ruskie');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

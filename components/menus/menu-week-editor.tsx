@@ -28,10 +28,16 @@ export function MenuWeekEditor({ contractId, weekStart, dates, menus }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const byDate = new Map(menus.map((m) => [m.date, m.dishes]));
+  // Copying fills empty days only (the server's rule): with none left there is nothing to copy.
+  const emptyDays = dates.filter((d) => !byDate.has(d)).length;
   const copy = useMutation(
     trpc.menu.copyWeek.mutationOptions({
       onSuccess: (result) => {
-        toast.success(`Copied ${result.copied} ${result.copied === 1 ? 'day' : 'days'} from last week.`);
+        const kept = result.keptDates.length;
+        toast.success(
+          `Copied ${result.copied} ${result.copied === 1 ? 'day' : 'days'} from last week.` +
+            (kept > 0 ? ` ${kept} ${kept === 1 ? 'day' : 'days'} already had a menu and stayed as ${kept === 1 ? 'it was' : 'they were'}.` : ''),
+        );
         router.refresh();
       },
     }),
@@ -42,11 +48,18 @@ export function MenuWeekEditor({ contractId, weekStart, dates, menus }: Props) {
         <Button
           variant="secondary"
           pending={copy.isPending}
-          onClick={() => copy.mutate({ contractId, fromWeekStart: addDays(weekStart, -7), toWeekStart: weekStart })}
+          disabled={emptyDays === 0}
+          onClick={() => {
+            if (!copy.isPending) copy.mutate({ contractId, fromWeekStart: addDays(weekStart, -7), toWeekStart: weekStart });
+          }}
         >
           Copy last week’s menus
         </Button>
-        <span className="text-xs text-slate-600">Replaces this week’s menus with last week’s, day by day.</span>
+        <span className="text-xs text-slate-600">
+          {emptyDays === 0
+            ? 'Every day of this week has a menu; edit a day to change it.'
+            : 'Fills the days of this week that have no menu yet; days you have set stay as they are.'}
+        </span>
       </div>
       <FormError message={copy.error ? errorMessage(copy.error) : null} />
       {dates.length === 0 && <p className="text-sm text-slate-700">This contract serves no day this week.</p>}

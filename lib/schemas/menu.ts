@@ -58,8 +58,10 @@ export const menuOutput = z.object({
 export type MenuOutput = z.output<typeof menuOutput>;
 export const menuListOutput = z.array(menuOutput);
 export const copyWeekOutput = z.object({
-  /** Days of the target week that now have the copied menu. */
+  /** Days of the target week that were empty and now have the copied menu. */
   copied: z.number().int(),
+  /** Days of the target week that already had a menu: kept as they were (copying fills empty days only). */
+  keptDates: z.array(z.string()),
   /** Dates of the source week whose menu could not be copied (outside the contract's period). */
   skippedDates: z.array(z.string()),
   menus: menuListOutput,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/rows';
 import type { Clock } from '../support/callers';
-import { catererAndClient, contractTerms, fieldsOf, rejectionOf, snapshot } from '../support/contracts';
+import { agreeContract, catererAndClient, fieldsOf, rejectionOf, snapshot } from '../support/contracts';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { drainAndSend } from '../support/outbox-fixtures';
 import { emailHandler } from '@/server/outbox/handlers/email';
@@ -19,13 +19,10 @@ const START = '2026-03-02T08:00:00Z';
 const SOUP = { name: 'Żurek with egg', diets: [], allergens: ['GLUTEN', 'EGGS', 'CELERY'] };
 const BOWL = { name: 'Lentil dhal', diets: ['VEGAN', 'VEGETARIAN', 'VEGAN'], allergens: [] };
 
-async function setup() {
+async function setup(terms: Record<string, unknown> = {}) {
   const clock: Clock = { now: new Date(START) };
   const parties = await catererAndClient(t.db, clock);
-  const contract = await parties.caterer.caller.contract.create({
-    clientEmail: parties.client.email,
-    ...contractTerms({ dietOptions: ['VEGAN', 'VEGETARIAN'] }),
-  });
+  const contract = await agreeContract(parties.caterer, parties.client, { dietOptions: ['VEGAN', 'VEGETARIAN'], ...terms });
   return { clock, ...parties, contract };
 }
 
@@ -61,7 +58,7 @@ describe('menus', () => {
 
   it('validates dishes (1–20 names, the 14 EU allergens, known diets) and dates, with field paths; nothing changes', async () => {
     const { caterer, contract } = await setup();
-    const before = await snapshot(t.db);
+    const before = await snapshot(t.db, ['menus']);
     const cases: [unknown, string][] = [
       [{ dishes: [{ ...SOUP, allergens: ['PEANUT'] }] }, 'dishes.0.allergens.0'],
       [{ dishes: [{ ...SOUP, diets: ['PALEO'] }] }, 'dishes.0.diets.0'],
@@ -76,7 +73,7 @@ describe('menus', () => {
       expect(error.code, field).toBe('BAD_REQUEST');
       expect(fieldsOf(error), field).toContain(field);
     }
-    expect(await snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db, ['menus'])).toEqual(before);
   });
 
   it('only the caterer’s ADMIN/MANAGER write; another tenant’s contract is NOT_FOUND for writing and reading', async () => {
@@ -94,24 +91,51 @@ describe('menus', () => {
     ).toBe('NOT_FOUND');
   });
 
-  it('copyWeek copies each weekday onto the same weekday of the target week; weeks start on Monday', async () => {
+  it('copyWeek fills the empty days of the target week from the same weekdays; a day that has a menu keeps it; weeks start on Monday', async () => {
     const { caterer, client, contract } = await setup();
     await caterer.caller.menu.set({ contractId: contract.id, date: '2026-03-02', dishes: [SOUP] });
     await caterer.caller.menu.set({ contractId: contract.id, date: '2026-03-04', dishes: [BOWL, SOUP] });
-    // The target week had a Tuesday menu: the source has none that day, so it is cleared.
-    await caterer.caller.menu.set({ contractId: contract.id, date: '2026-03-10', dishes: [SOUP] });
+    // The target week already has a Wednesday and a Thursday menu: both stay.
+    await caterer.caller.menu.set({ contractId: contract.id, date: '2026-03-11', dishes: [BOWL] });
+    await caterer.caller.menu.set({ contractId: contract.id, date: '2026-03-12', dishes: [SOUP] });
     const copied = await caterer.caller.menu.copyWeek({ contractId: contract.id, fromWeekStart: '2026-03-02', toWeekStart: '2026-03-09' });
-    expect(copied.copied).toBe(2);
+    expect(copied).toMatchObject({ copied: 1, keptDates: ['2026-03-11'], skippedDates: [] });
     expect(copied.menus.map((m) => [m.date, m.dishes.map((d) => d.name)])).toEqual([
       ['2026-03-09', ['Żurek with egg']],
-      ['2026-03-11', ['Lentil dhal', 'Żurek with egg']],
+      ['2026-03-11', ['Lentil dhal']],
+      ['2026-03-12', ['Żurek with egg']],
     ]);
-    expect((await client.caller.menu.list({ contractId: contract.id, from: '2026-03-09', to: '2026-03-15' })).length).toBe(2);
+    expect((await client.caller.menu.list({ contractId: contract.id, from: '2026-03-09', to: '2026-03-15' })).length).toBe(3);
 
     const notMonday = await rejectionOf(caterer.caller.menu.copyWeek({ contractId: contract.id, fromWeekStart: '2026-03-03', toWeekStart: '2026-03-09' }));
+    expect(notMonday.code).toBe('BAD_REQUEST');
     expect(fieldsOf(notMonday)).toEqual(['fromWeekStart']);
+    const same = await rejectionOf(caterer.caller.menu.copyWeek({ contractId: contract.id, fromWeekStart: '2026-03-09', toWeekStart: '2026-03-09' }));
+    expect(fieldsOf(same)).toEqual(['toWeekStart']);
     const empty = await rejectionOf(caterer.caller.menu.copyWeek({ contractId: contract.id, fromWeekStart: '2026-03-23', toWeekStart: '2026-03-30' }));
     expect(empty.code).toBe('PRECONDITION_FAILED');
+  });
+
+  it('copying last week, editing a dish and copying again (a repeated or late copy) keeps the edited dish', async () => {
+    const { caterer, client, contract } = await setup();
+    await caterer.caller.menu.set({ contractId: contract.id, date: '2026-03-09', dishes: [{ name: 'Pierogi', diets: ['VEGETARIAN'], allergens: ['GLUTEN'] }] });
+    await caterer.caller.menu.copyWeek({ contractId: contract.id, fromWeekStart: '2026-03-09', toWeekStart: '2026-03-16' });
+    await caterer.caller.menu.set({ contractId: contract.id, date: '2026-03-16', dishes: [{ name: 'Pierogi ruskie', diets: ['VEGETARIAN'], allergens: ['GLUTEN', 'MILK'] }] });
+    const again = await caterer.caller.menu.copyWeek({ contractId: contract.id, fromWeekStart: '2026-03-09', toWeekStart: '2026-03-16' });
+    expect(again).toMatchObject({ copied: 0, keptDates: ['2026-03-16'] });
+    const [menu] = await client.caller.menu.list({ contractId: contract.id, from: '2026-03-16', to: '2026-03-16' });
+    expect(menu!.dishes).toEqual([{ name: 'Pierogi ruskie', diets: ['VEGETARIAN'], allergens: ['GLUTEN', 'MILK'] }]);
+    const [day] = await client.caller.serviceDay.list({ contractId: contract.id, from: '2026-03-16', to: '2026-03-16' });
+    expect(day!.menu.map((d) => d.name)).toEqual(['Pierogi ruskie']);
+  });
+
+  it('copyWeek skips target days outside the contract’s period and names them', async () => {
+    const { catererManager, contract: short } = await setup({ startDate: '2026-03-02', endDate: '2026-03-10' });
+    await catererManager.caller.menu.set({ contractId: short.id, date: '2026-03-02', dishes: [SOUP] });
+    await catererManager.caller.menu.set({ contractId: short.id, date: '2026-03-04', dishes: [BOWL] });
+    const copied = await catererManager.caller.menu.copyWeek({ contractId: short.id, fromWeekStart: '2026-03-02', toWeekStart: '2026-03-09' });
+    expect(copied).toMatchObject({ copied: 1, keptDates: [], skippedDates: ['2026-03-11'] });
+    expect(copied.menus.map((m) => m.date)).toEqual(['2026-03-09']);
   });
 
   it('changes in the next 14 days tell the client in one digest per contract per hour; later dates and no-op edits do not', async () => {

@@ -108,9 +108,12 @@ export async function listMenus(db: DbOrTx, viewer: SessionUser, input: { contra
 }
 
 /**
- * Copies a week's menus (Monday–Sunday) onto another week, day by day: each day of the target
- * week gets the menu of the same weekday (a day without a menu in the source is cleared in the
- * target). Days outside the contract's period are skipped and named.
+ * Fills a week (Monday–Sunday) from another week, weekday by weekday, **into empty days only**:
+ * a day of the target week that already has a menu keeps it (named in `keptDates`), a source
+ * day without a menu leaves its target day alone, and days outside the contract's period are
+ * skipped (named). So copying never overwrites a dish the caterer has edited, and copying the
+ * same week twice changes nothing the second time. To replace a day, edit it (or clear it and
+ * copy again). The contract's row lock orders this after any concurrent menu.set.
  */
 export async function copyMenuWeek(
   db: DbOrTx,
@@ -121,23 +124,23 @@ export async function copyMenuWeek(
   const result = await db.transaction(async (tx) => {
     const contract = await lockCaterersContract(tx, actor, contractId);
     const source = new Map((await menusOf(tx, contractId, fromWeekStart, addDays(fromWeekStart, 6))).map((m) => [m.date, m.dishes]));
-    const entries: { date: string; dishes: MenuDish[] }[] = [];
-    const skippedDates: string[] = [];
-    for (let i = 0; i < 7; i++) {
-      const from = addDays(fromWeekStart, i);
-      const to = addDays(toWeekStart, i);
-      const dishes = source.get(from);
-      if (to < contract.startDate || to > contract.endDate) {
-        if (dishes) skippedDates.push(to);
-        continue;
-      }
-      entries.push({ date: to, dishes: dishes ?? [] });
-    }
     if (source.size === 0) {
       throw new DomainError('PRECONDITION_FAILED', `There is no menu in the week of ${fromWeekStart} to copy.`, 'fromWeekStart');
     }
+    const existing = new Set((await menusOf(tx, contractId, toWeekStart, addDays(toWeekStart, 6))).map((m) => m.date));
+    const entries: { date: string; dishes: MenuDish[] }[] = [];
+    const skippedDates: string[] = [];
+    const keptDates: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const dishes = source.get(addDays(fromWeekStart, i));
+      const to = addDays(toWeekStart, i);
+      if (!dishes) continue;
+      if (to < contract.startDate || to > contract.endDate) skippedDates.push(to);
+      else if (existing.has(to)) keptDates.push(to);
+      else entries.push({ date: to, dishes });
+    }
     await writeMenus(tx, actor, contract, entries, now);
-    return { copied: entries.filter((e) => e.dishes.length > 0).length, skippedDates };
+    return { copied: entries.length, keptDates, skippedDates };
   });
   return { ...result, menus: await menusOf(db, contractId, toWeekStart, addDays(toWeekStart, 6)) };
 }
