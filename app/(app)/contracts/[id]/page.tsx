@@ -9,6 +9,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDate, formatNotice, formatWeekdayList } from '@/lib/format';
 import { PricePeriods } from '@/components/contracts/price-periods';
+import { DeliveryDetails } from '@/components/contracts/delivery-details';
 import { getServerCaller } from '@/server/api/server-caller';
 import { addDays, localToday } from '@/lib/dates';
 import { describeDietSplit, dietTotal } from '@/lib/diets';
@@ -80,6 +81,8 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
               <PricePeriods periods={contract.pricePeriods} currency={contract.currency} today={today} />
             </dd>
           </dl>
+          <h3 className="mt-4 mb-2 text-sm font-semibold text-slate-900">Delivery details</h3>
+          <DeliveryDetails delivery={contract.clientDelivery} />
         </Card>
         <Card
           title="Service days"
