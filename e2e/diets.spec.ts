@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { acceptAsClient, chooseHoursNotice, DEMO, sendProposal, gotoReady, isoDate, nextMonday, registerCompany, signIn, signOut, uniqueEmail } from './fixtures';
 
 test('a client confirms "120 = 100 standard + 14 vegetarian + 6 gluten-free" on a phone; the caterer sees the split', async ({ page }) => {
+  // A whole journey of several people signing in and out: more than the default minute on a busy machine.
+  test.slow();
   const clientEmail = uniqueEmail('diets');
   const clientName = `Diets ${Date.now()}`;
   const password = 'office lunch together';

@@ -34,7 +34,10 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 export async function signOut(page: Page) {
-  const menu = page.getByRole('button', { name: 'Menu' });
+  // The phone header's "Menu" button, by its exact name: a substring match also finds any
+  // visible button that mentions menus (the menu editor's "Copy last week’s menus"), and
+  // clicking that one on the way out copied a week over the caterer's edits.
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
   if (await menu.isVisible()) await menu.click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -119,9 +122,10 @@ export async function acceptAsClient(page: Page, path: string, client: Login, th
 /**
  * As a signed-in caterer ADMIN (`caterer`): a contract with the client from today for `days`
  * days, default terms, 15.00 a meal, 24 hours' notice (so next week is open on whatever weekday
- * tests run), proposed and then accepted by the client's ADMIN. Ends signed in as the caterer.
+ * tests run), proposed and then accepted by the client's ADMIN. Ends signed in as the caterer;
+ * returns the contract page's path.
  */
-export async function createContract(page: Page, client: Login, days: number, caterer: Login) {
+export async function createContract(page: Page, client: Login, days: number, caterer: Login): Promise<string> {
   await gotoReady(page, '/contracts/new');
   await page.getByLabel('Client email').fill(client.email);
   await chooseHoursNotice(page);
@@ -130,6 +134,7 @@ export async function createContract(page: Page, client: Login, days: number, ca
   await page.getByLabel(/^Price per meal/).fill('15');
   const path = await sendProposal(page);
   await acceptAsClient(page, path, client, caterer);
+  return path;
 }
 
 /** On the contract form: notice in hours before delivery (the form proposes business days). */

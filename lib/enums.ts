@@ -116,3 +116,12 @@ export const ALLERGEN_LABELS: Record<Allergen, string> = {
   LUPIN: 'Lupin',
   MOLLUSCS: 'Molluscs',
 };
+
+/** How settled a day's count is for the kitchen: confirmed by a person, locked at the deadline, or still open (an estimate). */
+export const PRODUCTION_STATUSES = ['CONFIRMED', 'LOCKED', 'OPEN'] as const;
+export type ProductionStatus = (typeof PRODUCTION_STATUSES)[number];
+export const PRODUCTION_STATUS_LABELS: Record<ProductionStatus, string> = {
+  CONFIRMED: 'Confirmed',
+  LOCKED: 'Locked at deadline',
+  OPEN: 'Still open (estimate)',
+};

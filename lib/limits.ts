@@ -39,3 +39,17 @@ export const MAX_LINK_TOKEN_LENGTH = 200;
 export const MAX_PAGE = 10_000;
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+
+/** Menus: dishes per day, a dish's name, and the longest range one list call returns. */
+export const MAX_DISHES_PER_MENU = 20;
+export const MAX_DISH_NAME_LENGTH = 120;
+export const MAX_MENU_RANGE_DAYS = 62;
+/** A menu change for a date this many days ahead (or fewer) tells the client; edits within this window make one digest. */
+export const MENU_NOTICE_DAYS = 14;
+export const MENU_DIGEST_MINUTES = 60;
+
+/** A client's delivery details (the site contact's name fits its column). */
+export const MAX_DELIVERY_ADDRESS_LENGTH = 500;
+export const MAX_DELIVERY_INSTRUCTIONS_LENGTH = 1000;
+export const MAX_SITE_CONTACT_NAME_LENGTH = 255;
+export const MAX_SITE_CONTACT_PHONE_LENGTH = 50;

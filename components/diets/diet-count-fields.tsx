@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { standardMeals, type DietCounts } from '@/lib/diets';
 import { DIET_LABELS, type Diet } from '@/lib/enums';
+import { ChoiceChips } from '@/components/ui/choice-chips';
 
 type Props = {
   /** The diets to ask about (the contract's offered ones). */
@@ -63,23 +64,15 @@ export function DietCountFields({ diets, value = {}, onChange, quantity, errors,
 
 /** Checkboxes for the diets a contract offers. */
 export function DietOptionsPicker({ all, value, onChange, error }: { all: readonly Diet[]; value: Diet[]; onChange: (v: Diet[]) => void; error?: string }) {
-  const toggle = (diet: Diet, on: boolean) => onChange(on ? all.filter((d) => d === diet || value.includes(d)) : value.filter((d) => d !== diet));
   return (
-    <fieldset>
-      <legend className="mb-1 text-sm font-medium text-slate-800">Special diets offered</legend>
-      <p className="mb-2 text-xs text-slate-600">Standard meals are always offered; the client splits its count into these.</p>
-      <div className="flex flex-wrap gap-2">
-        {all.map((diet) => (
-          <label
-            key={diet}
-            className="flex min-h-10 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-emerald-700 has-[:checked]:bg-emerald-50"
-          >
-            <input type="checkbox" checked={value.includes(diet)} onChange={(e) => toggle(diet, e.target.checked)} />
-            {DIET_LABELS[diet]}
-          </label>
-        ))}
-      </div>
-      {error && <p className="mt-1 text-sm text-red-700">{error}</p>}
-    </fieldset>
+    <ChoiceChips
+      legend="Special diets offered"
+      hint="Standard meals are always offered; the client splits its count into these."
+      options={all}
+      labels={DIET_LABELS}
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
   );
 }

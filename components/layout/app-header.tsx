@@ -13,6 +13,7 @@ const NAV = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/contracts', label: 'Contracts' },
   { href: '/service-days', label: 'Service days' },
+  { href: '/menus', label: 'Menus' },
   { href: '/calendar', label: 'Calendar' },
   { href: '/reports', label: 'Reports' },
   { href: '/statements', label: 'Statements' },

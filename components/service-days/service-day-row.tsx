@@ -13,6 +13,7 @@ import {
   type TypedExpected,
 } from './day-forms';
 import { describeDietSplit, dietTotal } from '@/lib/diets';
+import { MenuDishes } from '@/components/menus/dish-badges';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import type { CompanyType } from '@/lib/enums';
 
@@ -96,6 +97,12 @@ export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounte
           </p>
         )}
       </div>
+
+      {day.menu.length > 0 && (
+        <div className="mt-2 border-t border-slate-100 pt-2">
+          <MenuDishes dishes={day.menu} compact />
+        </div>
+      )}
 
       {day.canConfirmServed && <ServedQuantityForm day={day} label={label} onDone={onDone} />}
 

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { COMPANY_STATUSES } from '@/lib/enums';
-import { MAX_CLOSURE_DAYS, MAX_CLOSURE_REASON_LENGTH } from '@/lib/limits';
+import {
+  MAX_CLOSURE_DAYS,
+  MAX_CLOSURE_REASON_LENGTH,
+  MAX_DELIVERY_ADDRESS_LENGTH,
+  MAX_DELIVERY_INSTRUCTIONS_LENGTH,
+  MAX_SITE_CONTACT_NAME_LENGTH,
+  MAX_SITE_CONTACT_PHONE_LENGTH,
+} from '@/lib/limits';
 import { text } from '@/lib/text';
 import {
   companyNameSchema,
@@ -35,6 +42,36 @@ export const statementPrefixSchema = text('Enter a prefix for statement numbers.
   .toUpperCase()
   .regex(/^[A-Z0-9]{1,10}$/, 'Use 1–10 letters or digits, e.g. INV or FV.');
 
+/** Optional text a person may also clear: trimmed, at most `max` characters; empty or null clears it. */
+function clearableText(label: string, max: number) {
+  return text(`${label} must be text.`)
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+}
+
+/** Where and how the caterer delivers to a client, and whom it calls on site (clients only). */
+export const deliveryDetailsInput = {
+  deliveryAddress: clearableText('The delivery address', MAX_DELIVERY_ADDRESS_LENGTH),
+  deliveryInstructions: clearableText('Delivery instructions', MAX_DELIVERY_INSTRUCTIONS_LENGTH),
+  siteContactName: clearableText('The site contact’s name', MAX_SITE_CONTACT_NAME_LENGTH),
+  siteContactPhone: clearableText('The site contact’s phone', MAX_SITE_CONTACT_PHONE_LENGTH).refine(
+    (v) => v == null || /^\+?[0-9][0-9 ()./-]{2,}$/.test(v),
+    'Enter a phone number (digits, spaces, + ( ) - . /), e.g. +48 601 234 567.',
+  ),
+};
+export const DELIVERY_DETAIL_FIELDS = ['deliveryAddress', 'deliveryInstructions', 'siteContactName', 'siteContactPhone'] as const;
+
+export const deliveryDetailsOutput = z.object({
+  deliveryAddress: z.string().nullable(),
+  deliveryInstructions: z.string().nullable(),
+  siteContactName: z.string().nullable(),
+  siteContactPhone: z.string().nullable(),
+});
+export type DeliveryDetailsOutput = z.output<typeof deliveryDetailsOutput>;
+
 export const updateCompanyInput = z
   .object({
     name: companyNameSchema.optional(),
@@ -47,6 +84,8 @@ export const updateCompanyInput = z
     /** Caterers: VAT on statements (basis points) and the statement number prefix. */
     vatRateBasisPoints: vatRateSchema.optional(),
     statementPrefix: statementPrefixSchema.optional(),
+    /** Clients: delivery address, instructions and the on-site contact (null or '' clears one). */
+    ...deliveryDetailsInput,
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'Nothing to update.');
 export type UpdateCompanyInput = z.output<typeof updateCompanyInput>;
@@ -78,6 +117,8 @@ export const companyOutput = z.object({
   statementPrefix: z.string().nullable(),
   workMode: workModeSchema.nullable(),
   holidayCountry: z.string().nullable(),
+  /** Clients: where and how meals are delivered (null for caterers). */
+  delivery: deliveryDetailsOutput.nullable(),
   /** All seven ISO weekdays; days without a row are open. */
   officeDays: z.array(officeDayInput),
   createdAt: z.date(),

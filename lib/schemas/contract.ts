@@ -3,6 +3,7 @@ import { COMPANY_TYPES, CONTRACT_ACTIONS, CONTRACT_STATUSES } from '@/lib/enums'
 import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
 import { checkContractTerms, contractTermFields, contractTermsObject, noticeModeSchema } from './contract-terms';
 import { dateSchema, emailSchema, textSchema, uuidSchema } from './common';
+import { deliveryDetailsOutput } from './company';
 import { dietCountsSchema, dietSchema } from './diets';
 
 export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
@@ -102,6 +103,8 @@ export const contractOutput = z.object({
   costCenter: z.string().nullable(),
   /** 'HH:MM' on the client's wall clock. */
   deliveryTime: z.string().regex(TIME_OF_DAY_PATTERN),
+  /** Where and how the caterer delivers to the client, and whom it calls on site. */
+  clientDelivery: deliveryDetailsOutput,
   /** Special diets the client may order; standard meals are implicit. */
   dietOptions: z.array(dietSchema),
   /** The diet split a new service day starts with (meals per diet; the rest standard). */

@@ -3,6 +3,7 @@ import { CONTRACT_STATUSES, DIETS, SERVICE_DAY_STATUSES } from '@/lib/enums';
 import { MAX_BATCH_ITEMS, MAX_DAILY_QUANTITY, MAX_LIST_RANGE_DAYS } from '@/lib/limits';
 import { checkDateRange, dateSchema, textSchema, uuidSchema } from './common';
 import { checkDietSplit, dietCountsSchema, dietSchema } from './diets';
+import { dishOutput } from './menu';
 
 export const serviceDayStatusSchema = z.enum(SERVICE_DAY_STATUSES);
 
@@ -83,6 +84,8 @@ export const serviceDayOutput = z.object({
    * suggestion "confirm week" starts from; null when there is none.
    */
   suggestedDiets: dietCountsSchema.nullable(),
+  /** The caterer's menu of the day (empty: none published). */
+  menu: z.array(dishOutput),
   expectedQuantityConfirmedAt: z.date().nullable(),
   /** True when the quantity was locked by the deadline rather than confirmed by a person. */
   expectedAutoLocked: z.boolean(),

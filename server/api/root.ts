@@ -1,6 +1,7 @@
 import { authRouter } from './routers/auth';
 import { companyRouter } from './routers/company';
 import { contractRouter } from './routers/contract';
+import { menuRouter } from './routers/menu';
 import { notificationRouter } from './routers/notification';
 import { reportRouter } from './routers/report';
 import { serviceDayRouter } from './routers/service-day';
@@ -12,6 +13,7 @@ export const appRouter = router({
   auth: authRouter,
   company: companyRouter,
   contract: contractRouter,
+  menu: menuRouter,
   notification: notificationRouter,
   report: reportRouter,
   serviceDay: serviceDayRouter,

@@ -273,6 +273,18 @@ export function eventContent(event: OutboxEvent<CompanyEventType>, ctx: MessageC
         actionLabel: n === 1 ? 'Open the service day' : 'Open the service days',
       };
     }
+    case 'menu.updated': {
+      const dates = [...event.payload.dates].sort();
+      const named = dates.map((d) => formatDay(d));
+      const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+      return {
+        title: `${them} updated the menu for ${list}`,
+        body: `${actor ?? them} published or changed the menu of ${withThem} for ${list}. See the dishes, their diets and allergens beside your meal counts.`,
+        path: serviceDaysPath({ contractId, from: dates[0]!, to: dates.at(-1)! }),
+        category,
+        actionLabel: 'See the menu',
+      };
+    }
     case 'service_day.dispute_resolved': {
       const { serviceDate, servedQuantity, note } = event.payload;
       return {

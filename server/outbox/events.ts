@@ -121,6 +121,11 @@ export const EVENT_PAYLOADS = {
     month: z.string().regex(/^\d{4}-\d{2}$/),
     totals: z.array(z.strictObject({ currency: z.string().length(3), grossCents: z.number().int() })),
   }),
+  /**
+   * The caterer published or changed the menus of these dates (within the next two weeks);
+   * one digest per contract per hour of edits, told to the client.
+   */
+  'menu.updated': z.strictObject({ ...contractParties, dates: z.array(serviceDate).min(1) }),
   /** One digest per client company of its days whose deadline is near. */
   'service_day.confirmation_due': z.strictObject({
     clientId: id,
@@ -169,6 +174,7 @@ export const EVENT_CATEGORIES = {
   'service_day.cancelled': 'confirmations',
   'service_day.confirmation_due': 'reminders',
   'statement.issued': 'statements',
+  'menu.updated': 'contracts',
   'user.invited': null,
   'auth.password_reset_requested': null,
 } as const satisfies Record<keyof typeof EVENT_PAYLOADS, NotificationCategory | null>;

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { cateringProfiles, clientOfficeDays, clientProfiles, companies } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
-import type { CompanyOutput, UpdateCompanyInput } from '@/lib/schemas/company';
+import { DELIVERY_DETAIL_FIELDS, type CompanyOutput, type UpdateCompanyInput } from '@/lib/schemas/company';
 import { DomainError } from '@/server/domain/errors';
 import { isKnownHolidayCountry, publicHolidays } from '@/server/domain/holidays';
 import { addDays, localToday } from '@/lib/dates';
@@ -35,6 +35,14 @@ export async function getCompany(db: DbOrTx, companyId: string): Promise<Company
     statementPrefix: company.cateringProfile?.statementPrefix ?? null,
     workMode: company.clientProfile?.workMode ?? null,
     holidayCountry: company.holidayCountry,
+    delivery: company.clientProfile
+      ? {
+          deliveryAddress: company.clientProfile.deliveryAddress,
+          deliveryInstructions: company.clientProfile.deliveryInstructions,
+          siteContactName: company.clientProfile.siteContactName,
+          siteContactPhone: company.clientProfile.siteContactPhone,
+        }
+      : null,
     officeDays: ALL_WEEKDAYS.map((dayOfWeek) => ({ dayOfWeek, isWorkDay: open.get(dayOfWeek) ?? true })),
     createdAt: company.createdAt,
   };
@@ -56,6 +64,12 @@ export async function updateCompany(db: DbOrTx, tenant: SessionUser, input: Upda
   if (input.workMode !== undefined && tenant.companyType !== 'CLIENT') {
     throw new DomainError('BAD_REQUEST', 'Only clients have a work mode.', 'workMode');
   }
+  for (const field of DELIVERY_DETAIL_FIELDS) {
+    if (input[field] !== undefined && tenant.companyType !== 'CLIENT') {
+      throw new DomainError('BAD_REQUEST', 'Delivery details belong to client companies (where the caterer delivers).', field);
+    }
+  }
+  const delivery = Object.fromEntries(DELIVERY_DETAIL_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
   const { holidayCountry, now } = input;
   if (holidayCountry && !isKnownHolidayCountry(holidayCountry)) {
     throw new DomainError('BAD_REQUEST', `No public-holiday calendar is known for "${holidayCountry}"; choose one from the list.`, 'holidayCountry');
@@ -99,8 +113,11 @@ export async function updateCompany(db: DbOrTx, tenant: SessionUser, input: Upda
         .set({ dailyCapacity, vatRateBasisPoints, statementPrefix })
         .where(eq(cateringProfiles.companyId, tenant.companyId));
     }
-    if (input.workMode !== undefined) {
-      await tx.update(clientProfiles).set({ workMode: input.workMode }).where(eq(clientProfiles.companyId, tenant.companyId));
+    if (input.workMode !== undefined || Object.keys(delivery).length > 0) {
+      await tx
+        .update(clientProfiles)
+        .set({ workMode: input.workMode, ...delivery })
+        .where(eq(clientProfiles.companyId, tenant.companyId));
     }
   });
   return getCompany(db, tenant.companyId);

@@ -50,6 +50,8 @@ describe('outbox event payloads as written by their producers', () => {
     const excludeServiceDayIds = draft.content.blocking.map((b) => b.serviceDayId);
     await caterer.caller.statement.issue({ id: draft.id, excludeServiceDayIds }); // statement.issued
 
+    await caterer.caller.menu.set({ contractId: contract.id, date: '2026-03-09', dishes: [{ name: 'Pierogi ruskie', diets: ['VEGETARIAN'], allergens: ['GLUTEN', 'MILK'] }] }); // menu.updated
+
     await client.caller.company.addClosure({ from: '2026-03-16', to: '2026-03-16', reason: 'Office closed' }); // service_day.cancelled
 
     await caterer.caller.contract.pause({ id: contract.id }); // contract.paused

@@ -60,8 +60,8 @@ export function fieldsOf(error: TRPCError): string[] {
 }
 
 /** Every row of the tables a contract feature touches, to prove a refused call changed nothing. */
-export async function snapshot(db: Database) {
-  const tables = ['contracts', 'contract_service_days', 'service_days', 'outbox_events'];
+export async function snapshot(db: Database, moreTables: readonly string[] = []) {
+  const tables = ['contracts', 'contract_service_days', 'service_days', 'outbox_events', ...moreTables];
   const out: Record<string, unknown[]> = {};
   for (const table of tables) {
     out[table] = await queryRows(db, sql.raw(`select * from ${table} order by id`));

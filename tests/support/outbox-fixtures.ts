@@ -67,6 +67,7 @@ const SAMPLE_DETAILS: { [T in PartyEventType]: () => Details<T> } = {
   'service_day.served_corrected': () => ({ ...day(), previousServedQuantity: 999, servedQuantity: 127, note: 'Typo: one 9 too many.' }),
   'service_day.cancelled': () => ({ closureId: randomUUID(), reason: 'Christmas break', days: [day()] }),
   'service_day.dispute_resolved': () => ({ ...day(), previousServedQuantity: 19, originalServedQuantity: 19, servedQuantity: 17, note: 'Agreed.' }),
+  'menu.updated': () => ({ dates: ['2026-03-02', '2026-03-04'] }),
 };
 
 /** Writes a contract event together with a state change, as services do. */

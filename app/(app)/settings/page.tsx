@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DeliveryDetailsForm } from '@/components/settings/delivery-details-form';
 import { SettingsForm } from '@/components/settings/settings-form';
 import { PageHeader } from '@/components/ui/card';
 import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
@@ -18,6 +19,11 @@ export default async function SettingsPage() {
         <span className="text-slate-600">— which messages also come to you by e-mail.</span>
       </p>
       <SettingsForm company={company} canEdit={session?.role === 'ADMIN'} />
+      {company.delivery && (
+        <div className="mt-4 lg:w-1/2 lg:pr-2">
+          <DeliveryDetailsForm delivery={company.delivery} canEdit={session?.role === 'ADMIN'} />
+        </div>
+      )}
     </>
   );
 }

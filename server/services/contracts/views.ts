@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
-import { clientOfficeDays, companies, contractServiceDays, contracts } from '@/db/schema';
+import { clientOfficeDays, clientProfiles, companies, contractServiceDays, contracts } from '@/db/schema';
 import type { ContractStatus } from '@/lib/enums';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput } from '@/lib/schemas/contract';
@@ -17,6 +17,8 @@ export function partyOf(companyId: string): SQL {
   return and(or(eq(contracts.cateringId, companyId), eq(contracts.clientId, companyId)), isNull(contracts.deletedAt))!;
 }
 
+const NO_DELIVERY_DETAILS = { deliveryAddress: null, deliveryInstructions: null, siteContactName: null, siteContactPhone: null };
+
 /** 'HH:MM:SS' (PostgreSQL time) → 'HH:MM'. */
 export const toHhMm = (time: string) => time.slice(0, 5);
 
@@ -28,10 +30,17 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
       clientName: client.name,
       clientEmail: client.email,
       clientTimeZone: client.timezone,
+      delivery: {
+        deliveryAddress: clientProfiles.deliveryAddress,
+        deliveryInstructions: clientProfiles.deliveryInstructions,
+        siteContactName: clientProfiles.siteContactName,
+        siteContactPhone: clientProfiles.siteContactPhone,
+      },
     })
     .from(contracts)
     .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
     .innerJoin(client, eq(client.id, contracts.clientId))
+    .leftJoin(clientProfiles, eq(clientProfiles.companyId, contracts.clientId))
     .where(and(partyOf(viewer.companyId), filter))
     .orderBy(desc(contracts.createdAt), asc(contracts.id));
   if (rows.length === 0) return [];
@@ -54,7 +63,7 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
   for (const o of closedOfficeDays) closedOf.set(o.companyId, (closedOf.get(o.companyId) ?? new Set()).add(o.dayOfWeek));
 
   const viewerSide = viewer.companyType;
-  return rows.map(({ contract: c, ...names }) => ({
+  return rows.map(({ contract: c, delivery, ...names }) => ({
     id: c.id,
     status: c.status,
     cateringId: c.cateringId,
@@ -78,6 +87,7 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     poNumber: c.poNumber,
     costCenter: c.costCenter,
     deliveryTime: toHhMm(c.deliveryTime),
+    clientDelivery: delivery ?? NO_DELIVERY_DETAILS,
     dietOptions: c.dietOptions,
     defaultDiets: c.defaultDiets,
     createdAt: c.createdAt,

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
-import { companies, contracts, serviceDays } from '@/db/schema';
+import { companies, contracts, menus, serviceDays } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ListServiceDaysInput, ServiceDayOutput } from '@/lib/schemas/service-day';
 import { serviceDayCostCents } from '@/server/domain/cost';
@@ -27,11 +27,13 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       clientName: client.name,
       clientTimeZone: client.timezone,
       weekBeforeDiets: weekBefore.diets,
+      dishes: menus.dishes,
     })
     .from(serviceDays)
     .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
     .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
     .innerJoin(client, eq(client.id, contracts.clientId))
+    .leftJoin(menus, and(eq(menus.contractId, serviceDays.contractId), eq(menus.serviceDate, serviceDays.serviceDate)))
     .leftJoin(
       weekBefore,
       and(
@@ -49,7 +51,7 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
 
   const periods = await loadPricePeriods(db, rows.map((r) => r.contract.id));
 
-  return rows.map(({ day: d, contract: c, cateringName, clientName, clientTimeZone, weekBeforeDiets }): ServiceDayOutput => {
+  return rows.map(({ day: d, contract: c, cateringName, clientName, clientTimeZone, weekBeforeDiets, dishes }): ServiceDayOutput => {
     const pricePerMealCents = priceOnDate(periods.get(c.id) ?? [], d.serviceDate) ?? c.pricePerMealCents;
     const cost = serviceDayCostCents({
       status: d.status,
@@ -83,6 +85,7 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
         d.status === 'PENDING' && d.expectedQuantityConfirmedAt === null && weekBeforeDiets
           ? offeredOnly(weekBeforeDiets, c.dietOptions)
           : null,
+      menu: dishes ?? [],
       expectedQuantityConfirmedAt: d.expectedQuantityConfirmedAt,
       expectedAutoLocked: d.expectedQuantityConfirmedAt !== null && d.expectedQuantityConfirmerId === null,
       servedQuantity: d.servedQuantity,

@@ -10,6 +10,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDate, formatInstant, formatNotice, formatWeekdayList } from '@/lib/format';
 import type { ContractOutput } from '@/lib/schemas/contract';
 import { PricePeriods } from '@/components/contracts/price-periods';
+import { DeliveryDetails } from '@/components/contracts/delivery-details';
 import { getServerCaller } from '@/server/api/server-caller';
 import { addDays, localToday } from '@/lib/dates';
 import { describeDietSplit, dietTotal } from '@/lib/diets';
@@ -103,6 +104,8 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
               <PricePeriods periods={contract.pricePeriods} currency={contract.currency} today={today} />
             </dd>
           </dl>
+          <h3 className="mt-4 mb-2 text-sm font-semibold text-slate-900">Delivery details</h3>
+          <DeliveryDetails delivery={contract.clientDelivery} />
         </Card>
         <Card
           title="Service days"
