@@ -7,21 +7,14 @@ const control =
 
 type FieldProps = { label: string; error?: string; hint?: ReactNode };
 
-/** A labelled input whose error is shown inline and tied to it for screen readers. */
-export function TextField({ label, error, hint, className, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+/** The label, hint and error around one control, tied to it for screen readers. */
+function Field({ id, label, error, hint, className, children }: FieldProps & { id: string; className?: string; children: ReactNode }) {
   return (
     <div className={cn('space-y-1', className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        id={id}
-        {...props}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={control}
-      />
+      {children}
       {hint && !error && (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
@@ -33,6 +26,21 @@ export function TextField({ label, error, hint, className, ...props }: FieldProp
         </p>
       )}
     </div>
+  );
+}
+
+/** What a control carries so its field's error or hint is read with it. */
+function describedBy(id: string, { error, hint }: Pick<FieldProps, 'error' | 'hint'>) {
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined };
+}
+
+/** A labelled input whose error is shown inline and tied to it for screen readers. */
+export function TextField({ label, error, hint, className, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <Field id={id} label={label} error={error} hint={hint} className={className}>
+      <input id={id} {...props} {...describedBy(id, { error, hint })} className={control} />
+    </Field>
   );
 }
 
@@ -40,32 +48,13 @@ export function TextField({ label, error, hint, className, ...props }: FieldProp
 export function TextAreaField({ label, error, hint, className, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
-    <div className={cn('space-y-1', className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={3}
-        {...props}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={control}
-      />
-      {hint && !error && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    <Field id={id} label={label} error={error} hint={hint} className={className}>
+      <textarea id={id} rows={3} {...props} {...describedBy(id, { error, hint })} className={control} />
+    </Field>
   );
 }
 
+/** A labelled select, same error and hint wiring as TextField. */
 export function SelectField({
   label,
   error,
@@ -76,20 +65,11 @@ export function SelectField({
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   return (
-    <div className={cn('space-y-1', className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={id} {...props} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={control}>
+    <Field id={id} label={label} error={error} hint={hint} className={className}>
+      <select id={id} {...props} {...describedBy(id, { error, hint })} className={control}>
         {children}
       </select>
-      {hint && !error && <p className="text-xs text-slate-600">{hint}</p>}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }
 
