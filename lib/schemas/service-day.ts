@@ -54,6 +54,15 @@ export const confirmExpectedBatchInput = z.object({
     .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'Each day may appear only once.'),
 });
 
+/** The caterer's served counts of many days (a date's grid), all or nothing. */
+export const confirmServedBatchInput = z.object({
+  items: z
+    .array(confirmServedInput)
+    .min(1, 'Choose at least one day.')
+    .max(MAX_BATCH_ITEMS, `At most ${MAX_BATCH_ITEMS} days at once.`)
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'Each day may appear only once.'),
+});
+
 export const disputeInput = z.object({
   id: uuidSchema,
   reason: textSchema('Give a reason.'),

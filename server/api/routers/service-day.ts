@@ -1,6 +1,7 @@
 import {
   confirmExpectedBatchInput,
   confirmExpectedInput,
+  confirmServedBatchInput,
   confirmServedInput,
   correctServedInput,
   disputeInput,
@@ -11,7 +12,7 @@ import {
 } from '@/lib/schemas/service-day';
 import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
 import { confirmExpectedQuantities } from '@/server/services/service-days/confirm-expected';
-import { confirmServedQuantity, correctServedQuantity } from '@/server/services/service-days/confirm-served';
+import { confirmServedQuantities, confirmServedQuantity, correctServedQuantity } from '@/server/services/service-days/confirm-served';
 import { disputeServedQuantity, resolveServedDispute } from '@/server/services/service-days/disputes';
 import { listServiceDays } from '@/server/services/service-days/views';
 
@@ -40,6 +41,11 @@ export const serviceDayRouter = router({
     .input(confirmServedInput)
     .output(serviceDayOutput)
     .mutation(({ ctx, input }) => confirmServedQuantity(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  /** A date's served counts for many clients at once (the Production grid), all or nothing. */
+  confirmServedBatch: catererConfirmer
+    .input(confirmServedBatchInput)
+    .output(serviceDayListOutput)
+    .mutation(({ ctx, input }) => confirmServedQuantities(ctx.db, ctx.tenant, { items: input.items, now: ctx.now() })),
   correctServed: catererConfirmer
     .input(correctServedInput)
     .output(serviceDayOutput)

@@ -4,14 +4,14 @@ import { serviceDays } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { assertConfirmationWithinCapacity } from '@/server/domain/capacity';
-import { DomainError, isDomainError } from '@/server/domain/errors';
 import { assertCanConfirmExpected } from '@/server/domain/service-day-state';
 import { resolveDietSplit } from '@/server/domain/diet-split';
 import type { DietCounts } from '@/lib/diets';
 import { enqueueOutboxEvents } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
 import { catererCapacity, catererTotalOn, lockCatererDate } from './capacity-lock';
-import { lockServiceDays, type LockedServiceDay } from './load';
+import { forBatchItem } from './batch-item-error';
+import { lockServiceDays } from './load';
 import { getServiceDays } from './views';
 
 export interface ExpectedQuantityItem {
@@ -19,16 +19,6 @@ export interface ExpectedQuantityItem {
   quantity: number;
   /** Meals per special diet; undefined keeps the day's split. */
   diets?: DietCounts;
-}
-
-/** In a batch, say which day failed and point the field at its item. */
-function forItem(error: unknown, index: number, day: LockedServiceDay, batch: boolean): unknown {
-  if (!batch || !isDomainError(error)) return error;
-  const message = error.message.includes(day.day.serviceDate)
-    ? error.message
-    : `${day.day.serviceDate}: ${error.message}`;
-  const field = error.field ? `items.${index}.${error.field}` : undefined;
-  return new DomainError(error.code, message, field);
 }
 
 /**
@@ -71,7 +61,7 @@ export async function confirmExpectedQuantities(
         });
         splits.set(item.id, split);
       } catch (error) {
-        throw forItem(error, index, locked, batch);
+        throw forBatchItem(error, index, locked, batch);
       }
     });
 

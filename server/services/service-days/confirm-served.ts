@@ -9,66 +9,96 @@ import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
 import { autoLockedEvent } from './auto-lock';
 import { keepFirstServedCount } from './first-served-count';
-import { lockServiceDay } from './load';
+import { forBatchItem } from './batch-item-error';
+import { lockServiceDay, lockServiceDays } from './load';
 import { getServiceDays } from './views';
+
+export interface ServedQuantityItem {
+  id: string;
+  quantity: number;
+  /** Says yes to an outlier count (above the maximum, under half the expected). */
+  confirmOutlier?: boolean;
+}
 
 /**
  * The caterer's ADMIN/MANAGER confirms how many meals it served, on or after the service date
- * (client's local date). An outlier (above the maximum, under half the expected) needs
- * `confirmOutlier`. A PENDING day past its deadline is first locked at its expected
- * quantity, with the same event the auto-lock sweep would have written.
+ * (client's local date), for one day or many at once (a date's grid), all or nothing: every
+ * item passes the one served-count rule (assertCanConfirmServed, with `confirmOutlier` per
+ * item) or nothing is written, and a refused item is named (`items.N.quantity`). A PENDING day
+ * past its deadline is first locked at its expected quantity, with the same event the
+ * auto-lock sweep would have written. Locks the day rows in id order.
  */
+export async function confirmServedQuantities(
+  db: DbOrTx,
+  actor: SessionUser,
+  input: { items: ServedQuantityItem[]; now: Date },
+): Promise<ServiceDayOutput[]> {
+  const { items, now } = input;
+  const batch = items.length > 1;
+  const ids = items.map((i) => i.id);
+  await db.transaction(async (tx) => {
+    const days = await lockServiceDays(tx, ids, { companyId: actor.companyId, side: 'CATERING' });
+    items.forEach((item, index) => {
+      const locked = days.get(item.id)!;
+      const { day, contract, clientTimeZone } = locked;
+      try {
+        assertCanConfirmServed({
+          status: day.status,
+          serviceDate: day.serviceDate,
+          clientToday: localToday(now, clientTimeZone),
+          deadline: day.confirmationDeadline,
+          now,
+          quantity: item.quantity,
+          expectedQuantity: day.expectedQuantity,
+          maxQuantity: contract.maxQuantity,
+          confirmOutlier: item.confirmOutlier,
+          timeZone: clientTimeZone,
+        });
+      } catch (error) {
+        throw forBatchItem(error, index, locked, batch);
+      }
+    });
+    for (const item of items) {
+      const { day, contract } = days.get(item.id)!;
+      if (day.status === 'PENDING') {
+        await tx
+          .update(serviceDays)
+          .set({ status: 'EXPECTED_CONFIRMED', expectedQuantityConfirmedAt: now, expectedQuantityConfirmerId: null })
+          .where(eq(serviceDays.id, item.id));
+        await enqueueOutboxEvent(tx, autoLockedEvent(contract, day));
+      }
+      await tx
+        .update(serviceDays)
+        .set({
+          status: 'SERVED_CONFIRMED',
+          servedQuantity: item.quantity,
+          servedQuantityConfirmedAt: now,
+          servedQuantityConfirmerId: actor.userId,
+        })
+        .where(eq(serviceDays.id, item.id));
+      await enqueueOutboxEvent(tx, {
+        type: 'service_day.served_confirmed',
+        aggregateId: item.id,
+        payload: contractEventPayload(contract, actor, {
+          serviceDayId: day.id,
+          serviceDate: day.serviceDate,
+          expectedQuantity: day.expectedQuantity,
+          servedQuantity: item.quantity,
+        }),
+      });
+    }
+  });
+  return getServiceDays(db, actor, ids, now);
+}
+
+/** One day's served count: the same rule as a batch of one. */
 export async function confirmServedQuantity(
   db: DbOrTx,
   actor: SessionUser,
-  input: { id: string; quantity: number; confirmOutlier?: boolean; now: Date },
+  input: ServedQuantityItem & { now: Date },
 ): Promise<ServiceDayOutput> {
-  const { id, quantity, confirmOutlier, now } = input;
-  await db.transaction(async (tx) => {
-    const { day, contract, clientTimeZone } = await lockServiceDay(tx, id, {
-      companyId: actor.companyId,
-      side: 'CATERING',
-    });
-    assertCanConfirmServed({
-      status: day.status,
-      serviceDate: day.serviceDate,
-      clientToday: localToday(now, clientTimeZone),
-      deadline: day.confirmationDeadline,
-      now,
-      quantity,
-      expectedQuantity: day.expectedQuantity,
-      maxQuantity: contract.maxQuantity,
-      confirmOutlier,
-      timeZone: clientTimeZone,
-    });
-    if (day.status === 'PENDING') {
-      await tx
-        .update(serviceDays)
-        .set({ status: 'EXPECTED_CONFIRMED', expectedQuantityConfirmedAt: now, expectedQuantityConfirmerId: null })
-        .where(eq(serviceDays.id, id));
-      await enqueueOutboxEvent(tx, autoLockedEvent(contract, day));
-    }
-    await tx
-      .update(serviceDays)
-      .set({
-        status: 'SERVED_CONFIRMED',
-        servedQuantity: quantity,
-        servedQuantityConfirmedAt: now,
-        servedQuantityConfirmerId: actor.userId,
-      })
-      .where(eq(serviceDays.id, id));
-    await enqueueOutboxEvent(tx, {
-      type: 'service_day.served_confirmed',
-      aggregateId: id,
-      payload: contractEventPayload(contract, actor, {
-        serviceDayId: day.id,
-        serviceDate: day.serviceDate,
-        expectedQuantity: day.expectedQuantity,
-        servedQuantity: quantity,
-      }),
-    });
-  });
-  const [view] = await getServiceDays(db, actor, [id], now);
+  const { now, ...item } = input;
+  const [view] = await confirmServedQuantities(db, actor, { items: [item], now });
   return view!;
 }
 
