@@ -14,6 +14,7 @@ const NAV = [
   { href: '/contracts', label: 'Contracts' },
   { href: '/service-days', label: 'Service days' },
   { href: '/menus', label: 'Menus' },
+  { href: '/production', label: 'Production', catererOnly: true },
   { href: '/calendar', label: 'Calendar' },
   { href: '/reports', label: 'Reports' },
   { href: '/statements', label: 'Statements' },
@@ -26,7 +27,7 @@ export function AppHeader({ companyName, companyType, email, role }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
         <div className="flex items-center gap-3">
           <Link href="/dashboard" className="text-lg font-bold text-emerald-800">
@@ -50,7 +51,7 @@ export function AppHeader({ companyName, companyType, email, role }: Props) {
           Menu
         </button>
         <nav id="main-nav" aria-label="Main" className={cn('w-full sm:flex sm:w-auto sm:items-center sm:gap-1', open ? 'block' : 'hidden')}>
-          {NAV.filter((item) => !('adminOnly' in item) || role === 'ADMIN').map((item) => (
+          {NAV.filter((item) => (!('adminOnly' in item) || role === 'ADMIN') && (!('catererOnly' in item) || companyType === 'CATERING')).map((item) => (
             <Link
               key={item.href}
               href={item.href}

@@ -7,12 +7,12 @@ const past = new Date('2026-03-02T09:00:00Z');
 
 describe('productionStatus', () => {
   it('a person’s confirmation, a lock at the deadline, or still open', () => {
-    expect(productionStatus({ status: 'EXPECTED_CONFIRMED', confirmerId: 'u', confirmedAt: past, deadline: ahead, now })).toBe('CONFIRMED');
-    expect(productionStatus({ status: 'EXPECTED_CONFIRMED', confirmerId: null, confirmedAt: past, deadline: past, now })).toBe('LOCKED');
-    expect(productionStatus({ status: 'PENDING', confirmerId: null, confirmedAt: null, deadline: ahead, now })).toBe('OPEN');
+    expect(productionStatus({ status: 'EXPECTED_CONFIRMED', autoLocked: false, deadline: ahead, now })).toBe('CONFIRMED');
+    expect(productionStatus({ status: 'EXPECTED_CONFIRMED', autoLocked: true, deadline: past, now })).toBe('LOCKED');
+    expect(productionStatus({ status: 'PENDING', autoLocked: false, deadline: ahead, now })).toBe('OPEN');
     // Past its deadline but not swept yet: already locked at its count.
-    expect(productionStatus({ status: 'PENDING', confirmerId: null, confirmedAt: null, deadline: past, now })).toBe('LOCKED');
-    expect(productionStatus({ status: 'SERVED_CONFIRMED', confirmerId: 'u', confirmedAt: past, deadline: past, now })).toBe('CONFIRMED');
+    expect(productionStatus({ status: 'PENDING', autoLocked: false, deadline: past, now })).toBe('LOCKED');
+    expect(productionStatus({ status: 'SERVED_CONFIRMED', autoLocked: false, deadline: past, now })).toBe('CONFIRMED');
   });
 });
 

@@ -8,13 +8,13 @@ import { DIETS, PRODUCTION_STATUSES, type ProductionStatus, type ServiceDayStatu
  */
 export function productionStatus(day: {
   status: ServiceDayStatus;
-  confirmerId: string | null;
-  confirmedAt: Date | null;
+  /** The expected count was fixed by the deadline sweep, not by a person. */
+  autoLocked: boolean;
   deadline: Date;
   now: Date;
 }): ProductionStatus {
   if (day.status === 'PENDING') return day.deadline.getTime() <= day.now.getTime() ? 'LOCKED' : 'OPEN';
-  return day.confirmerId === null && day.confirmedAt !== null ? 'LOCKED' : 'CONFIRMED';
+  return day.autoLocked ? 'LOCKED' : 'CONFIRMED';
 }
 
 export interface ProductionLine {

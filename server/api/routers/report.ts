@@ -1,5 +1,7 @@
 import { dashboardOutput, weeklyReportInput, weeklyReportOutput } from '@/lib/schemas/report';
-import { router, tenantProcedure } from '@/server/api/trpc';
+import { productionInput, productionOutput } from '@/lib/schemas/production';
+import { requireCompanyType, router, tenantProcedure } from '@/server/api/trpc';
+import { productionReport } from '@/server/services/reports/production';
 import { getDashboard } from '@/server/services/reports/dashboard';
 import { weeklyReport } from '@/server/services/reports/weekly';
 
@@ -12,4 +14,10 @@ export const reportRouter = router({
     .input(weeklyReportInput)
     .output(weeklyReportOutput)
     .query(({ ctx, input }) => weeklyReport(ctx.db, ctx.tenant, input)),
+  /** The caterer's day: what to cook, for whom, when and where (every caterer role reads it). */
+  production: tenantProcedure
+    .use(requireCompanyType('CATERING'))
+    .input(productionInput)
+    .output(productionOutput)
+    .query(({ ctx, input }) => productionReport(ctx.db, ctx.tenant, { date: input.date, now: ctx.now() })),
 });
