@@ -4,7 +4,8 @@
 export const COMPANY_TYPES = ['CATERING', 'CLIENT'] as const;
 export type CompanyType = (typeof COMPANY_TYPES)[number];
 
-export const COMPANY_STATUSES = ['ACTIVE', 'INACTIVE', 'SUSPENDED'] as const;
+/** INVITED: a client company a caterer invited with a proposal; no users until it registers through the link. */
+export const COMPANY_STATUSES = ['ACTIVE', 'INACTIVE', 'SUSPENDED', 'INVITED'] as const;
 export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
 
 export const WORK_MODES = ['REMOTE', 'HYBRID', 'ONSITE'] as const;

@@ -1,5 +1,5 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
@@ -23,9 +23,12 @@ const COMPANY_TYPE_CHOICES = [
   ['CLIENT', 'A client', 'Our office orders meals'],
 ] as const;
 
-export function RegisterForm() {
+/** Sign-up; with `invitationToken` (a caterer's client invitation) it registers the invited client company. */
+export function RegisterForm({ invitationToken }: { invitationToken?: string } = {}) {
   const trpc = useTRPC();
   const router = useRouter();
+  const invitation = useQuery({ ...trpc.auth.clientInvitation.queryOptions({ token: invitationToken ?? '' }), enabled: Boolean(invitationToken) });
+  const invited = invitationToken && invitation.data && !invitation.data.problem ? invitation.data : null;
   // Fields of the other company type unmount and drop out of the input (shouldUnregister).
   const form = useSchemaForm(registerInput, {
     shouldUnregister: true,
@@ -33,6 +36,14 @@ export function RegisterForm() {
   });
   const { errors } = form.formState;
   const companyType = form.watch('companyType');
+  // The invitation pre-fills the client company; the invitee may correct its name and address.
+  useEffect(() => {
+    if (!invited) return;
+    form.setValue('companyType', 'CLIENT');
+    form.setValue('clientInvitationToken', invitationToken);
+    if (!form.getFieldState('companyName').isDirty) form.setValue('companyName', invited.companyName ?? '');
+    if (!form.getFieldState('email').isDirty) form.setValue('email', invited.email ?? '');
+  }, [form, invited, invitationToken]);
   // Suggest the browser's own zone, known only after hydration, until the user picks one.
   useEffect(() => {
     if (!form.getFieldState('timezone').isDirty) form.setValue('timezone', browserTimeZone());
@@ -45,13 +56,15 @@ export function RegisterForm() {
 
   const register = useMutation(
     trpc.auth.register.mutationOptions({
-      onSuccess: async (_created, { email, password }) => {
+      onSuccess: async (created, { email, password }) => {
         const result = await signIn('credentials', { email, password, redirect: false });
-        router.replace(result?.ok ? '/dashboard' : '/login?registered=1');
+        // Registered through an invitation: straight to the proposal waiting for an answer.
+        const home = created.proposalId ? `/contracts/${created.proposalId}` : '/dashboard';
+        router.replace(result?.ok ? home : '/login?registered=1');
         router.refresh();
       },
       onError: (error) =>
-        showServerErrors(form, error, ['companyType', 'companyName', 'email', 'password', 'dailyCapacity', 'currency', 'workMode', 'timezone']),
+        showServerErrors(form, error, ['companyType', 'companyName', 'email', 'password', 'dailyCapacity', 'currency', 'workMode', 'timezone', 'clientInvitationToken']),
     }),
   );
   const onSubmit = form.handleSubmit((input) => register.mutate(input));
@@ -59,7 +72,22 @@ export function RegisterForm() {
   return (
     <Card title={<span className="text-xl">Create your ChefOps account</span>}>
       <Form onSubmit={onSubmit} className="space-y-4">
-        <fieldset>
+        {invitationToken && invitation.data?.problem && (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+            {invitation.data.problem} You can still create an account below.
+          </p>
+        )}
+        {invited && (
+          <>
+            <p role="status" className="rounded-md border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">
+              {invited.cateringName ?? 'A caterer'} proposes a catering contract to {invited.companyName}. Register your company to review the
+              proposal and accept or decline it.
+            </p>
+            <input type="hidden" value={invitationToken} {...form.register('clientInvitationToken')} />
+          </>
+        )}
+        <FormError message={errors.clientInvitationToken?.message} />
+        <fieldset hidden={Boolean(invited)}>
           <legend className="mb-2 text-sm font-medium text-slate-800">Your company is</legend>
           <div className="grid grid-cols-2 gap-2">
             {COMPANY_TYPE_CHOICES.map(([value, title, note]) => (

@@ -1,6 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { toast } from 'sonner';
@@ -25,7 +26,10 @@ import { DietCountFields, DietOptionsPicker } from '@/components/diets/diet-coun
 import { offeredOnly, type DietCounts } from '@/lib/diets';
 import { DIETS, type Diet } from '@/lib/enums';
 
-type Props = { mode: 'create'; currency: string } | { mode: 'edit'; currency: string; contract: ContractOutput };
+type Counterparty = { id: string; name: string; email: string };
+type Props =
+  | { mode: 'create'; currency: string; counterparties?: Counterparty[] }
+  | { mode: 'edit'; currency: string; contract: ContractOutput };
 
 const FIELDS = [
   'clientEmail',
@@ -46,7 +50,14 @@ const FIELDS = [
   'deliveryTime',
   'dietOptions',
   'defaultDiets',
+  'inviteClient.companyName',
 ] as const;
+
+/** A refusal that means "no client company uses this email" (the form then offers an invitation). */
+function isUnknownClient(error: unknown): boolean {
+  const e = error as { data?: { code?: string }; message?: string };
+  return e?.data?.code === 'NOT_FOUND';
+}
 
 /** Create or edit a contract's terms, validated by the procedure's schema; errors show beside their field. */
 export function ContractForm(props: Props) {
@@ -86,12 +97,25 @@ export function ContractForm(props: Props) {
   const priceChanged = existing !== undefined && price !== existing.pricePerMealCents;
   // Honest terms: weekdays the client's office is closed are never planned.
   const skipped = existing ? serviceDays.filter((d) => existing.clientClosedWeekdays.includes(d)) : [];
+  // The client is not on ChefOps: offer to send the proposal with an invitation to register.
+  const [offerInvite, setOfferInvite] = useState(false);
+  const [inviting, setInviting] = useState(false);
+  const counterparties = props.mode === 'create' ? (props.counterparties ?? []) : [];
   const onSuccess = (contract: { id: string }) => {
-    toast.success(existing ? 'Contract updated.' : 'Contract created. Its service days are planned.');
+    toast.success(
+      existing
+        ? 'Contract updated.'
+        : inviting
+          ? 'Proposal sent with an invitation: the client can register from the link for 7 days.'
+          : 'Proposal sent. Service days are planned once the client accepts it.',
+    );
     router.push(`/contracts/${contract.id}`);
     router.refresh();
   };
-  const onError = (error: unknown) => showServerErrors(form, error, FIELDS);
+  const onError = (error: unknown) => {
+    if (!existing && !inviting && isUnknownClient(error)) setOfferInvite(true);
+    showServerErrors(form, error, FIELDS);
+  };
   const create = useMutation(trpc.contract.create.mutationOptions({ onSuccess, onError }));
   const update = useMutation(trpc.contract.update.mutationOptions({ onSuccess, onError }));
   const mutation = existing ? update : create;
@@ -112,14 +136,60 @@ export function ContractForm(props: Props) {
             Client: <strong>{existing.clientName}</strong> ({existing.clientEmail})
           </p>
         ) : (
-          <TextField
-            label="Client email"
-            type="email"
-            required
-            hint="The email the client company registered with ChefOps."
-            error={errors.clientEmail?.message}
-            {...form.register('clientEmail')}
-          />
+          <div className="space-y-3">
+            {counterparties.length > 0 && (
+              <SelectField
+                label="A client you work with (optional)"
+                defaultValue=""
+                onChange={(event) => {
+                  const picked = counterparties.find((c) => c.id === event.target.value);
+                  if (picked) form.setValue('clientEmail', picked.email, { shouldValidate: true });
+                }}
+              >
+                <option value="">Choose a client…</option>
+                {counterparties.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} ({c.email})
+                  </option>
+                ))}
+              </SelectField>
+            )}
+            <TextField
+              label="Client email"
+              type="email"
+              required
+              hint="The client company's email on ChefOps, or one of its administrators'."
+              error={errors.clientEmail?.message}
+              {...form.register('clientEmail', { onChange: () => setOfferInvite(false) })}
+            />
+            {offerInvite && !inviting && (
+              <div role="group" aria-label="Invite this client" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950">
+                <p>Not on ChefOps yet? Send the proposal with an invitation: the client gets the terms and a link to register (valid 7 days).</p>
+                <Button className="mt-2" variant="secondary" onClick={() => { setInviting(true); form.clearErrors('clientEmail'); }}>
+                  Invite this client
+                </Button>
+              </div>
+            )}
+            {inviting && (
+              <div className="space-y-2 rounded-md border border-sky-300 bg-sky-50 p-3">
+                <TextField
+                  label="Client's company name"
+                  hint="Shown in the invitation; the client can correct it when registering."
+                  error={errors.inviteClient?.companyName?.message}
+                  {...form.register('inviteClient.companyName')}
+                />
+                <Button
+                  variant="ghost"
+                  onClick={() => {
+                    setInviting(false);
+                    form.unregister('inviteClient');
+                  }}
+                >
+                  Do not invite
+                </Button>
+              </div>
+            )}
+          </div>
         )}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <TextField label="Minimum meals per day" type="number" inputMode="numeric" min={1} error={errors.minDailyQuantity?.message} {...form.register('minDailyQuantity', number)} />
@@ -241,7 +311,7 @@ export function ContractForm(props: Props) {
         </div>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" pending={mutation.isPending}>
-            {existing ? 'Save changes' : 'Send proposal'}
+            {existing ? 'Save changes' : inviting ? 'Send proposal and invitation' : 'Send proposal'}
           </Button>
           <Button variant="secondary" onClick={() => router.back()}>
             Cancel

@@ -13,6 +13,12 @@ import {
   workModeSchema,
 } from './common';
 
+/** A token from an emailed link (`?token=`). */
+const linkTokenSchema = text('This link is missing its token. Open the link from the email again.')
+  .trim()
+  .min(1, 'This link is missing its token. Open the link from the email again.')
+  .max(MAX_LINK_TOKEN_LENGTH, 'This link is not valid.');
+
 export const registerInput = z
   .object({
     companyType: companyTypeSchema,
@@ -24,8 +30,16 @@ export const registerInput = z
     currency: currencySchema.optional(),
     dailyCapacity: dailyCapacitySchema.optional(),
     workMode: workModeSchema.optional(),
+    /**
+     * The token of a caterer's client invitation (the `token` of its link): registers the
+     * invited client company (its proposal waiting), single use, within 7 days.
+     */
+    clientInvitationToken: linkTokenSchema.optional(),
   })
   .superRefine((input, ctx) => {
+    if (input.clientInvitationToken !== undefined && input.companyType !== 'CLIENT') {
+      ctx.addIssue({ code: 'custom', path: ['companyType'], message: 'A client invitation registers a client company.' });
+    }
     if (input.companyType === 'CATERING' && input.dailyCapacity === undefined) {
       ctx.addIssue({ code: 'custom', path: ['dailyCapacity'], message: 'Caterers must give a daily capacity.' });
     }
@@ -38,13 +52,23 @@ export const registerInput = z
   });
 export type RegisterInput = z.output<typeof registerInput>;
 
-export const registerOutput = z.object({ companyId: z.uuid(), userId: z.uuid() });
+export const registerOutput = z.object({
+  companyId: z.uuid(),
+  userId: z.uuid(),
+  /** Registered through a client invitation: the proposal that came with it (to open first). */
+  proposalId: z.uuid().nullable(),
+});
 
-/** A token from an emailed link (`?token=`). */
-const linkTokenSchema = text('This link is missing its token. Open the link from the email again.')
-  .trim()
-  .min(1, 'This link is missing its token. Open the link from the email again.')
-  .max(MAX_LINK_TOKEN_LENGTH, 'This link is not valid.');
+export const clientInvitationInput = z.object({ token: linkTokenSchema });
+/** What the register page pre-fills from a client invitation, or why the link cannot be used. */
+export const clientInvitationOutput = z.object({
+  /** Null when the link can be used; else what the person should do. */
+  problem: z.string().nullable(),
+  email: z.string().nullable(),
+  companyName: z.string().nullable(),
+  cateringName: z.string().nullable(),
+});
+
 
 /** Sign-in form (next-auth credentials); the server checks the pair, not the shape. */
 export const signInInput = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPANY_TYPES, CONTRACT_ACTIONS, CONTRACT_STATUSES } from '@/lib/enums';
 import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
 import { checkContractTerms, contractTermFields, contractTermsObject, noticeModeSchema } from './contract-terms';
-import { dateSchema, emailSchema, textSchema, uuidSchema } from './common';
+import { companyNameSchema, dateSchema, emailSchema, textSchema, uuidSchema } from './common';
 import { deliveryDetailsOutput } from './company';
 import { dietCountsSchema, dietSchema } from './diets';
 
@@ -21,8 +21,11 @@ const billingReference = (label: string) =>
     .optional();
 export const billingFields = { poNumber: billingReference('The PO number'), costCenter: billingReference('The cost center') };
 
+/** A client not on ChefOps yet: the proposal is recorded and the client gets a 7-day link to register. */
+export const inviteClientSchema = z.object({ companyName: companyNameSchema });
+
 export const createContractInput = contractTermsObject
-  .extend({ clientEmail: emailSchema, ...billingFields })
+  .extend({ clientEmail: emailSchema, ...billingFields, inviteClient: inviteClientSchema.optional() })
   .superRefine(checkContractTerms);
 export type CreateContractInput = z.output<typeof createContractInput>;
 
@@ -74,6 +77,8 @@ export const contractOutput = z.object({
   clientId: z.uuid(),
   clientName: z.string(),
   clientEmail: z.string(),
+  /** False while the client company is only invited (not registered on ChefOps yet). */
+  clientRegistered: z.boolean(),
   /** The client's IANA zone: deadlines and service dates are on its wall clock. */
   clientTimeZone: z.string(),
   minDailyQuantity: z.number().int(),
@@ -128,3 +133,7 @@ export const contractOutput = z.object({
 });
 export type ContractOutput = z.output<typeof contractOutput>;
 export const contractListOutput = z.array(contractOutput);
+
+/** A client company the caterer has (or had) an agreed contract with, for the contract form's picker. */
+export const counterpartyOutput = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+export const counterpartiesOutput = z.array(counterpartyOutput);

@@ -21,7 +21,7 @@ export function sameHash(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
-export type LinkKind = 'invitation' | 'password-reset';
+export type LinkKind = 'invitation' | 'password-reset' | 'client-invitation';
 
 const linkKey = createHmac('sha256', env.AUTH_SECRET).update('chefops single-use link tokens').digest();
 
@@ -30,7 +30,7 @@ const linkKey = createHmac('sha256', env.AUTH_SECRET).update('chefops single-use
  * link's row id with a key from AUTH_SECRET: 256 bits no one can compute without the secret.
  * The database keeps only its SHA-256 and the outbox event only the row id, so no raw token
  * is stored anywhere, yet the mail handler can rebuild the link on every retry or replay.
- * Rotating AUTH_SECRET invalidates the links still pending (they last 15 minutes to 3 days).
+ * Rotating AUTH_SECRET invalidates the links still pending (they last 15 minutes to 7 days).
  */
 export function linkToken(kind: LinkKind, rowId: string): string {
   return createHmac('sha256', linkKey).update(`${kind}:${rowId}`).digest('base64url');

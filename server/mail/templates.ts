@@ -325,7 +325,33 @@ type AccountEvent = { id: string; aggregateId: string } & OutboxEvent<EmailOnlyE
 
 /** The link's token: derived from the aggregate (the link's row); older events carried it. */
 function tokenOf(event: AccountEvent, kind: 'invitation' | 'password-reset'): string {
-  return event.payload.token ?? linkToken(kind, event.aggregateId);
+  return ('token' in event.payload ? event.payload.token : undefined) ?? linkToken(kind, event.aggregateId);
+}
+
+/** The path a client invitation's link opens: the register page, pre-filled from the invitation. */
+export function clientInvitationPath(token: string): string {
+  return `/register?token=${encodeURIComponent(token)}`;
+}
+
+function clientInvitationEmail(event: AccountEvent & { eventType: 'contract.client_invited' }, appUrl: string): EmailMessage {
+  const p = event.payload;
+  const caterer = p.cateringName || 'A caterer';
+  const link = absoluteUrl(appUrl, clientInvitationPath(linkToken('client-invitation', event.aggregateId)));
+  return {
+    to: p.email,
+    subject: `${caterer} proposes a catering contract to ${p.companyName}`,
+    heading: `${caterer} invites ${p.companyName} to ChefOps`,
+    body:
+      `${p.invitedByEmail || caterer} proposes a catering contract to ${p.companyName} on ChefOps, where you confirm each day's meal count ` +
+      `and see what it costs. Register your company from the link below to review the proposal and accept or decline it; ` +
+      `nothing is planned or billed until you accept.\n${proposalTermsText(p.terms, p.timeZone)}\n\n` +
+      'The link works once and for 7 days. If you did not expect this, you can ignore this email.',
+    action: { label: 'Register and review the proposal', url: link },
+    unsubscribeUrl: null,
+    category: null,
+    messageId: messageIdFor(event.id, p.email),
+    secretLink: true,
+  };
 }
 
 function invitationEmail(event: AccountEvent & { eventType: 'user.invited' }, appUrl: string): EmailMessage {
@@ -361,6 +387,7 @@ function invitationEmail(event: AccountEvent & { eventType: 'user.invited' }, ap
 /** The invitation or password-reset email, addressed to the email in the payload. */
 export function accountEmail(event: AccountEvent, appUrl: string): EmailMessage {
   if (event.eventType === 'user.invited') return invitationEmail(event, appUrl);
+  if (event.eventType === 'contract.client_invited') return clientInvitationEmail(event, appUrl);
   const p = event.payload;
   const link = absoluteUrl(appUrl, `/reset-password?token=${encodeURIComponent(tokenOf(event, 'password-reset'))}`);
   return {

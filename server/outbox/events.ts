@@ -147,6 +147,21 @@ export const EVENT_PAYLOADS = {
     existingAccount: z.literal(true).optional(),
     token: legacyToken,
   }),
+  /**
+   * A caterer proposed a contract to a client that is not on ChefOps yet: the e-mail to the
+   * address carries the terms and the 7-day link to register (the aggregate id is the client
+   * invitation's id, from which the link's token is derived).
+   */
+  'contract.client_invited': z.strictObject({
+    email: z.string().min(1),
+    companyName: z.string().min(1),
+    cateringName: z.string(),
+    invitedByEmail: z.string(),
+    contractId: id,
+    /** The client's zone is not known yet: times are on the caterer's guess (its own zone). */
+    timeZone: z.string().min(1),
+    terms: proposalTerms,
+  }),
   /** The aggregate id is the reset-token row's id, from which the link's token is derived. */
   'auth.password_reset_requested': z.strictObject({ email: z.string().min(1), token: legacyToken }),
 } as const;
@@ -176,6 +191,7 @@ export const EVENT_CATEGORIES = {
   'statement.issued': 'statements',
   'menu.updated': 'contracts',
   'user.invited': null,
+  'contract.client_invited': null,
   'auth.password_reset_requested': null,
 } as const satisfies Record<keyof typeof EVENT_PAYLOADS, NotificationCategory | null>;
 
@@ -189,7 +205,7 @@ export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
 export const LEGACY_EVENT_TYPES = ['contract.created'] as const satisfies EventType[];
 
 /** Event types whose only recipient is the person named in the payload (no in-app row). */
-export const EMAIL_ONLY_EVENT_TYPES = ['user.invited', 'auth.password_reset_requested'] as const satisfies EventType[];
+export const EMAIL_ONLY_EVENT_TYPES = ['user.invited', 'contract.client_invited', 'auth.password_reset_requested'] as const satisfies EventType[];
 export type EmailOnlyEventType = (typeof EMAIL_ONLY_EVENT_TYPES)[number];
 export type CompanyEventType = Exclude<EventType, EmailOnlyEventType>;
 

@@ -3,6 +3,8 @@ import {
   acceptInvitationOutput,
   changePasswordInput,
   changePasswordOutput,
+  clientInvitationInput,
+  clientInvitationOutput,
   registerInput,
   registerOutput,
   requestPasswordResetInput,
@@ -22,12 +24,19 @@ import { DomainError } from '@/server/domain/errors';
 import { acceptInvitation } from '@/server/services/invitations';
 import { changePassword, requestPasswordReset, resetPassword } from '@/server/services/password-reset';
 import { registerCompany } from '@/server/services/registration';
+import { clientInvitationInfo } from '@/server/services/client-invitations';
 
 export const authRouter = router({
   register: publicProcedure
     .input(registerInput)
     .output(registerOutput)
     .mutation(({ ctx, input }) => registerCompany(ctx.db, input, { ip: ctx.request.ip, now: ctx.now() })),
+
+  /** What a client invitation link pre-fills on the register page (or why it cannot be used). */
+  clientInvitation: publicProcedure
+    .input(clientInvitationInput)
+    .output(clientInvitationOutput)
+    .query(({ ctx, input }) => clientInvitationInfo(ctx.db, input.token, ctx.now())),
 
   requestPasswordReset: publicProcedure
     .input(requestPasswordResetInput)

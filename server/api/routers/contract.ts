@@ -1,6 +1,7 @@
 import {
   contractListOutput,
   contractOutput,
+  counterpartiesOutput,
   createContractInput,
   declineContractInput,
   listContractsInput,
@@ -8,6 +9,7 @@ import {
 } from '@/lib/schemas/contract';
 import { idInput } from '@/lib/schemas/common';
 import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
+import { listCounterparties } from '@/server/services/contracts/counterparties';
 import { createContract } from '@/server/services/contracts/create';
 import { acceptContract, declineContract, withdrawContract } from '@/server/services/contracts/proposals';
 import { changeContractStatus } from '@/server/services/contracts/transitions';
@@ -16,6 +18,7 @@ import { getContract, listContracts } from '@/server/services/contracts/views';
 
 // Guards run before input parsing, so a wrong role is FORBIDDEN whatever the input.
 const catererAdmin = tenantProcedure.use(requireCompanyType('CATERING')).use(requireRole('ADMIN'));
+const caterer = tenantProcedure.use(requireCompanyType('CATERING'));
 const clientAdmin = tenantProcedure.use(requireCompanyType('CLIENT')).use(requireRole('ADMIN'));
 const eitherAdmin = tenantProcedure.use(requireRole('ADMIN'));
 
@@ -28,6 +31,8 @@ export const contractRouter = router({
     .input(idInput)
     .output(contractOutput)
     .query(({ ctx, input }) => getContract(ctx.db, ctx.tenant, input.id)),
+  /** Client companies this caterer has or had an accepted contract with (ACTIVE, PAUSED, TERMINATED), by name. */
+  counterparties: caterer.output(counterpartiesOutput).query(({ ctx }) => listCounterparties(ctx.db, ctx.tenant)),
   create: catererAdmin
     .input(createContractInput)
     .output(contractOutput)

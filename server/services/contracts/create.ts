@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { companies, contractPrices, contractServiceDays, contracts } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
@@ -6,6 +6,7 @@ import type { ContractOutput, CreateContractInput } from '@/lib/schemas/contract
 import { DomainError } from '@/server/domain/errors';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { isUniqueViolation } from '@/server/services/db-errors';
+import { findClientCompany, invitedClientCompany, sendClientInvitation, UNKNOWN_CLIENT_MESSAGE } from '@/server/services/client-invitations';
 import { contractEventPayload, proposalTermsOf } from './events';
 import { getContract } from './views';
 
@@ -23,34 +24,32 @@ export async function guardOneActivePerPair<T>(write: () => Promise<T>): Promise
 }
 
 /**
- * A caterer's ADMIN proposes a contract to a client company named by its email. The contract
- * starts PROPOSED: no service days, no reminders, no capacity used. Capacity and the
- * one-active-contract rule are checked when the client's ADMIN accepts (proposals.ts).
+ * A caterer's ADMIN proposes a contract to a client company named by its email (the company's
+ * or one of its ADMINs'). The contract starts PROPOSED: no service days, no reminders, no
+ * capacity used. Capacity and the one-active-contract rule are checked when the client's ADMIN
+ * accepts (proposals.ts). An unknown email is NOT_FOUND, unless `inviteClient` names the
+ * company: then the proposal belongs to an INVITED client company and its e-mail carries a
+ * single-use link to register it.
  */
 export async function createContract(
   db: DbOrTx,
   actor: SessionUser,
   input: CreateContractInput & { now: Date },
 ): Promise<ContractOutput> {
-  const { clientEmail, serviceDays: weekdays, now: _now, ...terms } = input; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { clientEmail, inviteClient, serviceDays: weekdays, now, ...terms } = input;
   const id = await db.transaction(async (tx) => {
-    const [client] = await tx
-      .select({ id: companies.id })
+    const [caterer] = await tx
+      .select({ currency: companies.currency, timezone: companies.timezone })
       .from(companies)
-      .where(
-        and(
-          sql`lower(${companies.email}) = ${clientEmail.toLowerCase()}`,
-          eq(companies.companyType, 'CLIENT'),
-          isNull(companies.deletedAt),
-        ),
-      );
-    if (!client) {
-      throw new DomainError('NOT_FOUND', 'No client company is registered with this email.', 'clientEmail');
-    }
+      .where(eq(companies.id, actor.companyId));
+    const found = await findClientCompany(tx, clientEmail);
+    const client = found ?? (inviteClient
+      ? { id: await invitedClientCompany(tx, { email: clientEmail, companyName: inviteClient.companyName, catererTimeZone: caterer!.timezone }) }
+      : null);
+    if (!client) throw new DomainError('NOT_FOUND', UNKNOWN_CLIENT_MESSAGE, 'clientEmail');
     const pair = { cateringId: actor.companyId, clientId: client.id };
 
     // The contract's currency is the caterer's currency now, fixed for the contract's life.
-    const [caterer] = await tx.select({ currency: companies.currency }).from(companies).where(eq(companies.id, actor.companyId));
     const [contract] = await tx
       .insert(contracts)
       .values({ ...pair, ...terms, currency: caterer!.currency, status: 'PROPOSED' })
@@ -64,11 +63,24 @@ export async function createContract(
       createdById: actor.userId,
     });
     await tx.insert(contractServiceDays).values(weekdays.map((dayOfWeek) => ({ contractId, dayOfWeek })));
+    const proposed = proposalTermsOf(contract!, weekdays);
     await enqueueOutboxEvent(tx, {
       type: 'contract.proposed',
       aggregateId: contractId,
-      payload: contractEventPayload(contract!, actor, { terms: proposalTermsOf(contract!, weekdays) }),
+      payload: contractEventPayload(contract!, actor, { terms: proposed }),
     });
+    // A client not registered yet is e-mailed the terms and a link to register (an existing
+    // client needs no invitation: it finds the proposal when it signs in).
+    if (!found && inviteClient) {
+      await sendClientInvitation(tx, actor, {
+        clientId: client.id,
+        contractId,
+        email: clientEmail,
+        companyName: inviteClient.companyName,
+        terms: proposed,
+        now,
+      });
+    }
     return contractId;
   });
   return getContract(db, actor, id);

@@ -36,6 +36,7 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
         siteContactName: clientProfiles.siteContactName,
         siteContactPhone: clientProfiles.siteContactPhone,
       },
+      clientStatus: client.status,
     })
     .from(contracts)
     .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
@@ -63,12 +64,13 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
   for (const o of closedOfficeDays) closedOf.set(o.companyId, (closedOf.get(o.companyId) ?? new Set()).add(o.dayOfWeek));
 
   const viewerSide = viewer.companyType;
-  return rows.map(({ contract: c, delivery, ...names }) => ({
+  return rows.map(({ contract: c, delivery, clientStatus, ...names }) => ({
     id: c.id,
     status: c.status,
     cateringId: c.cateringId,
     clientId: c.clientId,
     ...names,
+    clientRegistered: clientStatus !== 'INVITED',
     minDailyQuantity: c.minDailyQuantity,
     defaultQuantity: c.defaultQuantity,
     maxQuantity: c.maxQuantity,

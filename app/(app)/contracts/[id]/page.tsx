@@ -25,7 +25,9 @@ function ProposalNote({ contract }: { contract: ContractOutput }) {
   if (contract.status === 'PROPOSED') {
     text = client
       ? `${contract.cateringName} proposes these terms. Nothing is planned or billed until your administrator accepts them.`
-      : `Waiting for ${contract.clientName}'s administrator to accept or decline. No service days are planned until then.`;
+      : contract.clientRegistered
+        ? `Waiting for ${contract.clientName}'s administrator to accept or decline. No service days are planned until then.`
+        : `${contract.clientName} is not on ChefOps yet: we e-mailed ${contract.clientEmail} the terms and a link to register (valid 7 days). No service days are planned until they accept.`;
   } else if (contract.withdrawnAt) {
     text = `${contract.cateringName} withdrew this proposal on ${formatInstant(contract.withdrawnAt, contract.clientTimeZone)}.`;
   } else if (contract.status === 'DECLINED' && contract.declinedAt) {

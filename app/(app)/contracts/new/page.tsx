@@ -8,12 +8,14 @@ import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
 export const metadata: Metadata = { title: 'New contract' };
 
 export default async function NewContractPage() {
-  const [company, session] = await Promise.all([(await getServerCaller()).company.me(), getSignedInUser()]);
+  const api = await getServerCaller();
+  const [company, session] = await Promise.all([api.company.me(), getSignedInUser()]);
   if (company.companyType !== 'CATERING' || session?.role !== 'ADMIN') redirect('/contracts');
+  const counterparties = await api.contract.counterparties();
   return (
     <>
       <PageHeader title="New contract" description="Terms you propose to a client. Service days are planned once the client's administrator accepts them." />
-      <ContractForm mode="create" currency={company.currency} />
+      <ContractForm mode="create" currency={company.currency} counterparties={counterparties} />
     </>
   );
 }
