@@ -29,6 +29,7 @@ describe('outbox event payloads as written by their producers', () => {
     const contract = await agreeContract(caterer, client, { startDate: '2026-02-20' }); // contract.proposed + contract.accepted
     const declined = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
     await client.caller.contract.decline({ id: declined.id, reason: 'One contract is enough.' }); // contract.declined
+    await caterer.caller.contract.create({ clientEmail: 'new.office@example.test', ...contractTerms(), inviteClient: { companyName: 'New Office' } }); // contract.client_invited
     const withdrawn = await caterer.caller.contract.create({ clientEmail: client.email, ...contractTerms() });
     await caterer.caller.contract.withdraw({ id: withdrawn.id }); // contract.withdrawn
     // The cron: auto-lock of Monday (deadline passed), a digest for Tuesday (deadline within 24 h).
