@@ -47,7 +47,7 @@ test("a caterer publishes a week's menu, copies it to the next week and edits a 
   await expect(menu).toContainText('Pierogi ruskie');
   await expect(menu).toContainText('Vegetarian');
   await expect(menu).toContainText('Contains: gluten');
-  await day.getByLabel(/^Meals on/).fill('100');
+  await day.getByLabel(/^Meals on/).fill('25'); // within the contract's 10–30
   await day.getByRole('button', { name: 'Confirm', exact: true }).click();
   await expect(page.getByText('Quantity confirmed.')).toBeVisible();
   await expect(day.getByTestId('menu')).toContainText('Pierogi ruskie');
