@@ -30,6 +30,15 @@ const number = { valueAsNumber: true } as const;
 /** What the client has typed for a day: "Confirm week" sends it. */
 export type TypedExpected = { quantity: number; diets: DietCounts };
 
+/**
+ * The count a day's form (and "Confirm week") starts from: the suggestion from recent served
+ * counts for a day nobody has confirmed yet, else the day's own count.
+ */
+export function initialQuantity(day: ServiceDayOutput): number {
+  const unconfirmed = day.status === 'PENDING' && day.expectedQuantityConfirmedAt === null;
+  return unconfirmed && day.suggestedQuantity !== null ? day.suggestedQuantity : day.expectedQuantity;
+}
+
 /** The split a day's form starts from: last week's for a day not confirmed yet, else its own. */
 export function initialDiets(day: ServiceDayOutput): DietCounts {
   return day.suggestedDiets ?? day.diets;
@@ -50,7 +59,7 @@ export function ExpectedQuantityForm({ day, label, onDone, onTyped }: DayFormPro
     [day.dietOptions],
   );
   const form = useSchemaForm(schema, {
-    defaultValues: { id: day.id, quantity: day.expectedQuantity, diets: initialDiets(day) },
+    defaultValues: { id: day.id, quantity: initialQuantity(day), diets: initialDiets(day) },
   });
   const { errors } = form.formState;
   const quantity = useWatch({ control: form.control, name: 'quantity' });
@@ -89,6 +98,11 @@ export function ExpectedQuantityForm({ day, label, onDone, onTyped }: DayFormPro
           Confirm
         </Button>
       </div>
+      {day.suggestedQuantity !== null && day.suggestedQuantityReason && (
+        <p className="mt-1 text-xs text-slate-600" data-testid="suggested-quantity">
+          Suggested: {day.suggestedQuantity} meals. {day.suggestedQuantityReason}
+        </p>
+      )}
       {day.dietOptions.length > 0 && (
         <div className="mt-2">
           <Controller

@@ -12,7 +12,7 @@ import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { ServiceDayRow } from './service-day-row';
-import { initialDiets, type TypedExpected } from './day-forms';
+import { initialDiets, initialQuantity, type TypedExpected } from './day-forms';
 import { normaliseDiets } from '@/lib/diets';
 import { groupByWeek } from './week-groups';
 import type { CompanyType } from '@/lib/enums';
@@ -35,7 +35,7 @@ export function ServiceDayTable({ days, viewerSide, compact }: Props) {
   const [expected, setExpected] = useState<Record<string, TypedExpected>>({});
   // What "Confirm week" sends for a day: what was typed, else the count and the suggested split.
   const valueOf = (d: ServiceDayOutput): TypedExpected =>
-    expected[d.id] ?? { quantity: d.expectedQuantity, diets: initialDiets(d) };
+    expected[d.id] ?? { quantity: initialQuantity(d), diets: initialDiets(d) };
   const differs = (d: ServiceDayOutput) => {
     const v = valueOf(d);
     return v.quantity !== d.expectedQuantity || JSON.stringify(normaliseDiets(v.diets)) !== JSON.stringify(normaliseDiets(d.diets));

@@ -93,6 +93,13 @@ export const serviceDayOutput = z.object({
    * suggestion "confirm week" starts from; null when there is none.
    */
   suggestedDiets: dietCountsSchema.nullable(),
+  /**
+   * On an open day (its deadline ahead): the median served count of the contract's last 8 same
+   * weekdays, clamped to [min, max]; null with fewer than 3. The form and "Confirm week" start
+   * from it on a day nobody has confirmed yet; `suggestedQuantityReason` says why.
+   */
+  suggestedQuantity: z.number().int().nullable(),
+  suggestedQuantityReason: z.string().nullable(),
   /** The caterer's menu of the day (empty: none published). */
   menu: z.array(dishOutput),
   expectedQuantityConfirmedAt: z.date().nullable(),

@@ -6,6 +6,8 @@ import type { SessionUser } from '@/server/domain/actor';
 import type { ListServiceDaysInput, ServiceDayOutput } from '@/lib/schemas/service-day';
 import { serviceDayCostCents } from '@/server/domain/cost';
 import { localToday } from '@/lib/dates';
+import { queryRows } from '@/db/rows';
+import { describeSuggestion, suggestQuantity, SUGGESTION_HISTORY_DAYS } from '@/lib/suggested-quantity';
 import { offeredOnly } from '@/lib/diets';
 import { DomainError } from '@/server/domain/errors';
 import { serviceDayActionsForViewer } from '@/server/domain/viewer-permissions';
@@ -17,6 +19,36 @@ const caterer = alias(companies, 'caterer');
 const client = alias(companies, 'client');
 /** The same contract's day a week earlier: its diet split is the suggestion for an unconfirmed day. */
 const weekBefore = alias(serviceDays, 'week_before');
+
+/**
+ * The latest served counts (newest first, at most 8) of each (contract, weekday) asked for: one
+ * query, each pair reading its contract's days newest first through the (contract_id,
+ * service_date) index. Keyed `contractId|dayOfWeek`.
+ */
+async function servedHistory(db: DbOrTx, pairs: { contractId: string; dayOfWeek: number }[]): Promise<Map<string, number[]>> {
+  const unique = [...new Map(pairs.map((p) => [`${p.contractId}|${p.dayOfWeek}`, p])).values()];
+  const out = new Map<string, number[]>();
+  if (unique.length === 0) return out;
+  const values = sql.join(unique.map((p) => sql`(${p.contractId}::uuid, ${p.dayOfWeek}::int)`), sql`, `);
+  const rows = await queryRows<{ contract_id: string; day_of_week: number; served_quantity: number }>(
+    db,
+    sql`
+      select p.contract_id, p.day_of_week, h.served_quantity
+      from (values ${values}) as p(contract_id, day_of_week)
+      cross join lateral (
+        select sd.served_quantity, sd.service_date from service_days sd
+        where sd.contract_id = p.contract_id and sd.day_of_week = p.day_of_week and sd.served_quantity is not null
+        order by sd.service_date desc
+        limit ${SUGGESTION_HISTORY_DAYS}
+      ) h
+      order by p.contract_id, p.day_of_week, h.service_date desc`,
+  );
+  for (const r of rows) {
+    const key = `${r.contract_id}|${Number(r.day_of_week)}`;
+    out.set(key, [...(out.get(key) ?? []), Number(r.served_quantity)]);
+  }
+  return out;
+}
 
 async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL | undefined, now: Date) {
   const rows = await db
@@ -49,7 +81,12 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
   const todayIn = new Map<string, string>();
   const clientToday = (zone: string) => todayIn.get(zone) ?? todayIn.set(zone, localToday(now, zone)).get(zone)!;
 
-  const periods = await loadPricePeriods(db, rows.map((r) => r.contract.id));
+  const isOpen = (d: (typeof rows)[number]['day']) =>
+    (d.status === 'PENDING' || d.status === 'EXPECTED_CONFIRMED') && d.confirmationDeadline.getTime() > now.getTime();
+  const [periods, history] = await Promise.all([
+    loadPricePeriods(db, rows.map((r) => r.contract.id)),
+    servedHistory(db, rows.filter((r) => isOpen(r.day)).map((r) => ({ contractId: r.contract.id, dayOfWeek: r.day.dayOfWeek }))),
+  ]);
 
   return rows.map(({ day: d, contract: c, cateringName, clientName, clientTimeZone, weekBeforeDiets, dishes }): ServiceDayOutput => {
     const pricePerMealCents = priceOnDate(periods.get(c.id) ?? [], d.serviceDate) ?? c.pricePerMealCents;
@@ -71,6 +108,8 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       },
       viewer,
     );
+    const servedCounts = isOpen(d) ? (history.get(`${c.id}|${d.dayOfWeek}`) ?? []) : [];
+    const suggestedQuantity = suggestQuantity({ servedCounts, min: c.minDailyQuantity, max: c.maxQuantity });
     return {
       id: d.id,
       contractId: c.id,
@@ -85,6 +124,9 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
         d.status === 'PENDING' && d.expectedQuantityConfirmedAt === null && weekBeforeDiets
           ? offeredOnly(weekBeforeDiets, c.dietOptions)
           : null,
+      suggestedQuantity,
+      suggestedQuantityReason:
+        suggestedQuantity === null ? null : describeSuggestion({ servedCounts, dayOfWeek: d.dayOfWeek, suggested: suggestedQuantity }),
       menu: dishes ?? [],
       expectedQuantityConfirmedAt: d.expectedQuantityConfirmedAt,
       expectedAutoLocked: d.expectedQuantityConfirmedAt !== null && d.expectedQuantityConfirmerId === null,
