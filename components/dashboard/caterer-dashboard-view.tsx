@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/format';
 import type { CatererDashboard } from '@/lib/schemas/report';
 import { AwaitingServedCard, OpenDisputesCard, UtilisationList } from './caterer-panels';
 import { ContractCostTable } from './contract-cost-table';
+import { UnservedCard } from './unserved-card';
 
 export function CatererDashboardView({ data, isAdmin }: { data: CatererDashboard; isAdmin: boolean }) {
   if (data.revenueByContract.length === 0 && data.productionPlan.clients.length === 0) {
@@ -43,6 +44,7 @@ export function CatererDashboardView({ data, isAdmin }: { data: CatererDashboard
         </p>
         <ContractCostTable caption={`Revenue per contract, ${period}`} counterpartLabel="Client" rows={data.revenueByContract} totals={data.revenueTotals} />
       </Card>
+      <UnservedCard unserved={data.unserved} counterpartLabel="Client" side="CATERING" />
     </div>
   );
 }

@@ -18,6 +18,11 @@ export function UtilisationList({ days, capacity }: { days: CatererDashboard['pr
             <span className="block font-medium">{formatDate(day.date, { weekday: 'short', day: 'numeric', month: 'short' })}</span>
             {formatCount(day.totalMeals)} meals · {formatPercent(day.utilisation)}
             {over && ' (over capacity)'}
+            {day.totalMeals > 0 && (
+              <span className="block text-slate-600" data-testid="plan-status">
+                {formatCount(day.byStatus.CONFIRMED)} confirmed · {formatCount(day.byStatus.LOCKED)} locked · {formatCount(day.byStatus.OPEN)} estimated
+              </span>
+            )}
           </li>
         );
       })}

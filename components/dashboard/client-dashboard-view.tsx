@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/format';
 import type { ClientDashboard } from '@/lib/schemas/report';
 import { ContractCostTable } from './contract-cost-table';
 import { PendingConfirmations } from './pending-confirmations';
+import { UnservedCard } from './unserved-card';
 
 export function ClientDashboardView({
   data,
@@ -49,6 +50,7 @@ export function ClientDashboardView({
           />
         </Card>
       </div>
+      <UnservedCard unserved={data.unserved} counterpartLabel="Caterer" side="CLIENT" />
     </div>
   );
 }

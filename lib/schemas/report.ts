@@ -51,6 +51,28 @@ export type CurrencyTotal = z.output<typeof currencyTotalSchema>;
 
 const periodSchema = z.object({ from: z.string(), to: z.string() });
 
+/** Last month's meals ordered but not served on one contract: the sum over its served days of expected − served (never below 0 a day). */
+export const unservedContractSchema = z.object({
+  contractId: z.uuid(),
+  counterpartName: z.string(),
+  currency: z.string().length(3),
+  /** Days with a served count in the period. */
+  days: z.number().int(),
+  expectedMeals: z.number().int(),
+  servedMeals: z.number().int(),
+  unservedMeals: z.number().int(),
+  /** The unserved meals at each day's price. */
+  unservedCostCents: cents,
+});
+export const unservedSchema = z.object({
+  /** The calendar month before today's, on the viewer's clock. */
+  period: periodSchema,
+  /** Contracts with meals ordered but not served, most meals first. */
+  byContract: z.array(unservedContractSchema),
+  totals: z.array(z.object({ currency: z.string().length(3), unservedMeals: z.number().int(), unservedCostCents: cents })),
+});
+export type Unserved = z.output<typeof unservedSchema>;
+
 export const pendingDaySchema = z.object({
   id: z.uuid(),
   contractId: z.uuid(),
@@ -80,6 +102,8 @@ export const clientDashboardSchema = z.object({
   /** PENDING days whose deadline has not passed, soonest deadline first. */
   pendingDays: z.array(pendingDaySchema),
   costPeriod: periodSchema,
+  /** Last month's meals ordered but not served, and what they cost. */
+  unserved: unservedSchema,
   costByContract: z.array(contractCostSchema),
   costTotals: z.array(currencyTotalSchema),
   /** Expected vs served meals per date over the cost period and the next week. */
@@ -94,6 +118,8 @@ export const productionDaySchema = z.object({
   utilisation: z.number(),
   /** Meals per client id. */
   byClient: z.record(z.string(), z.number().int()),
+  /** Of totalMeals: CONFIRMED by a person, LOCKED at the deadline, OPEN (still an estimate). */
+  byStatus: z.object({ CONFIRMED: z.number().int(), LOCKED: z.number().int(), OPEN: z.number().int() }),
 });
 export type ProductionDay = z.output<typeof productionDaySchema>;
 
@@ -125,6 +151,8 @@ export const catererDashboardSchema = z.object({
   awaitingServed: z.object({ count: z.number().int(), oldest: z.array(catererDayRefSchema) }),
   openDisputes: z.array(openDisputeSchema),
   revenuePeriod: periodSchema,
+  /** Last month's meals ordered but not served, and what they were worth. */
+  unserved: unservedSchema,
   revenueByContract: z.array(contractCostSchema),
   revenueTotals: z.array(currencyTotalSchema),
 });

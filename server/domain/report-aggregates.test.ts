@@ -51,17 +51,18 @@ describe('totalsByCurrency', () => {
 });
 
 describe('buildProductionPlan', () => {
-  it('lists every date, stacks meals per client and computes utilisation', () => {
+  it('lists every date, stacks meals per client, keeps confirmed / locked / open apart and computes utilisation', () => {
     const plan = buildProductionPlan(['2026-03-02', '2026-03-03', '2026-03-04'], 200, [
-      { date: '2026-03-02', clientId: 'a', meals: 100 },
-      { date: '2026-03-02', clientId: 'b', meals: 50 },
-      { date: '2026-03-04', clientId: 'a', meals: 250 },
-      { date: '2026-03-09', clientId: 'a', meals: 5 }, // outside the plan
+      { date: '2026-03-02', clientId: 'a', meals: 100, status: 'CONFIRMED' },
+      { date: '2026-03-02', clientId: 'b', meals: 50, status: 'LOCKED' },
+      { date: '2026-03-04', clientId: 'a', meals: 200, status: 'OPEN' },
+      { date: '2026-03-04', clientId: 'a', meals: 50, status: 'CONFIRMED' },
+      { date: '2026-03-09', clientId: 'a', meals: 5, status: 'OPEN' }, // outside the plan
     ]);
     expect(plan).toEqual([
-      { date: '2026-03-02', totalMeals: 150, utilisation: 0.75, byClient: { a: 100, b: 50 } },
-      { date: '2026-03-03', totalMeals: 0, utilisation: 0, byClient: {} },
-      { date: '2026-03-04', totalMeals: 250, utilisation: 1.25, byClient: { a: 250 } },
+      { date: '2026-03-02', totalMeals: 150, utilisation: 0.75, byClient: { a: 100, b: 50 }, byStatus: { CONFIRMED: 100, LOCKED: 50, OPEN: 0 } },
+      { date: '2026-03-03', totalMeals: 0, utilisation: 0, byClient: {}, byStatus: { CONFIRMED: 0, LOCKED: 0, OPEN: 0 } },
+      { date: '2026-03-04', totalMeals: 250, utilisation: 1.25, byClient: { a: 250 }, byStatus: { CONFIRMED: 50, LOCKED: 0, OPEN: 200 } },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { ProductionStatus } from '@/lib/enums';
 export interface CostedDay {
   expectedQuantity: number;
   servedQuantity: number | null;
@@ -67,6 +68,8 @@ export interface PlannedMeals {
   date: string;
   clientId: string;
   meals: number;
+  /** How settled these meals are (server/domain/production.ts). */
+  status: ProductionStatus;
 }
 
 export interface ProductionPlanDay {
@@ -74,6 +77,8 @@ export interface ProductionPlanDay {
   totalMeals: number;
   utilisation: number;
   byClient: Record<string, number>;
+  /** Of totalMeals: confirmed by a person, locked at the deadline, still open (estimated). */
+  byStatus: Record<ProductionStatus, number>;
 }
 
 /**
@@ -82,12 +87,13 @@ export interface ProductionPlanDay {
  */
 export function buildProductionPlan(dates: readonly string[], capacity: number, planned: readonly PlannedMeals[]): ProductionPlanDay[] {
   const byDate = new Map<string, ProductionPlanDay>(
-    dates.map((date) => [date, { date, totalMeals: 0, utilisation: 0, byClient: {} }]),
+    dates.map((date) => [date, { date, totalMeals: 0, utilisation: 0, byClient: {}, byStatus: { CONFIRMED: 0, LOCKED: 0, OPEN: 0 } }]),
   );
-  for (const { date, clientId, meals } of planned) {
+  for (const { date, clientId, meals, status } of planned) {
     const day = byDate.get(date);
     if (!day || meals === 0) continue;
     day.byClient[clientId] = (day.byClient[clientId] ?? 0) + meals;
+    day.byStatus[status] += meals;
     day.totalMeals += meals;
   }
   for (const day of byDate.values()) day.utilisation = capacity > 0 ? day.totalMeals / capacity : 0;

@@ -154,11 +154,12 @@ describe('report.dashboard for a caterer', () => {
     ]);
     const acme = f.acme.session.companyId;
     const cobalt = f.cobalt.session.companyId;
-    expect(days[0]).toEqual({ date: '2026-03-05', totalMeals: 20, utilisation: 0.2, byClient: { [acme]: 20 } });
-    expect(days[2]).toEqual({ date: '2026-03-07', totalMeals: 0, utilisation: 0, byClient: {} });
-    // Monday Mar 9: Acme confirmed 40, Cobalt's default 30.
-    expect(days[4]).toEqual({ date: '2026-03-09', totalMeals: 70, utilisation: 0.7, byClient: { [acme]: 40, [cobalt]: 30 } });
-    expect(days[6]).toEqual({ date: '2026-03-11', totalMeals: 50, utilisation: 0.5, byClient: { [acme]: 20, [cobalt]: 30 } });
+    // Today (Mar 5): Acme's count locked at its deadline.
+    expect(days[0]).toEqual({ date: '2026-03-05', totalMeals: 20, utilisation: 0.2, byClient: { [acme]: 20 }, byStatus: { CONFIRMED: 0, LOCKED: 20, OPEN: 0 } });
+    expect(days[2]).toEqual({ date: '2026-03-07', totalMeals: 0, utilisation: 0, byClient: {}, byStatus: { CONFIRMED: 0, LOCKED: 0, OPEN: 0 } });
+    // Monday Mar 9: Acme confirmed 40, Cobalt's default 30 still open (an estimate).
+    expect(days[4]).toEqual({ date: '2026-03-09', totalMeals: 70, utilisation: 0.7, byClient: { [acme]: 40, [cobalt]: 30 }, byStatus: { CONFIRMED: 40, LOCKED: 0, OPEN: 30 } });
+    expect(days[6]).toEqual({ date: '2026-03-11', totalMeals: 50, utilisation: 0.5, byClient: { [acme]: 20, [cobalt]: 30 }, byStatus: { CONFIRMED: 0, LOCKED: 0, OPEN: 50 } });
   });
 
   it('counts delivered days still waiting for a served count, oldest first', async () => {

@@ -4,9 +4,12 @@ import { queryRows } from '@/db/rows';
 import type { SessionUser } from '@/server/domain/actor';
 import type { CatererDashboard } from '@/lib/schemas/report';
 import { addDays, eachDate, localToday } from '@/lib/dates';
-import { buildProductionPlan, totalsByCurrency } from '@/server/domain/report-aggregates';
+import { buildProductionPlan, totalsByCurrency, type PlannedMeals } from '@/server/domain/report-aggregates';
+import { productionStatus } from '@/server/domain/production';
+import type { ServiceDayStatus } from '@/lib/enums';
 import { contractCosts } from './contract-costs';
 import { COST_PERIOD_DAYS } from './client-dashboard';
+import { unservedMeals } from './unserved';
 
 export const PRODUCTION_PLAN_DAYS = 14;
 const AWAITING_SERVED_LISTED = 10;
@@ -31,30 +34,43 @@ const toDayRef = (r: DayRefRow) => ({
 });
 
 /**
- * Expected meals per (date, client) over the plan; capacity counts every day, whatever its status.
- * Summed per contract in a LATERAL subquery, so each contract reads only its own days through
- * the (contract_id, service_date) index: the cost follows the caterer's contracts, not every
- * tenant's days in the date range.
+ * Expected meals per (date, client, production status) over the plan; capacity counts every
+ * day, whatever its status. Each contract reads only its own days (LATERAL, through the
+ * (contract_id, service_date) index), so the cost follows the caterer's contracts, not every
+ * tenant's days in the range. The status is the one TS rule (productionStatus), per day.
  */
-async function plannedMeals(db: DbOrTx, cateringId: string, from: string, to: string) {
-  const rows = await queryRows<{ date: string; client_id: string; client_name: string; meals: number }>(
+async function plannedMeals(db: DbOrTx, cateringId: string, from: string, to: string, now: Date): Promise<(PlannedMeals & { clientName: string })[]> {
+  const rows = await queryRows<{
+    date: string;
+    client_id: string;
+    client_name: string;
+    meals: number;
+    status: ServiceDayStatus;
+    auto_locked: boolean;
+    deadline: Date | string;
+  }>(
     db,
     sql`
-      select to_char(d.service_date, 'YYYY-MM-DD') as date, c.client_id, cl.name as client_name,
-        sum(d.meals)::int as meals
+      select to_char(d.service_date, 'YYYY-MM-DD') as date, c.client_id, cl.name as client_name, d.expected_quantity as meals, d.status,
+        (d.expected_quantity_confirmed_at is not null and d.expected_quantity_confirmer_id is null) as auto_locked,
+        d.confirmation_deadline as deadline
       from contracts c
       join companies cl on cl.id = c.client_id
       cross join lateral (
-        select sd.service_date, sum(sd.expected_quantity) as meals
+        select sd.service_date, sd.expected_quantity, sd.status, sd.expected_quantity_confirmed_at,
+          sd.expected_quantity_confirmer_id, sd.confirmation_deadline
         from service_days sd
         where sd.contract_id = c.id and sd.service_date between ${from}::date and ${to}::date
-        group by sd.service_date
       ) d
-      where c.catering_id = ${cateringId} and c.deleted_at is null
-      group by d.service_date, c.client_id, cl.name
-      order by d.service_date, cl.name`,
+      where c.catering_id = ${cateringId} and c.deleted_at is null`,
   );
-  return rows.map((r) => ({ date: r.date, clientId: r.client_id, clientName: r.client_name, meals: Number(r.meals) }));
+  return rows.map((r) => ({
+    date: r.date,
+    clientId: r.client_id,
+    clientName: r.client_name,
+    meals: Number(r.meals),
+    status: productionStatus({ status: r.status, autoLocked: r.auto_locked, deadline: new Date(r.deadline), now }),
+  }));
 }
 
 /**
@@ -148,11 +164,12 @@ export async function catererDashboard(
   const today = localToday(now, company.timezone);
   const planTo = addDays(today, PRODUCTION_PLAN_DAYS - 1);
   const revenuePeriod = { from: addDays(today, 1 - COST_PERIOD_DAYS), to: today };
-  const [planned, awaiting, disputes, revenueByContract] = await Promise.all([
-    plannedMeals(db, viewer.companyId, today, planTo),
+  const [planned, awaiting, disputes, revenueByContract, unserved] = await Promise.all([
+    plannedMeals(db, viewer.companyId, today, planTo, now),
     awaitingServed(db, viewer.companyId, now),
     openDisputes(db, viewer.companyId),
     contractCosts(db, viewer, revenuePeriod),
+    unservedMeals(db, viewer, today),
   ]);
   const clients = new Map<string, string>();
   for (const p of planned) clients.set(p.clientId, p.clientName);
@@ -169,6 +186,7 @@ export async function catererDashboard(
     awaitingServed: awaiting,
     openDisputes: disputes,
     revenuePeriod,
+    unserved,
     revenueByContract,
     revenueTotals: totalsByCurrency(revenueByContract),
   };

@@ -6,6 +6,7 @@ import type { ClientDashboard, PendingDay } from '@/lib/schemas/report';
 import { addDays, localToday } from '@/lib/dates';
 import { totalsByCurrency } from '@/server/domain/report-aggregates';
 import { contractCosts, SERVED_SQL } from './contract-costs';
+import { unservedMeals } from './unserved';
 
 export const COST_PERIOD_DAYS = 30;
 /** The meals chart looks this many days ahead of today, so upcoming confirmations show too. */
@@ -86,10 +87,11 @@ export async function clientDashboard(
 ): Promise<ClientDashboard> {
   const today = localToday(now, company.timezone);
   const costPeriod = { from: addDays(today, 1 - COST_PERIOD_DAYS), to: today };
-  const [pending, costByContract, meals] = await Promise.all([
+  const [pending, costByContract, meals, unserved] = await Promise.all([
     pendingDays(db, viewer.companyId, today, now),
     contractCosts(db, viewer, costPeriod),
     mealsByDay(db, viewer.companyId, costPeriod.from, addDays(today, CHART_DAYS_AHEAD)),
+    unservedMeals(db, viewer, today),
   ]);
   return {
     companyType: 'CLIENT',
@@ -98,6 +100,7 @@ export async function clientDashboard(
     canConfirm: viewer.role === 'ADMIN' || viewer.role === 'MANAGER',
     pendingDays: pending,
     costPeriod,
+    unserved,
     costByContract,
     costTotals: totalsByCurrency(costByContract),
     mealsByDay: meals,
