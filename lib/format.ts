@@ -52,8 +52,17 @@ export function formatContractReference(c: { startDate: string; poNumber: string
 }
 
 /** A statement line's dates: "2 Mar – 13 Mar", or "Correction for Mon, 16 Mar 2026". */
-export function formatStatementLineDates(line: { kind: 'SERVICE' | 'CORRECTION'; firstDate: string; lastDate: string }): string {
+export function formatStatementLineDates(line: {
+  kind: 'SERVICE' | 'CORRECTION' | 'LATE_REDUCTION';
+  firstDate: string;
+  lastDate: string;
+  chargePercent?: number | null;
+}): string {
   if (line.kind === 'CORRECTION') return `Correction for ${formatDate(line.firstDate)}`;
+  if (line.kind === 'LATE_REDUCTION') {
+    const span = line.firstDate === line.lastDate ? formatDate(line.firstDate) : `${formatDate(line.firstDate)} – ${formatDate(line.lastDate)}`;
+    return `Meals removed after the deadline (${line.chargePercent ?? 0} % of the price), ${span}`;
+  }
   const short = { day: 'numeric', month: 'short' } as const;
   return `${formatDate(line.firstDate, short)} – ${formatDate(line.lastDate, short)}`;
 }

@@ -54,7 +54,7 @@ export function PendingConfirmations({ days, weekEnd, timeZone, canConfirm }: Pr
 
   return (
     <Card
-      title={`Waiting for your confirmation (${open.length})`}
+      title={canConfirm ? `Waiting for your confirmation (${open.length})` : `Meal counts still to be confirmed (${open.length})`}
       actions={
         canConfirm && (
           <Button
@@ -68,6 +68,11 @@ export function PendingConfirmations({ days, weekEnd, timeZone, canConfirm }: Pr
         )
       }
     >
+      {!canConfirm && (
+        <p className="mb-3 text-sm text-slate-700" data-testid="confirmers-note">
+          Your office managers confirm these counts.
+        </p>
+      )}
       {canConfirm && (
         <p id="confirm-week-hint" className="mb-3 text-xs text-slate-600">
           {thisWeek.length > 0

@@ -15,6 +15,8 @@ import {
   confirmServedInput,
   correctServedInput,
   disputeInput,
+  requestChangeInput,
+  answerChangeInput,
   resolveDisputeInput,
   type ServiceDayOutput,
 } from '@/lib/schemas/service-day';
@@ -283,5 +285,69 @@ export function ResolveDisputeForm({ day, onDone, onCancel }: PanelProps) {
       />
       <TextField label="Note to the client" maxLength={MAX_TEXT_LENGTH} error={errors.note?.message} {...form.register('note')} />
     </InlinePanelForm>
+  );
+}
+
+/** After the deadline, until delivery: the client asks the caterer for another count. */
+export function RequestChangeForm({ day, onDone, onCancel }: PanelProps) {
+  const trpc = useTRPC();
+  const form = useSchemaForm(requestChangeInput, { defaultValues: { id: day.id, quantity: day.expectedQuantity, reason: '' } });
+  const { errors } = form.formState;
+  const request = useMutation(
+    trpc.serviceDay.requestChange.mutationOptions({
+      onSuccess: () => onDone('Change requested: the caterer is told and answers before delivery.'),
+      onError: (error) => showServerErrors(form, error, ['quantity', 'reason']),
+    }),
+  );
+  return (
+    <InlinePanelForm
+      onSubmit={form.handleSubmit((input) => request.mutate(input))}
+      error={errors.root?.server?.message}
+      pending={request.isPending}
+      submitLabel="Ask the caterer"
+      onCancel={onCancel}
+    >
+      <TextField
+        label="New meal count"
+        type="number"
+        inputMode="numeric"
+        min={day.minDailyQuantity}
+        max={day.maxQuantity}
+        error={errors.quantity?.message}
+        {...form.register('quantity', number)}
+      />
+      <TextField label="Why it changes" maxLength={MAX_TEXT_LENGTH} error={errors.reason?.message} {...form.register('reason')} />
+    </InlinePanelForm>
+  );
+}
+
+/** The caterer accepts (count applied, capacity permitting) or declines a day's change request. */
+export function AnswerChangeForm({ day, onDone, onCancel }: PanelProps) {
+  const trpc = useTRPC();
+  const form = useSchemaForm(answerChangeInput, { defaultValues: { id: day.id, accept: true, note: '' } });
+  const { errors } = form.formState;
+  const answer = useMutation(
+    trpc.serviceDay.answerChange.mutationOptions({
+      onSuccess: (_day, input) => onDone(input.accept ? 'Change accepted.' : 'Change declined.'),
+      onError: (error) => showServerErrors(form, error, ['note']),
+    }),
+  );
+  const send = (accept: boolean) => form.handleSubmit((input) => answer.mutate({ ...input, accept, note: input.note || undefined }))();
+  return (
+    <div className="mt-2 space-y-2">
+      <FormError message={errors.root?.server?.message} />
+      <TextField label="Note for the client (optional)" maxLength={MAX_TEXT_LENGTH} error={errors.note?.message} {...form.register('note')} />
+      <div className="flex flex-wrap gap-2">
+        <Button pending={answer.isPending} onClick={() => send(true)}>
+          Accept {day.changeRequest?.quantity} meals
+        </Button>
+        <Button variant="secondary" onClick={() => send(false)}>
+          Decline the change
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </div>
   );
 }

@@ -6,7 +6,9 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { formatCountdown, formatDate, formatInstant, formatMoney } from '@/lib/format';
 import {
   CorrectServedForm,
+  AnswerChangeForm,
   DisputeForm,
+  RequestChangeForm,
   ExpectedQuantityForm,
   ResolveDisputeForm,
   ServedQuantityForm,
@@ -30,7 +32,7 @@ type Props = {
 
 /** One service day with what the viewer may do now: confirm, serve, dispute or resolve. */
 export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounterpart, onExpectedChange, onChanged }: Props) {
-  const [panel, setPanel] = useState<'dispute' | 'resolve' | 'correct' | null>(null);
+  const [panel, setPanel] = useState<'dispute' | 'resolve' | 'correct' | 'request' | 'answer' | null>(null);
   const onDone = (message: string) => {
     toast.success(message);
     setPanel(null);
@@ -106,6 +108,8 @@ export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounte
 
       {day.canConfirmServed && <ServedQuantityForm day={day} label={label} onDone={onDone} />}
 
+      {day.changeRequest && <ChangeRequestNote day={day} viewerSide={viewerSide} />}
+
       {day.disputeReason && (
         <div className="mt-2 rounded bg-red-50 p-2 text-sm text-red-950">
           <p>
@@ -130,6 +134,16 @@ export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounte
             Correct served count
           </Button>
         )}
+        {day.canRequestChange && panel !== 'request' && (
+          <Button variant="ghost" onClick={() => setPanel('request')}>
+            Ask for a late change
+          </Button>
+        )}
+        {day.canAnswerChange && panel !== 'answer' && (
+          <Button variant="secondary" onClick={() => setPanel('answer')}>
+            Answer the change request
+          </Button>
+        )}
         {day.canResolve && panel !== 'resolve' && (
           <Button variant="ghost" onClick={() => setPanel('resolve')}>
             Resolve dispute
@@ -139,8 +153,32 @@ export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounte
 
       {panel === 'dispute' && <DisputeForm day={day} label={label} onDone={onDone} onCancel={() => setPanel(null)} />}
       {panel === 'resolve' && <ResolveDisputeForm day={day} label={label} onDone={onDone} onCancel={() => setPanel(null)} />}
+      {panel === 'request' && <RequestChangeForm day={day} label={label} onDone={onDone} onCancel={() => setPanel(null)} />}
+      {panel === 'answer' && <AnswerChangeForm day={day} label={label} onDone={onDone} onCancel={() => setPanel(null)} />}
       {panel === 'correct' && <CorrectServedForm day={day} label={label} onDone={onDone} onCancel={() => setPanel(null)} />}
     </li>
+  );
+}
+
+const OUTCOME: Record<NonNullable<ServiceDayOutput['changeRequest']>['outcome'], string> = {
+  OPEN: 'waiting for the caterer',
+  ACCEPTED: 'accepted',
+  DECLINED: 'declined',
+  CLOSED: 'closed when the served count was confirmed',
+};
+
+/** A late change asked for after the deadline: what, why, and where it stands. */
+function ChangeRequestNote({ day, viewerSide }: { day: ServiceDayOutput; viewerSide: 'CATERING' | 'CLIENT' }) {
+  const r = day.changeRequest!;
+  const open = r.outcome === 'OPEN';
+  return (
+    <div className={`mt-2 rounded p-2 text-sm ${open ? 'bg-sky-50 text-sky-950' : 'bg-slate-50 text-slate-800'}`} data-testid="change-request">
+      <p>
+        <strong>Late change {r.previousQuantity} → {r.quantity}:</strong> {OUTCOME[r.outcome]}
+        {open && viewerSide === 'CATERING' ? ' (answer before delivery)' : ''}. Reason: {r.reason}
+      </p>
+      {r.note && <p className="mt-1">Note: {r.note}</p>}
+    </div>
   );
 }
 

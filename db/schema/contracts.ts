@@ -55,6 +55,8 @@ export const contracts = pgTable(
     costCenter: varchar('cost_center', { length: 100 }),
     /** 'HH:MM:SS' wall-clock time in the client's time zone. */
     deliveryTime: time('delivery_time').notNull().default('12:00'),
+    /** Meals removed by an accepted late change are billed at this share (0–100 %) of their price. */
+    lateReductionChargePercent: smallint('late_reduction_charge_percent').notNull().default(0),
     /** Special diets the client may order (standard meals are implicit). */
     dietOptions: diet('diet_options').array().notNull().default([]),
     /** The diet split a new service day starts with: `{VEGAN: 3, …}`, offered diets only. */
@@ -86,6 +88,7 @@ export const contracts = pgTable(
       sql`${t.minDailyQuantity} <= ${t.defaultQuantity} and ${t.defaultQuantity} <= ${t.maxQuantity}`,
     ),
     check('contracts_notice_hours_range', sql`${t.noticeHours} between 0 and 336`),
+    check('contracts_late_reduction_charge_range', sql`${t.lateReductionChargePercent} between 0 and 100`),
     check('contracts_notice_business_days_range', sql`${t.noticeBusinessDays} between 1 and 10`),
     check('contracts_end_after_start', sql`${t.endDate} > ${t.startDate}`),
     check('contracts_price_non_negative', sql`${t.pricePerMealCents} >= 0`),
@@ -171,6 +174,25 @@ export const serviceDays = pgTable(
     confirmationDeadline: tstz('confirmation_deadline').notNull(),
     /** Set when the confirmation-due reminder for this day went out (never twice). */
     reminderSentAt: tstz('reminder_sent_at'),
+    /**
+     * A late change the client asked for after the deadline (until delivery): the requested count
+     * and split, why, who and when; open until the caterer answers (or the served count is
+     * confirmed, which closes it). One request per day at a time; a new one replaces an answered one.
+     */
+    changeRequestedQuantity: integer('change_requested_quantity'),
+    changeRequestedDiets: jsonb('change_requested_diets').$type<DietCounts>(),
+    changeReason: text('change_reason'),
+    changeRequestedAt: tstz('change_requested_at'),
+    changeRequestedById: uuid('change_requested_by_id').references(() => users.id),
+    /** The count before the request (what an accepted change replaced). */
+    changePreviousQuantity: integer('change_previous_quantity'),
+    /** ACCEPTED, DECLINED or CLOSED (served count confirmed while open); null while open. */
+    changeOutcome: varchar('change_outcome', { length: 16 }),
+    changeAnsweredAt: tstz('change_answered_at'),
+    changeAnsweredById: uuid('change_answered_by_id').references(() => users.id),
+    changeAnswerNote: text('change_answer_note'),
+    /** Meals removed by accepted late changes: billed at the contract's late reduction charge. */
+    lateRemovedMeals: integer('late_removed_meals').notNull().default(0),
     /** CANCELLED days: when, and the reason of the closure that cancelled it. */
     cancelledAt: tstz('cancelled_at'),
     cancellationReason: text('cancellation_reason'),
@@ -189,6 +211,11 @@ export const serviceDays = pgTable(
     index('service_days_unserved_contract_date_idx')
       .on(t.contractId, t.serviceDate)
       .where(sql`${t.status} in ('PENDING', 'EXPECTED_CONFIRMED')`),
+    // Open late-change requests (rare rows; both dashboards list them).
+    index('service_days_open_change_idx')
+      .on(t.contractId, t.serviceDate)
+      .where(sql`${t.changeRequestedAt} is not null and ${t.changeOutcome} is null`),
+    check('service_days_change_outcome', sql`${t.changeOutcome} in ('ACCEPTED', 'DECLINED', 'CLOSED')`),
     // Open disputes per contract (rare rows; the dashboard lists them).
     index('service_days_disputed_contract_idx')
       .on(t.contractId)

@@ -74,6 +74,15 @@ export const contractTermFields = z.object({
     .min(0, 'Price per meal cannot be negative.')
     .max(MAX_PRICE_PER_MEAL_CENTS, 'Price per meal is too large.'),
   deliveryTime: timeOfDaySchema('Delivery time'),
+  /**
+   * Meals removed by a late change (accepted after the deadline) are still billed at this share
+   * of their price on the statement: 0 (free) to 100 (billed in full).
+   */
+  lateReductionChargePercent: z
+    .number('The late reduction charge must be a number.')
+    .int('The late reduction charge must be a whole percentage.')
+    .min(0, 'The late reduction charge is 0 to 100 percent.')
+    .max(100, 'The late reduction charge is 0 to 100 percent.'),
   /** Special diets the client may order (standard meals are implicit). */
   dietOptions: dietOptionsSchema,
   /** The split a new day starts with: offered diets only, at most the default quantity in all. */
@@ -93,6 +102,7 @@ export const contractTermsObject = contractTermFields.extend({
   deliveryTime: contractTermFields.shape.deliveryTime.default(DEFAULT_DELIVERY_TIME),
   dietOptions: contractTermFields.shape.dietOptions.default([]),
   defaultDiets: contractTermFields.shape.defaultDiets.default({}),
+  lateReductionChargePercent: contractTermFields.shape.lateReductionChargePercent.default(0),
 });
 
 type CrossFieldTerms = Pick<

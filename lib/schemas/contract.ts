@@ -110,6 +110,8 @@ export const contractOutput = z.object({
   deliveryTime: z.string().regex(TIME_OF_DAY_PATTERN),
   /** Where and how the caterer delivers to the client, and whom it calls on site. */
   clientDelivery: deliveryDetailsOutput,
+  /** Meals removed by an accepted late change are billed at this share (0–100 %) of their price. */
+  lateReductionChargePercent: z.number().int().min(0).max(100),
   /** Special diets the client may order; standard meals are implicit. */
   dietOptions: z.array(dietSchema),
   /** The diet split a new service day starts with (meals per diet; the rest standard). */

@@ -43,6 +43,20 @@ export type ConfirmExpectedInput = z.output<typeof confirmExpectedInput>;
 export const confirmServedInput = confirmQuantityInput.extend({ confirmOutlier: z.boolean().optional() });
 export type ConfirmServedInput = z.output<typeof confirmServedInput>;
 
+/** After the deadline, until delivery: the client asks the caterer for another count (and split). */
+export const requestChangeInput = z
+  .object({ id: uuidSchema, quantity: quantitySchema, diets: dietCountsSchema.optional(), reason: textSchema('Tell the caterer why the count changes.') })
+  .superRefine((item, ctx) => checkDietSplit(ctx, 'diets', { diets: item.diets, offered: DIETS, quantity: item.quantity }));
+export type RequestChangeInput = z.output<typeof requestChangeInput>;
+
+/** The caterer accepts (applies the count, capacity permitting) or declines a day's change request. */
+export const answerChangeInput = z.object({
+  id: uuidSchema,
+  accept: z.boolean('Say whether you accept the change.'),
+  note: z.string().trim().max(1000, 'At most 1000 characters.').optional(),
+});
+export type AnswerChangeInput = z.output<typeof answerChangeInput>;
+
 /** The caterer's correction of its own served count, within 24 hours, with the reason. */
 export const correctServedInput = z.object({ id: uuidSchema, quantity: quantitySchema, note: textSchema('Say why the count changes.') });
 
@@ -138,6 +152,25 @@ export const serviceDayOutput = z.object({
   canDispute: z.boolean(),
   canResolve: z.boolean(),
   canCorrectServed: z.boolean(),
+  /** The latest late change asked for after the deadline (null: none): OPEN until the caterer answers. */
+  changeRequest: z
+    .object({
+      quantity: z.number().int(),
+      diets: dietCountsSchema,
+      previousQuantity: z.number().int(),
+      reason: z.string(),
+      requestedAt: z.date(),
+      outcome: z.enum(['OPEN', 'ACCEPTED', 'DECLINED', 'CLOSED']),
+      answeredAt: z.date().nullable(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+  /** Meals removed by accepted late changes (billed at the contract's late reduction charge). */
+  lateRemovedMeals: z.number().int(),
+  /** The client's ADMIN/MANAGER may ask for a late change now (deadline passed, before delivery, none open). */
+  canRequestChange: z.boolean(),
+  /** The caterer's ADMIN/MANAGER may answer the open change request. */
+  canAnswerChange: z.boolean(),
 });
 export type ServiceDayOutput = z.output<typeof serviceDayOutput>;
 export const serviceDayListOutput = z.array(serviceDayOutput);

@@ -30,12 +30,19 @@ export const statementItemSchema = z.object({
   kind: z.enum(['SERVICE', 'CORRECTION']),
   quantity: z.number().int(),
   pricePerMealCents: cents,
+  /** All the day bills: served meals × price, plus the late reduction charge (below). */
   netCents: cents,
   currency,
+  /** SERVICE items: meals removed by accepted late changes, and what they still cost (part of netCents). */
+  lateRemovedMeals: z.number().int().default(0),
+  lateChargeCents: cents.default(0),
 });
 
 export const statementLineSchema = z.object({
-  kind: z.enum(['SERVICE', 'CORRECTION']),
+  /** LATE_REDUCTION: meals removed after the deadline, billed at the contract's late reduction charge. */
+  kind: z.enum(['SERVICE', 'CORRECTION', 'LATE_REDUCTION']),
+  /** LATE_REDUCTION lines: the share of the price billed per removed meal (0–100). */
+  chargePercent: z.number().int().nullable().default(null),
   contractId: z.uuid(),
   currency,
   pricePerMealCents: cents,

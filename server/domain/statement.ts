@@ -1,5 +1,6 @@
 import type { ServiceDayStatus } from '@/lib/enums';
 import type { BlockingDay, StatementContent, StatementItem, StatementLine, StatementTotal } from '@/lib/schemas/statement';
+import { lateReductionChargeCents } from './late-change';
 import { lineAmounts } from './vat';
 
 /**
@@ -22,6 +23,9 @@ export interface StatementDay {
   /** The price period the date is in (a line per contract and period). */
   periodFrom: string;
   currency: string;
+  /** Meals removed by accepted late changes, billed at `lateChargePercent` % of the price. */
+  lateRemovedMeals?: number;
+  lateChargePercent?: number;
 }
 
 /** What issued statements have billed for a day so far (summed over them). */
@@ -66,11 +70,14 @@ export function buildStatement(input: {
       continue;
     }
     const quantity = day.servedQuantity!;
-    const netCents = quantity * day.pricePerMealCents;
+    const lateRemovedMeals = day.lateRemovedMeals ?? 0;
+    const lateChargeCents = lateReductionChargeCents(lateRemovedMeals, day.pricePerMealCents, day.lateChargePercent ?? 0);
+    const netCents = quantity * day.pricePerMealCents + lateChargeCents;
     const base = { serviceDayId: day.serviceDayId, contractId: day.contractId, serviceDate: day.serviceDate, pricePerMealCents: day.pricePerMealCents, currency: day.currency };
-    if (!before) items.push({ ...base, kind: 'SERVICE', quantity, netCents });
+    if (!before) items.push({ ...base, kind: 'SERVICE', quantity, netCents, lateRemovedMeals, lateChargeCents });
     else if (before.netCents !== netCents || before.quantity !== quantity) {
-      items.push({ ...base, kind: 'CORRECTION', quantity: quantity - before.quantity, netCents: netCents - before.netCents });
+      const change = { kind: 'CORRECTION' as const, quantity: quantity - before.quantity, netCents: netCents - before.netCents };
+      items.push({ ...base, ...change, lateRemovedMeals: 0, lateChargeCents: 0 });
     }
   }
   const lines = groupLines(items, sorted, vatRateBasisPoints);
@@ -81,34 +88,60 @@ function pick(day: StatementDay): BlockingDay {
   return { serviceDayId: day.serviceDayId, contractId: day.contractId, serviceDate: day.serviceDate, status: day.status };
 }
 
-/** SERVICE items: one line per contract and price period; CORRECTION items: one line per day. */
+/**
+ * SERVICE items: one line per contract and price period (served meals × price); their late
+ * reduction charges: one LATE_REDUCTION line per contract, price and share; CORRECTION items:
+ * one line per day.
+ */
 function groupLines(items: StatementItem[], days: readonly StatementDay[], rate: number): StatementLine[] {
   const periodOf = new Map(days.map((d) => [d.serviceDayId, d.periodFrom]));
-  const groups = new Map<string, StatementItem[]>();
+  const percentOf = new Map(days.map((d) => [d.serviceDayId, d.lateChargePercent ?? 0]));
+  type Part = { item: StatementItem; kind: StatementLine['kind']; meals: number; net: number };
+  const groups = new Map<string, Part[]>();
+  const add = (key: string, part: Part) => groups.set(key, [...(groups.get(key) ?? []), part]);
   for (const item of items) {
-    const key = item.kind === 'SERVICE' ? `S|${item.contractId}|${periodOf.get(item.serviceDayId)}|${item.pricePerMealCents}` : `C|${item.serviceDayId}`;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    if (item.kind === 'CORRECTION') {
+      add(`C|${item.serviceDayId}`, { item, kind: 'CORRECTION', meals: item.quantity, net: item.netCents });
+      continue;
+    }
+    const late = item.lateChargeCents ?? 0;
+    add(`S|${item.contractId}|${periodOf.get(item.serviceDayId)}|${item.pricePerMealCents}`, {
+      item,
+      kind: 'SERVICE',
+      meals: item.quantity,
+      net: item.netCents - late,
+    });
+    if ((item.lateRemovedMeals ?? 0) > 0) {
+      add(`L|${item.contractId}|${item.pricePerMealCents}|${percentOf.get(item.serviceDayId)}`, {
+        item,
+        kind: 'LATE_REDUCTION',
+        meals: item.lateRemovedMeals ?? 0,
+        net: late,
+      });
+    }
   }
+  const ORDER: Record<StatementLine['kind'], number> = { SERVICE: 0, LATE_REDUCTION: 1, CORRECTION: 2 };
   const lines = [...groups.values()].map((group): StatementLine => {
     const first = group[0]!;
-    const net = group.reduce((sum, i) => sum + i.netCents, 0);
+    const net = group.reduce((sum, p) => sum + p.net, 0);
     return {
       kind: first.kind,
-      contractId: first.contractId,
-      currency: first.currency,
-      pricePerMealCents: first.pricePerMealCents,
-      periodFrom: first.kind === 'SERVICE' ? (periodOf.get(first.serviceDayId) ?? null) : null,
-      firstDate: first.serviceDate,
-      lastDate: group.at(-1)!.serviceDate,
+      chargePercent: first.kind === 'LATE_REDUCTION' ? (percentOf.get(first.item.serviceDayId) ?? 0) : null,
+      contractId: first.item.contractId,
+      currency: first.item.currency,
+      pricePerMealCents: first.item.pricePerMealCents,
+      periodFrom: first.kind === 'SERVICE' ? (periodOf.get(first.item.serviceDayId) ?? null) : null,
+      firstDate: first.item.serviceDate,
+      lastDate: group.at(-1)!.item.serviceDate,
       days: group.length,
-      meals: group.reduce((sum, i) => sum + i.quantity, 0),
+      meals: group.reduce((sum, p) => sum + p.meals, 0),
       ...lineAmounts(net, rate),
     };
   });
-  // Service lines first (by contract, then period), corrections after them (by date).
+  // Service lines first (by contract, then period), late reductions, corrections after them (by date).
   return lines.sort(
     (a, b) =>
-      (a.kind === b.kind ? 0 : a.kind === 'SERVICE' ? -1 : 1) ||
+      ORDER[a.kind] - ORDER[b.kind] ||
       a.contractId.localeCompare(b.contractId) ||
       a.firstDate.localeCompare(b.firstDate),
   );

@@ -112,6 +112,9 @@ export function proposalTermsText(terms: ProposalTerms, clientTimeZone: string):
     `- Price: ${formatMoney(terms.pricePerMealCents, terms.currency)} per meal (${terms.currency})`,
     `- Meal counts due: ${formatNotice(terms.notice, clientTimeZone)}`,
     `- Period: ${formatDate(terms.startDate)} to ${formatDate(terms.endDate)} (the last possible service date)`,
+    ...(terms.lateReductionChargePercent !== undefined
+      ? [`- Meals removed by a change after the deadline: billed at ${terms.lateReductionChargePercent} % of the price`]
+      : []),
   ].join('\n');
 }
 
@@ -283,6 +286,30 @@ export function eventContent(event: OutboxEvent<CompanyEventType>, ctx: MessageC
         path: serviceDaysPath({ contractId, from: dates[0]!, to: dates.at(-1)! }),
         category,
         actionLabel: 'See the menu',
+      };
+    }
+    case 'service_day.change_requested': {
+      const { serviceDate, quantity, previousQuantity, reason } = event.payload;
+      return {
+        title: `${them} asks for ${meals(quantity)} on ${formatDay(serviceDate)} (was ${previousQuantity})`,
+        body:
+          `After the deadline, ${actor ?? them} asks to change the count for ${formatDay(serviceDate)} on ${withThem} ` +
+          `from ${previousQuantity} to ${meals(quantity)}. Reason: ${reason}. Accept or decline it before delivery.`,
+        ...day(serviceDate),
+        actionLabel: 'Answer the change request',
+      };
+    }
+    case 'service_day.change_answered': {
+      const { serviceDate, quantity, previousQuantity, accepted, note } = event.payload;
+      const why = note ? ` Note: ${note}` : '';
+      return {
+        title: accepted
+          ? `${them} accepted ${meals(quantity)} for ${formatDay(serviceDate)}`
+          : `${them} declined the change for ${formatDay(serviceDate)}: it stays ${meals(previousQuantity)}`,
+        body: accepted
+          ? `${actor ?? them} accepted your change for ${formatDay(serviceDate)} on ${withThem}: ${previousQuantity} → ${meals(quantity)}.${why}`
+          : `${actor ?? them} declined your change to ${meals(quantity)} for ${formatDay(serviceDate)} on ${withThem}; the count stays ${previousQuantity}.${why}`,
+        ...day(serviceDate),
       };
     }
     case 'service_day.dispute_resolved': {

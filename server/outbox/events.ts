@@ -48,6 +48,8 @@ const proposalTerms = z.strictObject({
   currency: z.string().length(3),
   deliveryTime: z.string().regex(/^\d{2}:\d{2}$/),
   notice: noticeTerms,
+  /** Share of the price still billed for meals removed after the deadline (absent: written before late changes). */
+  lateReductionChargePercent: count.max(100).optional(),
 });
 
 /** Only in events written before link tokens were derived from their row; never written now. */
@@ -99,6 +101,22 @@ export const EVENT_PAYLOADS = {
     originalServedQuantity: count.nullable(),
     servedQuantity: count,
     note: z.string().min(1),
+  }),
+  /** After the deadline the client asked the caterer for a late change of the day's count. */
+  'service_day.change_requested': z.strictObject({
+    ...serviceDay,
+    previousQuantity: count,
+    quantity: count,
+    diets: z.partialRecord(z.enum(DIETS), count).optional(),
+    reason: z.string().min(1),
+  }),
+  /** The caterer accepted (count applied) or declined the day's late change request. */
+  'service_day.change_answered': z.strictObject({
+    ...serviceDay,
+    accepted: z.boolean(),
+    previousQuantity: count,
+    quantity: count,
+    note: z.string().nullable(),
   }),
   /**
    * A closure (or a public holiday) cancelled the contract's days in it whose deadline was ahead;
@@ -187,6 +205,8 @@ export const EVENT_CATEGORIES = {
   'service_day.served_corrected': 'confirmations',
   'service_day.dispute_resolved': 'disputes',
   'service_day.cancelled': 'confirmations',
+  'service_day.change_requested': 'confirmations',
+  'service_day.change_answered': 'confirmations',
   'service_day.confirmation_due': 'reminders',
   'statement.issued': 'statements',
   'menu.updated': 'contracts',

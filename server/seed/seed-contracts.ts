@@ -121,6 +121,7 @@ async function proposeDemoContract(db: DbOrTx, companyIds: Record<string, string
     cutoffTime: DEFAULT_CUTOFF_TIME,
     dietOptions: [],
     defaultDiets: {},
+    lateReductionChargePercent: 50,
     ...demo.terms,
     startDate: addDays(today, startInDays),
     endDate: addDays(today, 365),

@@ -44,6 +44,8 @@ describe('outbox event payloads as written by their producers', () => {
     clock.now = new Date('2026-03-04T13:00:00Z');
     await caterer.caller.serviceDay.confirmServed({ id: on('2026-03-03'), quantity: 21 }); // auto_locked (in the service) + served_confirmed
     await caterer.caller.serviceDay.confirmServed({ id: on('2026-03-04'), quantity: 24 });
+    await client.caller.serviceDay.requestChange({ id: on('2026-03-05'), quantity: 28, reason: 'Two guests.' }); // change_requested
+    await caterer.caller.serviceDay.answerChange({ id: on('2026-03-05'), accept: true }); // change_answered
     await caterer.caller.serviceDay.correctServed({ id: on('2026-03-03'), quantity: 20, note: 'Recounted the trays.' }); // served_corrected
     await client.caller.serviceDay.dispute({ id: on('2026-03-04'), reason: 'We counted 22.' }); // disputed
     await caterer.caller.serviceDay.resolveDispute({ id: on('2026-03-04'), servedQuantity: 22, note: 'Agreed.' }); // dispute_resolved

@@ -65,6 +65,8 @@ const SAMPLE_DETAILS: { [T in PartyEventType]: () => Details<T> } = {
   'service_day.served_confirmed': () => ({ ...day(), expectedQuantity: 20, servedQuantity: 19 }),
   'service_day.disputed': () => ({ ...day(), servedQuantity: 19, reason: 'Two trays were missing.' }),
   'service_day.served_corrected': () => ({ ...day(), previousServedQuantity: 999, servedQuantity: 127, note: 'Typo: one 9 too many.' }),
+  'service_day.change_requested': () => ({ ...day(), previousQuantity: 20, quantity: 25, reason: 'Five guests.' }),
+  'service_day.change_answered': () => ({ ...day(), accepted: true, previousQuantity: 20, quantity: 25, note: null }),
   'service_day.cancelled': () => ({ closureId: randomUUID(), reason: 'Christmas break', days: [day()] }),
   'service_day.dispute_resolved': () => ({ ...day(), previousServedQuantity: 19, originalServedQuantity: 19, servedQuantity: 17, note: 'Agreed.' }),
   'menu.updated': () => ({ dates: ['2026-03-02', '2026-03-04'] }),

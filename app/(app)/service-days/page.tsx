@@ -3,7 +3,7 @@ import { ServiceDayFilters } from '@/components/service-days/service-day-filters
 import { ServiceDayTable } from '@/components/service-days/service-day-table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
-import { getServerCaller } from '@/server/api/server-caller';
+import { getServerCaller, getSignedInUser } from '@/server/api/server-caller';
 import { addDays, isValidDate, localToday, weekContaining } from '@/lib/dates';
 import { isAgreedContract, SERVICE_DAY_STATUSES } from '@/lib/enums';
 
@@ -14,7 +14,12 @@ type Search = { contractId?: string; from?: string; to?: string; status?: string
 export default async function ServiceDaysPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const api = await getServerCaller();
-  const [company, contracts] = await Promise.all([api.company.me(), api.contract.list().then((all) => all.filter((c) => isAgreedContract(c.status)))]);
+  const [company, contracts, session] = await Promise.all([
+    api.company.me(),
+    api.contract.list().then((all) => all.filter((c) => isAgreedContract(c.status))),
+    getSignedInUser(),
+  ]);
+  const readOnlyClient = company.companyType === 'CLIENT' && session.role === 'EMPLOYEE';
   // Default: this week and the next, in the viewer's time zone (Monday first).
   const today = localToday(new Date(), company.timezone);
   const monday = weekContaining(today).from;
@@ -33,8 +38,10 @@ export default async function ServiceDaysPage({ searchParams }: { searchParams: 
       <PageHeader
         title="Service days"
         description={
-          company.companyType === 'CLIENT'
-            ? 'Confirm how many people will eat before each deadline. Times are shown in the client’s time zone.'
+          readOnlyClient
+            ? 'Your office managers confirm these counts. Times are shown in the client’s time zone.'
+            : company.companyType === 'CLIENT'
+            ? 'Confirm how many people will eat before each deadline; after it, ask the caterer for a late change until delivery. Times are shown in the client’s time zone.'
             : 'Confirm what you served, and follow disputes.'
         }
       />

@@ -7,10 +7,13 @@ import {
   disputeInput,
   listServiceDaysInput,
   resolveDisputeInput,
+  requestChangeInput,
+  answerChangeInput,
   serviceDayListOutput,
   serviceDayOutput,
 } from '@/lib/schemas/service-day';
 import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
+import { answerLateChange, requestLateChange } from '@/server/services/service-days/late-changes';
 import { confirmExpectedQuantities } from '@/server/services/service-days/confirm-expected';
 import { confirmServedQuantities, confirmServedQuantity, correctServedQuantity } from '@/server/services/service-days/confirm-served';
 import { disputeServedQuantity, resolveServedDispute } from '@/server/services/service-days/disputes';
@@ -54,6 +57,16 @@ export const serviceDayRouter = router({
     .input(disputeInput)
     .output(serviceDayOutput)
     .mutation(({ ctx, input }) => disputeServedQuantity(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  /** After the deadline, until delivery: the client's ADMIN/MANAGER asks for another count (one open request per day). */
+  requestChange: clientConfirmer
+    .input(requestChangeInput)
+    .output(serviceDayOutput)
+    .mutation(({ ctx, input }) => requestLateChange(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
+  /** The caterer's ADMIN/MANAGER accepts (capacity checked, count applied) or declines the open request. */
+  answerChange: catererConfirmer
+    .input(answerChangeInput)
+    .output(serviceDayOutput)
+    .mutation(({ ctx, input }) => answerLateChange(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   resolveDispute: catererAdmin
     .input(resolveDisputeInput)
     .output(serviceDayOutput)

@@ -34,6 +34,7 @@ export function proposalTermsOf(
     pricePerMealCents: number;
     currency: string;
     deliveryTime: string;
+    lateReductionChargePercent: number;
   },
   serviceDays: number[],
 ): ProposalTerms {
@@ -48,5 +49,6 @@ export function proposalTermsOf(
     currency: contract.currency,
     deliveryTime: contract.deliveryTime.slice(0, 5),
     notice: { ...noticeOf(contract), cutoffTime: contract.cutoffTime.slice(0, 5) },
+    lateReductionChargePercent: contract.lateReductionChargePercent,
   };
 }

@@ -102,6 +102,7 @@ export async function updateContract(
       deliveryTime: toHhMm(contract.deliveryTime),
       dietOptions: contract.dietOptions,
       defaultDiets: normaliseDiets(contract.defaultDiets),
+      lateReductionChargePercent: contract.lateReductionChargePercent,
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     // The API stays compatible: notice hours without a notice mode mean HOURS notice.

@@ -90,6 +90,7 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     costCenter: c.costCenter,
     deliveryTime: toHhMm(c.deliveryTime),
     clientDelivery: delivery ?? NO_DELIVERY_DETAILS,
+    lateReductionChargePercent: c.lateReductionChargePercent,
     dietOptions: c.dietOptions,
     defaultDiets: c.defaultDiets,
     createdAt: c.createdAt,

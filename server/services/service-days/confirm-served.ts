@@ -74,6 +74,10 @@ export async function confirmServedQuantities(
           servedQuantity: item.quantity,
           servedQuantityConfirmedAt: now,
           servedQuantityConfirmerId: actor.userId,
+          // A late change still waiting is closed: the served count settles the day.
+          ...(day.changeRequestedAt !== null && day.changeOutcome === null
+            ? { changeOutcome: 'CLOSED', changeAnsweredAt: now, changeAnsweredById: actor.userId }
+            : {}),
         })
         .where(eq(serviceDays.id, item.id));
       await enqueueOutboxEvent(tx, {

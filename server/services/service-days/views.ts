@@ -14,6 +14,8 @@ import { serviceDayActionsForViewer } from '@/server/domain/viewer-permissions';
 import { partyOf } from '@/server/services/contracts/views';
 import { loadPricePeriods } from '@/server/services/contracts/prices';
 import { priceOnDate } from '@/server/domain/price-periods';
+import { deliveryInstant, isBeforeDeadline } from '@/server/domain/deadline';
+import { requestChangeRefusal } from '@/server/domain/late-change';
 
 const caterer = alias(companies, 'caterer');
 const client = alias(companies, 'client');
@@ -153,8 +155,49 @@ async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL 
       costCents: cost.cents,
       costIsEstimate: cost.isEstimate,
       ...actions,
+      ...lateChangeView(d, c, clientTimeZone, viewer, now),
     };
   });
+}
+
+type DayRow = typeof serviceDays.$inferSelect;
+type ContractRow = typeof contracts.$inferSelect;
+
+/** A day's late change request and what the viewer may do about it (the same rule the mutations use). */
+function lateChangeView(d: DayRow, c: ContractRow, clientTimeZone: string, viewer: SessionUser, now: Date) {
+  const open = d.changeRequestedAt !== null && d.changeOutcome === null;
+  const confirmer = viewer.role === 'ADMIN' || viewer.role === 'MANAGER';
+  // The delivery instant only matters once the deadline has passed (a time-zone conversion per such row).
+  const canRequestChange =
+    viewer.companyType === 'CLIENT' &&
+    confirmer &&
+    !isBeforeDeadline(now, d.confirmationDeadline) &&
+    requestChangeRefusal({
+      status: d.status,
+      contractStatus: c.status,
+      deadline: d.confirmationDeadline,
+      deliveryAt: deliveryInstant(d.serviceDate, c.deliveryTime.slice(0, 5), clientTimeZone).toJSDate(),
+      now,
+      openRequest: open,
+    }) === null;
+  return {
+    changeRequest:
+      d.changeRequestedAt === null
+        ? null
+        : {
+            quantity: d.changeRequestedQuantity ?? d.expectedQuantity,
+            diets: d.changeRequestedDiets ?? {},
+            previousQuantity: d.changePreviousQuantity ?? d.expectedQuantity,
+            reason: d.changeReason ?? '',
+            requestedAt: d.changeRequestedAt,
+            outcome: (d.changeOutcome ?? 'OPEN') as 'OPEN' | 'ACCEPTED' | 'DECLINED' | 'CLOSED',
+            answeredAt: d.changeAnsweredAt,
+            note: d.changeAnswerNote,
+          },
+    lateRemovedMeals: d.lateRemovedMeals,
+    canRequestChange,
+    canAnswerChange: viewer.companyType === 'CATERING' && confirmer && open,
+  };
 }
 
 /**

@@ -48,6 +48,8 @@ async function statementDays(db: DbOrTx, row: Pick<StatementRow, 'cateringId' | 
       pricePerMealCents: contractPrices.pricePerMealCents,
       periodFrom: contractPrices.validFrom,
       currency: contracts.currency,
+      lateRemovedMeals: serviceDays.lateRemovedMeals,
+      lateChargePercent: contracts.lateReductionChargePercent,
     })
     .from(serviceDays)
     .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))

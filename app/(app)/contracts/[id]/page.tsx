@@ -101,6 +101,10 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             <dd>
               {formatNotice(contract, contract.clientTimeZone)}
             </dd>
+            <dt className="text-slate-600">Late reductions</dt>
+            <dd>
+              Meals removed by a change after the deadline are billed at {contract.lateReductionChargePercent} % of the price.
+            </dd>
             <dt className="text-slate-600">Price</dt>
             <dd>
               <PricePeriods periods={contract.pricePeriods} currency={contract.currency} today={today} />
