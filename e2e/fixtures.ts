@@ -125,13 +125,21 @@ export async function acceptAsClient(page: Page, path: string, client: Login, th
  * tests run), proposed and then accepted by the client's ADMIN. Ends signed in as the caterer;
  * returns the contract page's path.
  */
-export async function createContract(page: Page, client: Login, days: number, caterer: Login): Promise<string> {
+export async function createContract(
+  page: Page,
+  client: Login,
+  days: number,
+  caterer: Login,
+  options: { everyDay?: boolean; deliveryTime?: string } = {},
+): Promise<string> {
   await gotoReady(page, '/contracts/new');
   await page.getByLabel('Client email').fill(client.email);
   await chooseHoursNotice(page);
   await page.getByLabel('Start date').fill(isoDate(new Date()));
   await page.getByLabel('Last service date').fill(isoDate(new Date(Date.now() + days * 86_400_000)));
   await page.getByLabel(/^Price per meal/).fill('15');
+  if (options.everyDay) for (const day of ['Saturday', 'Sunday']) await page.getByRole('checkbox', { name: day, exact: true }).check();
+  if (options.deliveryTime) await page.getByLabel("Delivery time (client's time)").fill(options.deliveryTime);
   const path = await sendProposal(page);
   await acceptAsClient(page, path, client, caterer);
   return path;
