@@ -10,10 +10,9 @@ test('after the deadline the client asks for five more; the caterer accepts; the
   await registerCompany(page, 'client', `Late Office ${stamp}`, client, PASSWORD);
   await registerCompany(page, 'caterer', `Late Kitchen ${stamp}`, caterer, PASSWORD);
   await signIn(page, caterer, PASSWORD);
-  // 24 hours' notice, every day from today: tomorrow's deadline passes at today's delivery time,
-  // so today's day is past its deadline and before delivery only in the morning; use tomorrow
-  // once its deadline has passed — i.e. set the notice so that the deadline is already past.
-  await createContract(page, { email: client, password: PASSWORD }, 30, { email: caterer, password: PASSWORD }, { noticeHours: 0, everyDay: true, deliveryTime: '23:59' });
+  // Every day, delivery at 23:59 with 24 hours' notice: today's deadline (yesterday 23:59) has
+  // passed and its delivery has not, whenever the suite runs (but in the day's last minute).
+  await createContract(page, { email: client, password: PASSWORD }, 30, { email: caterer, password: PASSWORD }, { everyDay: true, deliveryTime: '23:59' });
   await signOut(page);
 
   const today = isoDate(new Date());
