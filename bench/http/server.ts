@@ -59,7 +59,10 @@ export async function startBenchServer(opts: { databaseUrl: string; now: Date; b
       CRON_SECRET: BENCH_CRON_SECRET,
       CHEFOPS_LOCAL_CRON: 'false',
       CHEFOPS_SEED_DEMO: 'false',
+      // The cron drain's e-mail goes to the dev mailbox table, never out; production refuses the
+      // mailbox unless the server says it is a demo.
       CHEFOPS_DEV_MAILBOX: 'true',
+      CHEFOPS_DEMO: 'true',
       LOG_LEVEL: 'error',
       // Slow requests are what is measured, not what should be logged.
       SLOW_REQUEST_MS: '100000',
