@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currencyForTimeZone, FALLBACK_CURRENCY } from './currency-for-zone';
+import { currencyForTimeZone } from './currency-for-zone';
+import { DEFAULT_CURRENCY } from './limits';
 
 describe('currencyForTimeZone', () => {
   it.each([
@@ -14,8 +15,8 @@ describe('currencyForTimeZone', () => {
   });
 
   it('zones without a country, and unknown ones, fall back', () => {
-    expect(currencyForTimeZone('UTC')).toBe(FALLBACK_CURRENCY);
-    expect(currencyForTimeZone('Etc/GMT+5')).toBe(FALLBACK_CURRENCY);
-    expect(currencyForTimeZone('Mars/Olympus')).toBe(FALLBACK_CURRENCY);
+    expect(currencyForTimeZone('UTC')).toBe(DEFAULT_CURRENCY);
+    expect(currencyForTimeZone('Etc/GMT+5')).toBe(DEFAULT_CURRENCY);
+    expect(currencyForTimeZone('Mars/Olympus')).toBe(DEFAULT_CURRENCY);
   });
 });

@@ -36,6 +36,10 @@ export const MAX_PASSWORD_BYTES = 72;
 /** A token from an emailed link. */
 export const MAX_LINK_TOKEN_LENGTH = 200;
 
+/** A company's currency when nothing says otherwise (ISO 4217), and a caterer's statement prefix. */
+export const DEFAULT_CURRENCY = 'EUR';
+export const DEFAULT_STATEMENT_PREFIX = 'ST';
+
 export const MAX_PAGE = 10_000;
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

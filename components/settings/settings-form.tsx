@@ -17,6 +17,7 @@ import type { CompanyOutput } from '@/lib/schemas/company';
 import { HolidayCountrySelect } from './holiday-country-select';
 import { TimeZoneSelect } from './time-zone-select';
 import { WorkModeSelect } from './work-mode-select';
+import { DEFAULT_STATEMENT_PREFIX } from '@/lib/limits';
 
 export function SettingsForm({ company, canEdit }: { company: CompanyOutput; canEdit: boolean }) {
   const trpc = useTRPC();
@@ -29,7 +30,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
       currency: company.currency,
       holidayCountry: company.holidayCountry,
       ...(isCaterer
-        ? { vatRateBasisPoints: company.vatRateBasisPoints ?? 0, statementPrefix: company.statementPrefix ?? 'ST' }
+        ? { vatRateBasisPoints: company.vatRateBasisPoints ?? 0, statementPrefix: company.statementPrefix ?? DEFAULT_STATEMENT_PREFIX }
         : {}),
       ...(isCaterer ? { dailyCapacity: company.dailyCapacity ?? undefined } : { workMode: company.workMode ?? undefined }),
     },

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { id, timestamps, tstz } from './columns';
 import { DEFAULT_WORK_MODE } from '@/lib/enums';
+import { DEFAULT_CURRENCY, DEFAULT_STATEMENT_PREFIX } from '@/lib/limits';
 import { companyStatus, companyType, userRole, workMode } from './enums';
 
 /** The tenant. Credentials live on users only (no password here). */
@@ -27,7 +28,7 @@ export const companies = pgTable(
     status: companyStatus('status').notNull().default('ACTIVE'),
     timezone: text('timezone').notNull().default('UTC'),
     /** ISO 4217 code; prices and costs are shown in it. */
-    currency: char('currency', { length: 3 }).notNull().default('EUR'),
+    currency: char('currency', { length: 3 }).notNull().default(DEFAULT_CURRENCY),
     /** Public-holiday calendar: ISO 3166-1 alpha-2, optionally with a subdivision ('DE-BY'); null for none. */
     holidayCountry: varchar('holiday_country', { length: 10 }),
     ...timestamps,
@@ -51,7 +52,7 @@ export const cateringProfiles = pgTable(
     /** VAT on statements, in basis points (800 = 8 %). */
     vatRateBasisPoints: integer('vat_rate_basis_points').notNull().default(0),
     /** Statement numbers read `<prefix>-YYYY-NNNN`. */
-    statementPrefix: varchar('statement_prefix', { length: 10 }).notNull().default('ST'),
+    statementPrefix: varchar('statement_prefix', { length: 10 }).notNull().default(DEFAULT_STATEMENT_PREFIX),
     ...timestamps,
   },
   (t) => [

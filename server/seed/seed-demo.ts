@@ -6,6 +6,7 @@ import { hashPassword } from '@/server/auth/password-hash';
 import { DEMO_COMPANIES, DEMO_PASSWORD } from './demo-accounts';
 import { seedDemoContracts } from './seed-contracts';
 import { seedDemoHistory } from './seed-history';
+import { DEFAULT_CURRENCY } from '@/lib/limits';
 
 export type SeedResult = { seeded: boolean; companyIds: Record<string, string> };
 
@@ -30,7 +31,7 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
           name: demo.name,
           companyType: demo.companyType,
           timezone: demo.timezone,
-          currency: demo.currency ?? 'EUR',
+          currency: demo.currency ?? DEFAULT_CURRENCY,
         })
         .returning({ id: companies.id });
       const companyId = company!.id;

@@ -20,6 +20,7 @@ import { buildStatement, monthRange, statementNumber, type StatementDay } from '
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { pricePeriodCovers } from '@/server/services/contracts/prices';
 import { isUniqueViolation } from '@/server/services/db-errors';
+import { DEFAULT_STATEMENT_PREFIX } from '@/lib/limits';
 
 type StatementRow = typeof statements.$inferSelect;
 const caterer = alias(companies, 'caterer');
@@ -87,7 +88,7 @@ async function billingSettingsOf(db: DbOrTx, cateringId: string): Promise<{ vatR
     .from(cateringProfiles)
     .innerJoin(companies, eq(companies.id, cateringProfiles.companyId))
     .where(eq(cateringProfiles.companyId, cateringId));
-  return profile ?? { vatRateBasisPoints: 0, statementPrefix: 'ST', timezone: 'UTC' };
+  return profile ?? { vatRateBasisPoints: 0, statementPrefix: DEFAULT_STATEMENT_PREFIX, timezone: 'UTC' };
 }
 
 /** A draft's content as it would be issued now (recomputed from the current rows). */
