@@ -89,7 +89,9 @@ describe('draining the outbox', () => {
         if (events.some((e) => e.id === poison)) throw new Error('mail server said no');
       },
     };
-    let now = new Date();
+    // A second on: the rows' next_retry_at (the database's now()) has microseconds, a JS Date
+    // only milliseconds, so "now" read in the same millisecond as an insert would not be due yet.
+    let now = new Date(Date.now() + 1_000);
     const first = await drainAndSend(t.db, { handlers: [...handlers(), failing], now });
     expect(first).toMatchObject({ claimed: 2, processed: 1, failed: 1, dead: 0 });
     expect((await eventRow(healthy)).status).toBe('PROCESSED');
@@ -161,7 +163,9 @@ describe('draining the outbox', () => {
     });
     const unknownType = await rawEvent('contract.exploded', served);
 
-    let now = new Date();
+    // A second on: the rows' next_retry_at (the database's now()) has microseconds, a JS Date
+    // only milliseconds, so "now" read in the same millisecond as an insert would not be due yet.
+    let now = new Date(Date.now() + 1_000);
     const drain = () => drainAndSend(t.db, { handlers: handlers(), now, random: () => 1 });
     await drain();
     for (const id of good) {
