@@ -152,20 +152,3 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
-
-/**
- * Options for reading the session in Server Components and API route handlers. Those cannot
- * set cookies, so they must never rotate (the successor token would be lost and the next poll
- * would look like a replay); they decode the JWT and `getSessionUser` checks its row.
- */
-export const readSessionOptions: NextAuthOptions = {
-  ...shared,
-  providers: [],
-  callbacks: {
-    jwt: ({ token }) => token,
-    session({ session, token }) {
-      if (token.user && token.session) session.user = { ...token.user, sessionId: token.session.id };
-      return session;
-    },
-  },
-};

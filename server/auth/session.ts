@@ -1,20 +1,23 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/server/database';
 import type { SessionUser } from '@/server/domain/actor';
-import { readSessionOptions, SESSION_COOKIE_NAME } from './options';
+import { env } from '@/server/env';
+import { SESSION_COOKIE_NAME } from './options';
+import { sessionCookieValue, sessionIdFromCookie } from './session-cookie';
 import { validateSession } from './sessions';
 
 /**
  * The signed-in user of the current request, or null. The JWT only names the session; its
  * row is checked on every request (see validateSession), so a revoked session, a deactivated
- * user or a changed role takes effect at once. Cached per Server Component render.
+ * user or a changed role takes effect at once. Cached per Server Component render. Reads the
+ * cookie directly rather than through getServerSession, which would also build next-auth's
+ * request state and re-encrypt a token it cannot send back from here (it never rotates).
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(readSessionOptions);
-  const sessionId = session?.user?.sessionId;
+  const cookie = sessionCookieValue((await cookies()).getAll(), SESSION_COOKIE_NAME);
+  const sessionId = cookie ? await sessionIdFromCookie(cookie, env.AUTH_SECRET) : null;
   if (!sessionId) return null;
   return validateSession(await getDb(), { id: sessionId, now: new Date() });
 });

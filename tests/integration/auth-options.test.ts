@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { JWT } from 'next-auth/jwt';
+import { encode, type JWT } from 'next-auth/jwt';
 import { eq } from 'drizzle-orm';
 import { refreshTokens } from '@/db/schema';
 import type { Database } from '@/db/types';
@@ -9,7 +9,9 @@ import { createTestDb, type TestDb } from '../support/test-db';
 // The next-auth options read the process database; point it at this file's test database.
 const holder: { db?: Database } = {};
 vi.mock('@/server/database', () => ({ getDb: async () => holder.db! }));
-const { authOptions, readSessionOptions, SessionEndedError } = await import('@/server/auth/options');
+const { authOptions, SessionEndedError } = await import('@/server/auth/options');
+const { sessionIdFromCookie } = await import('@/server/auth/session-cookie');
+const { env } = await import('@/server/env');
 
 let t: TestDb;
 beforeAll(async () => {
@@ -40,11 +42,9 @@ describe('next-auth wiring', () => {
       token,
     });
     expect(JSON.stringify(exposed)).not.toContain(token.session!.token);
-    const read = await (readSessionOptions.callbacks!.session as unknown as (p: object) => Promise<{ user: object }>)({
-      session: { expires: '' },
-      token,
-    });
-    expect(read.user).toMatchObject({ sessionId: token.session!.id });
+    // Server Components and route handlers read the same cookie, as next-auth encrypts it.
+    const cookie = await encode({ token, secret: env.AUTH_SECRET });
+    expect(await sessionIdFromCookie(cookie, env.AUTH_SECRET)).toBe(token.session!.id);
   });
 
   it('a wrong password returns null; too many failures throw TooManyAttempts (what the login form shows)', async () => {
