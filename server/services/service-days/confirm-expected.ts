@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
+import { inTransaction } from '@/db/transaction';
 import { serviceDays } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
@@ -9,7 +10,7 @@ import { resolveDietSplit } from '@/server/domain/diet-split';
 import type { DietCounts } from '@/lib/diets';
 import { enqueueOutboxEvents } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
-import { catererCapacity, catererTotalOn, lockCatererDate } from './capacity-lock';
+import { lockCatererDate } from './capacity-lock';
 import { forBatchItem } from './batch-item-error';
 import { lockServiceDays } from './load';
 import { getServiceDays } from './views';
@@ -35,7 +36,7 @@ export async function confirmExpectedQuantities(
   const { items, now } = input;
   const batch = items.length > 1;
   const ids = items.map((i) => i.id);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const days = await lockServiceDays(tx, ids, { companyId: actor.companyId, side: 'CLIENT' });
 
     const splits = new Map<string, DietCounts>();
@@ -75,49 +76,49 @@ export async function confirmExpectedQuantities(
       groups.set(key, group);
     }
     const ordered = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
-    const capacities = new Map<string, number>();
     for (const group of ordered) {
-      await lockCatererDate(tx, group.cateringId, group.serviceDate);
-      const totalBefore = await catererTotalOn(tx, group.cateringId, group.serviceDate);
-      const capacity = capacities.get(group.cateringId) ?? (await catererCapacity(tx, group.cateringId));
-      capacities.set(group.cateringId, capacity);
+      const { totalBefore, dailyCapacity } = await lockCatererDate(tx, group.cateringId, group.serviceDate);
       assertConfirmationWithinCapacity({
         serviceDate: group.serviceDate,
         totalBefore,
         totalAfter: totalBefore + group.delta,
-        capacity,
+        capacity: dailyCapacity,
       });
     }
 
-    for (const item of items) {
-      await tx
-        .update(serviceDays)
-        .set({
-          expectedQuantity: item.quantity,
-          diets: splits.get(item.id)!,
-          status: 'EXPECTED_CONFIRMED',
-          expectedQuantityConfirmedAt: now,
-          expectedQuantityConfirmerId: actor.userId,
-        })
-        .where(eq(serviceDays.id, item.id));
-    }
-    await enqueueOutboxEvents(
-      tx,
-      items.map((item) => {
-        const { day, contract } = days.get(item.id)!;
-        return {
-          type: 'service_day.expected_confirmed' as const,
-          aggregateId: day.id,
-          payload: contractEventPayload(contract, actor, {
-            serviceDayId: day.id,
-            serviceDate: day.serviceDate,
-            previousQuantity: day.expectedQuantity,
-            quantity: item.quantity,
+    // The updates and the events do not depend on each other's results: sent together (one
+    // round trip on PostgreSQL); any failure still fails the whole transaction.
+    await Promise.all([
+      ...items.map((item) =>
+        tx
+          .update(serviceDays)
+          .set({
+            expectedQuantity: item.quantity,
             diets: splits.get(item.id)!,
-          }),
-        };
-      }),
-    );
+            status: 'EXPECTED_CONFIRMED',
+            expectedQuantityConfirmedAt: now,
+            expectedQuantityConfirmerId: actor.userId,
+          })
+          .where(eq(serviceDays.id, item.id)),
+      ),
+      enqueueOutboxEvents(
+        tx,
+        items.map((item) => {
+          const { day, contract } = days.get(item.id)!;
+          return {
+            type: 'service_day.expected_confirmed' as const,
+            aggregateId: day.id,
+            payload: contractEventPayload(contract, actor, {
+              serviceDayId: day.id,
+              serviceDate: day.serviceDate,
+              previousQuantity: day.expectedQuantity,
+              quantity: item.quantity,
+              diets: splits.get(item.id)!,
+            }),
+          };
+        }),
+      ),
+    ]);
   });
   return getServiceDays(db, actor, ids, now);
 }

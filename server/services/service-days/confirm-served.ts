@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
+import { inTransaction } from '@/db/transaction';
 import { serviceDays } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { localToday } from '@/lib/dates';
 import { assertCanConfirmServed, assertCanCorrectServed } from '@/server/domain/service-day-state';
-import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
+import { enqueueOutboxEvent, enqueueOutboxEvents, type NewOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
 import { autoLockedEvent } from './auto-lock';
 import { keepFirstServedCount } from './first-served-count';
@@ -36,7 +37,7 @@ export async function confirmServedQuantities(
   const { items, now } = input;
   const batch = items.length > 1;
   const ids = items.map((i) => i.id);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const days = await lockServiceDays(tx, ids, { companyId: actor.companyId, side: 'CATERING' });
     items.forEach((item, index) => {
       const locked = days.get(item.id)!;
@@ -58,18 +59,28 @@ export async function confirmServedQuantities(
         throw forBatchItem(error, index, locked, batch);
       }
     });
-    for (const item of items) {
+    // A day still PENDING at its served count is locked at its deadline first (its own event);
+    // the updates and the events do not depend on each other's results, so they are sent
+    // together (one round trip on PostgreSQL); any failure still fails the whole transaction.
+    const events: NewOutboxEvent[] = [];
+    const updates = items.map((item) => {
       const { day, contract } = days.get(item.id)!;
-      if (day.status === 'PENDING') {
-        await tx
-          .update(serviceDays)
-          .set({ status: 'EXPECTED_CONFIRMED', expectedQuantityConfirmedAt: now, expectedQuantityConfirmerId: null })
-          .where(eq(serviceDays.id, item.id));
-        await enqueueOutboxEvent(tx, autoLockedEvent(contract, day));
-      }
-      await tx
+      const autoLock = day.status === 'PENDING';
+      if (autoLock) events.push(autoLockedEvent(contract, day));
+      events.push({
+        type: 'service_day.served_confirmed',
+        aggregateId: item.id,
+        payload: contractEventPayload(contract, actor, {
+          serviceDayId: day.id,
+          serviceDate: day.serviceDate,
+          expectedQuantity: day.expectedQuantity,
+          servedQuantity: item.quantity,
+        }),
+      });
+      return tx
         .update(serviceDays)
         .set({
+          ...(autoLock ? { expectedQuantityConfirmedAt: now, expectedQuantityConfirmerId: null } : {}),
           status: 'SERVED_CONFIRMED',
           servedQuantity: item.quantity,
           servedQuantityConfirmedAt: now,
@@ -80,17 +91,8 @@ export async function confirmServedQuantities(
             : {}),
         })
         .where(eq(serviceDays.id, item.id));
-      await enqueueOutboxEvent(tx, {
-        type: 'service_day.served_confirmed',
-        aggregateId: item.id,
-        payload: contractEventPayload(contract, actor, {
-          serviceDayId: day.id,
-          serviceDate: day.serviceDate,
-          expectedQuantity: day.expectedQuantity,
-          servedQuantity: item.quantity,
-        }),
-      });
-    }
+    });
+    await Promise.all([...updates, enqueueOutboxEvents(tx, events)]);
   });
   return getServiceDays(db, actor, ids, now);
 }

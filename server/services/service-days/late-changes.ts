@@ -12,7 +12,7 @@ import { answerChangeRefusal, assertCanRequestChange, lateRemovedMeals } from '@
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
 import { autoLockedEvent } from './auto-lock';
-import { catererCapacity, catererTotalOn, lockCatererDate } from './capacity-lock';
+import { lockCatererDate } from './capacity-lock';
 import { lockServiceDay, type ServiceDayRow } from './load';
 import { getServiceDays } from './views';
 
@@ -108,13 +108,12 @@ export async function answerLateChange(
     if (refusal) throw new DomainError('CONFLICT', refusal());
     const quantity = day.changeRequestedQuantity!;
     if (accept) {
-      await lockCatererDate(tx, contract.cateringId, day.serviceDate);
-      const totalBefore = await catererTotalOn(tx, contract.cateringId, day.serviceDate);
+      const { totalBefore, dailyCapacity } = await lockCatererDate(tx, contract.cateringId, day.serviceDate);
       assertConfirmationWithinCapacity({
         serviceDate: day.serviceDate,
         totalBefore,
         totalAfter: totalBefore + quantity - day.expectedQuantity,
-        capacity: await catererCapacity(tx, contract.cateringId),
+        capacity: dailyCapacity,
       });
     }
     await tx
