@@ -102,6 +102,24 @@ export async function explainCall(sql: Sql, statements: Statement[]) {
   };
 }
 
+/**
+ * The same statements sent as they are (no EXPLAIN), one after another inside a rolled-back
+ * transaction, timed from here: what any caller pays for this SQL (round trips, parse, plan,
+ * execution) without the app around it. Returns ms, or null if a statement cannot be re-sent.
+ */
+export async function replayCall(sql: Sql, statements: Statement[]): Promise<number | null> {
+  const plannable = statements.filter((s) => EXPLAINABLE.test(s.query));
+  try {
+    return await inRolledBackTx(sql, async (tx) => {
+      const started = performance.now();
+      for (const s of plannable) await tx.unsafe(s.query, s.params as never[]);
+      return performance.now() - started;
+    });
+  } catch {
+    return null;
+  }
+}
+
 /** Writes the full plans (with per-node timing) of one call's statements, for reading. */
 export async function writePlans(sql: Sql, dir: string, name: string, statements: Statement[]) {
   mkdirSync(dir, { recursive: true });

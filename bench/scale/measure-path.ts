@@ -2,7 +2,7 @@ import type { Database } from '@/db/types';
 import { summarise, type LatencySummary } from '../support/measure';
 import type { CallerPath } from './caller-paths';
 import { CAPTURED_CALLS } from './caller-paths';
-import { explainCall, writePlans, type ExplainedStatement } from './explain';
+import { explainCall, replayCall, writePlans, type ExplainedStatement } from './explain';
 import { profiled, type HotSpot } from './profile';
 import type { RunDatabase } from './run-database';
 
@@ -18,6 +18,10 @@ export type PathFigures = {
   statementsPerCall: number;
   /** app p50 / db p50. */
   ratio: number;
+  /** The same statements re-sent bare from Node (round trips, parse, plan, execution), ms. */
+  wire: LatencySummary | null;
+  /** app p50 / wire p50: the app's own share, whatever the network and planner cost. */
+  wireRatio: number | null;
   /** The slowest statement of the captured calls (one line, cut). */
   slowestStatement: { sql: string; executionMs: number } | null;
   seqScans: string[];
@@ -71,6 +75,7 @@ export async function measurePath(
   } else samples = await timedLoop();
 
   const dbSamples: number[] = [];
+  const wireSamples: number[] = [];
   const planning: number[] = [];
   const explained: ExplainedStatement[] = [];
   let statementsPerCall = 0;
@@ -82,6 +87,8 @@ export async function measurePath(
         : await run.capture.during(() => path.call(run.db, n));
     if (c === 0 && opts.plansDir) await writePlans(run.sql, opts.plansDir, path.key, statements);
     const call = await explainCall(run.sql, statements);
+    const wire = await replayCall(run.sql, statements);
+    if (wire !== null) wireSamples.push(wire);
     // The job's real call moves the data on (the next sweep, the next claim).
     if (path.kind === 'job') await path.call(run.db, n);
     dbSamples.push(call.executionMs);
@@ -91,6 +98,7 @@ export async function measurePath(
   }
   const app = summarise(samples);
   const db = summarise(dbSamples);
+  const wire = wireSamples.length > 0 ? summarise(wireSamples) : null;
   const slowest = explained.reduce<ExplainedStatement | null>((a, b) => (!a || b.executionMs > a.executionMs ? b : a), null);
   return {
     key: path.key,
@@ -101,6 +109,8 @@ export async function measurePath(
     planningMsP50: r2(summarise(planning).p50Ms),
     statementsPerCall,
     ratio: r2(app.p50Ms / Math.max(db.p50Ms, 0.001)),
+    wire,
+    wireRatio: wire ? r2(app.p50Ms / Math.max(wire.p50Ms, 0.001)) : null,
     slowestStatement: slowest ? { sql: slowest.sql.slice(0, 160), executionMs: r2(slowest.executionMs) } : null,
     seqScans: [...new Set(explained.flatMap((e) => e.seqScans))],
     jitMsMax: r2(Math.max(0, ...explained.map((e) => e.jitMs))),

@@ -11,7 +11,7 @@ const ms = (n: number) => `${n} ms`;
 
 /** Per path: caller and HTTP p50/p95 beside the EXPLAIN time of its SQL, and the ratios. */
 export function pathTable(paths: PathFigures[], http: HttpFigures | null, bcryptP50Ms: number) {
-  const head = 'caller p50/p95 | HTTP p50/p95 | DB p50/p95 (plan p50) | stmts | caller/DB | HTTP/DB';
+  const head = 'caller p50/p95 | HTTP p50/p95 | DB p50/p95 (plan p50) | bare SQL p50 | stmts | caller/DB | caller/bare | HTTP/DB';
   const rows: [string, string][] = [['path', head]];
   for (const p of paths) {
     const h = http?.paths.find((x) => x.key === p.key)?.http;
@@ -19,7 +19,7 @@ export function pathTable(paths: PathFigures[], http: HttpFigures | null, bcrypt
     const httpRatio = h ? `×${Math.round((h.p50Ms / Math.max(p.db.p50Ms, 0.001)) * 10) / 10}` : 'n/a';
     rows.push([
       p.key,
-      `${p.app.p50Ms}/${p.app.p95Ms} ms | ${httpText} | ${p.db.p50Ms}/${p.db.p95Ms} ms (${p.planningMsP50}) | ${p.statementsPerCall} | ×${p.ratio} | ${httpRatio}`,
+      `${p.app.p50Ms}/${p.app.p95Ms} ms | ${httpText} | ${p.db.p50Ms}/${p.db.p95Ms} ms (${p.planningMsP50}) | ${p.wire ? `${p.wire.p50Ms} ms` : 'n/a'} | ${p.statementsPerCall} | ×${p.ratio} | ${p.wireRatio === null ? 'n/a' : `×${p.wireRatio}`} | ${httpRatio}`,
     ]);
   }
   rows.push(['(bcrypt compare)', `${bcryptP50Ms} ms p50: most of sign-in, outside the database`]);

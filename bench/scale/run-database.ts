@@ -38,6 +38,9 @@ export async function openRunDatabase(serverUrl: string, fixture: string): Promi
   const capture = new StatementCapture();
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const sql = postgres(url, { max: 2, onnotice: () => {} });
+  // The captured parameters are what Drizzle sent: JSON and timestamps as text it built itself,
+  // which postgres.js must pass through as Drizzle's client does (not encode a second time).
+  for (const type of [114, 3802, 1082, 1083, 1114, 1182, 1184, 1185, 1115, 1231]) sql.options.serializers[type] = (value: unknown) => value;
   const db = drizzle(client, { schema, logger: capture }) as unknown as Database;
   let closed = false;
   return {
