@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { companies, refreshTokens, users } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
+import { preparedQuery } from '@/db/prepared';
 import type { SessionUser } from '@/server/domain/actor';
 import { hashToken, newToken } from './tokens';
 
@@ -106,7 +107,10 @@ function toSessionUser(row: SessionRow, sessionId: string): SessionUser {
  * honoured only during the grace window (requests already in flight with the previous cookie).
  */
 export async function validateSession(db: DbOrTx, { id, now }: { id: string; now: Date }): Promise<SessionUser | null> {
-  const [row] = await sessionRowQuery(db).where(eq(refreshTokens.id, id)).limit(1);
+  const byId = preparedQuery(db, 'session_by_id', (handle) =>
+    sessionRowQuery(handle).where(eq(refreshTokens.id, sql.placeholder('id'))).limit(1).prepare('session_by_id'),
+  );
+  const [row] = await byId.execute({ id });
   if (rowProblem(row, now)) return null;
   if (row!.rotatedAt && !withinGrace(row!.rotatedAt, now)) return null;
   return toSessionUser(row!, row!.id);

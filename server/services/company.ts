@@ -11,15 +11,21 @@ import { recomputeOpenDeadlines } from '@/server/services/service-days/deadlines
 import { DEFAULT_HORIZON_DAYS } from '@/server/domain/service-dates';
 import { generateServiceDays } from '@/server/services/service-days/generation';
 import { sqlArray } from '@/db/rows';
+import { preparedQuery } from '@/db/prepared';
 
 const ALL_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** The signed-in user's company with its profile and a full week of office days. */
 export async function getCompany(db: DbOrTx, companyId: string): Promise<CompanyOutput> {
-  const company = await db.query.companies.findFirst({
-    where: and(eq(companies.id, companyId), isNull(companies.deletedAt)),
-    with: { cateringProfile: true, clientProfile: true, officeDays: true },
-  });
+  const byId = preparedQuery(db, 'company_by_id', (handle) =>
+    handle.query.companies
+      .findFirst({
+        where: and(eq(companies.id, sql.placeholder('id')), isNull(companies.deletedAt)),
+        with: { cateringProfile: true, clientProfile: true, officeDays: true },
+      })
+      .prepare('company_by_id'),
+  );
+  const company = await byId.execute({ id: companyId });
   if (!company) throw new DomainError('NOT_FOUND', 'Company not found.');
   const open = new Map(company.officeDays.map((d) => [d.dayOfWeek, d.isWorkDay]));
   return {

@@ -93,10 +93,12 @@ describe('POST /api/trpc', () => {
         if (key !== 'query') return Reflect.get(target, key, receiver);
         return new Proxy(target.query, {
           get() {
+            const fail = async () => {
+              throw new Error(`Failed query: select "id" from "companies" where "id" = $1\nparams: ${secret}`);
+            };
+            // Whether the query is awaited at once or prepared and then executed.
             return {
-              findFirst: async () => {
-                throw new Error(`Failed query: select "id" from "companies" where "id" = $1\nparams: ${secret}`);
-              },
+              findFirst: () => ({ prepare: () => ({ execute: fail }), then: (ok: () => void, ko: (e: unknown) => void) => fail().then(ok, ko) }),
             };
           },
         });
