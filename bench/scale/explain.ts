@@ -112,7 +112,7 @@ export async function replayCall(sql: Sql, statements: Statement[]): Promise<num
   try {
     return await inRolledBackTx(sql, async (tx) => {
       const started = performance.now();
-      for (const s of plannable) await tx.unsafe(s.query, s.params as never[]);
+      for (const s of plannable) await tx.unsafe(s.query, s.params as never[], { prepare: true });
       return performance.now() - started;
     });
   } catch {
