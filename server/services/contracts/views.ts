@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
 import { clientOfficeDays, clientProfiles, companies, contractServiceDays, contracts } from '@/db/schema';
@@ -13,7 +13,7 @@ const caterer = alias(companies, 'caterer');
 const client = alias(companies, 'client');
 
 /** Contracts visible to the viewer: those its company is a party to (either side). */
-export function partyOf(companyId: string): SQL {
+export function partyOf(companyId: string | Placeholder): SQL {
   return and(or(eq(contracts.cateringId, companyId), eq(contracts.clientId, companyId)), isNull(contracts.deletedAt))!;
 }
 

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '@/db/prepared';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
 import { companies, contracts } from '@/db/schema';
@@ -14,20 +15,24 @@ export type ReportContract = WeeklyReportOutput['contract'];
 
 /** The contract a report is about; one the viewer is not a party to is NOT_FOUND, like a missing one. */
 export async function loadReportContract(db: DbOrTx, viewer: SessionUser, contractId: string): Promise<ReportContract> {
-  const [row] = await db
-    .select({
-      id: contracts.id,
-      status: contracts.status,
-      pricePerMealCents: contracts.pricePerMealCents,
-      cateringName: caterer.name,
-      clientName: client.name,
-      currency: contracts.currency,
-      clientTimeZone: client.timezone,
-    })
-    .from(contracts)
-    .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
-    .innerJoin(client, eq(client.id, contracts.clientId))
-    .where(and(eq(contracts.id, contractId), partyOf(viewer.companyId)));
+  const visible = preparedQuery(db, 'report_contract', (handle) =>
+    handle
+      .select({
+        id: contracts.id,
+        status: contracts.status,
+        pricePerMealCents: contracts.pricePerMealCents,
+        cateringName: caterer.name,
+        clientName: client.name,
+        currency: contracts.currency,
+        clientTimeZone: client.timezone,
+      })
+      .from(contracts)
+      .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
+      .innerJoin(client, eq(client.id, contracts.clientId))
+      .where(and(eq(contracts.id, sql.placeholder('contractId')), partyOf(sql.placeholder('viewer'))))
+      .prepare('report_contract'),
+  );
+  const [row] = await visible.execute({ contractId, viewer: viewer.companyId });
   if (!row) throw new DomainError('NOT_FOUND', 'Contract not found.');
   return row;
 }

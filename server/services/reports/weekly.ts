@@ -1,4 +1,5 @@
-import { and, asc, between, eq } from 'drizzle-orm';
+import { and, asc, between, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '@/db/prepared';
 import type { DbOrTx } from '@/db/types';
 import { contractPrices, serviceDays } from '@/db/schema';
 import { pricePeriodCovers } from '@/server/services/contracts/prices';
@@ -15,22 +16,26 @@ import { loadReportContract } from './report-contract';
 export async function weeklyReport(db: DbOrTx, viewer: SessionUser, input: WeeklyReportInput): Promise<WeeklyReportOutput> {
   const { contractId, from, to } = input;
   const contract = await loadReportContract(db, viewer, contractId);
-  const days = await db
-    .select({
-      id: serviceDays.id,
-      serviceDate: serviceDays.serviceDate,
-      dayOfWeek: serviceDays.dayOfWeek,
-      status: serviceDays.status,
-      expectedQuantity: serviceDays.expectedQuantity,
-      servedQuantity: serviceDays.servedQuantity,
-      originalServedQuantity: serviceDays.originalServedQuantity,
-      disputeReason: serviceDays.disputeReason,
-      pricePerMealCents: contractPrices.pricePerMealCents,
-    })
-    .from(serviceDays)
-    .innerJoin(contractPrices, pricePeriodCovers(serviceDays.contractId, serviceDays.serviceDate))
-    .where(and(eq(serviceDays.contractId, contractId), between(serviceDays.serviceDate, from, to)))
-    .orderBy(asc(serviceDays.serviceDate));
+  const inRange = preparedQuery(db, 'weekly_report_days', (handle) =>
+    handle
+      .select({
+        id: serviceDays.id,
+        serviceDate: serviceDays.serviceDate,
+        dayOfWeek: serviceDays.dayOfWeek,
+        status: serviceDays.status,
+        expectedQuantity: serviceDays.expectedQuantity,
+        servedQuantity: serviceDays.servedQuantity,
+        originalServedQuantity: serviceDays.originalServedQuantity,
+        disputeReason: serviceDays.disputeReason,
+        pricePerMealCents: contractPrices.pricePerMealCents,
+      })
+      .from(serviceDays)
+      .innerJoin(contractPrices, pricePeriodCovers(serviceDays.contractId, serviceDays.serviceDate))
+      .where(and(eq(serviceDays.contractId, sql.placeholder('contractId')), between(serviceDays.serviceDate, sql.placeholder('from'), sql.placeholder('to'))))
+      .orderBy(asc(serviceDays.serviceDate))
+      .prepare('weekly_report_days'),
+  );
+  const days = await inRange.execute({ contractId, from, to });
   const rows: ReportRow[] = days.map(({ pricePerMealCents, ...day }) => {
     const cost = serviceDayCostCents({ ...day, pricePerMealCents });
     return { ...day, costCents: cost.cents, costIsEstimate: cost.isEstimate };

@@ -7,6 +7,7 @@ import type { ListServiceDaysInput, ServiceDayOutput } from '@/lib/schemas/servi
 import { serviceDayCostCents } from '@/server/domain/cost';
 import { localToday } from '@/lib/dates';
 import { queryRows } from '@/db/rows';
+import { preparedQuery } from '@/db/prepared';
 import { describeSuggestion, suggestQuantity, SUGGESTION_HISTORY_DAYS } from '@/lib/suggested-quantity';
 import { offeredOnly } from '@/lib/diets';
 import { DomainError } from '@/server/domain/errors';
@@ -211,10 +212,14 @@ export async function listServiceDays(
 ): Promise<ServiceDayOutput[]> {
   const { contractId, from, to, status, now } = input;
   if (contractId) {
-    const [visible] = await db
-      .select({ id: contracts.id })
-      .from(contracts)
-      .where(and(eq(contracts.id, contractId), partyOf(viewer.companyId)));
+    const visibleContract = preparedQuery(db, 'visible_contract', (handle) =>
+      handle
+        .select({ id: contracts.id })
+        .from(contracts)
+        .where(and(eq(contracts.id, sql.placeholder('contractId')), partyOf(sql.placeholder('viewer'))))
+        .prepare('visible_contract'),
+    );
+    const [visible] = await visibleContract.execute({ contractId, viewer: viewer.companyId });
     if (!visible) throw new DomainError('NOT_FOUND', 'Contract not found.');
   }
   return loadServiceDayViews(
