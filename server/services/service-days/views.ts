@@ -1,39 +1,70 @@
-import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '@/db/types';
-import { companies, contracts, menus, serviceDays } from '@/db/schema';
-import type { SessionUser } from '@/server/domain/actor';
-import type { ListServiceDaysInput, ServiceDayOutput } from '@/lib/schemas/service-day';
-import { serviceDayCostCents } from '@/server/domain/cost';
-import { localToday } from '@/lib/dates';
-import { queryRows } from '@/db/rows';
-import { preparedQuery } from '@/db/prepared';
-import { describeSuggestion, suggestQuantity, SUGGESTION_HISTORY_DAYS } from '@/lib/suggested-quantity';
-import { offeredOnly } from '@/lib/diets';
-import { DomainError } from '@/server/domain/errors';
-import { serviceDayActionsForViewer } from '@/server/domain/viewer-permissions';
-import { partyOf } from '@/server/services/contracts/views';
-import { loadPricePeriods } from '@/server/services/contracts/prices';
-import { priceOnDate } from '@/server/domain/price-periods';
-import { deliveryInstant, isBeforeDeadline } from '@/server/domain/deadline';
-import { requestChangeRefusal } from '@/server/domain/late-change';
+import {
+  and,
+  asc,
+  eq,
+  gte,
+  inArray,
+  lte,
+  ne,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db/types";
+import { companies, contracts, menus, serviceDays } from "@/db/schema";
+import type { SessionUser } from "@/server/domain/actor";
+import type {
+  ListServiceDaysInput,
+  ServiceDayOutput,
+} from "@/lib/schemas/service-day";
+import { serviceDayCostCents } from "@/server/domain/cost";
+import { localToday } from "@/lib/dates";
+import { queryRows } from "@/db/rows";
+import { preparedQuery } from "@/db/prepared";
+import {
+  describeSuggestion,
+  suggestQuantity,
+  SUGGESTION_HISTORY_DAYS,
+} from "@/lib/suggested-quantity";
+import { offeredOnly } from "@/lib/diets";
+import { DomainError } from "@/server/domain/errors";
+import { serviceDayActionsForViewer } from "@/server/domain/viewer-permissions";
+import { partyOf } from "@/server/services/contracts/views";
+import { loadPricePeriods } from "@/server/services/contracts/prices";
+import { priceOnDate } from "@/server/domain/price-periods";
+import { deliveryInstant, isBeforeDeadline } from "@/server/domain/deadline";
+import { requestChangeRefusal } from "@/server/domain/late-change";
 
-const caterer = alias(companies, 'caterer');
-const client = alias(companies, 'client');
+const caterer = alias(companies, "caterer");
+const client = alias(companies, "client");
 /** The same contract's day a week earlier: its diet split is the suggestion for an unconfirmed day. */
-const weekBefore = alias(serviceDays, 'week_before');
+const weekBefore = alias(serviceDays, "week_before");
 
 /**
  * The latest served counts (newest first, at most 8) of each (contract, weekday) asked for: one
  * query, each pair reading its contract's days newest first through the (contract_id,
  * service_date) index. Keyed `contractId|dayOfWeek`.
  */
-async function servedHistory(db: DbOrTx, pairs: { contractId: string; dayOfWeek: number }[]): Promise<Map<string, number[]>> {
-  const unique = [...new Map(pairs.map((p) => [`${p.contractId}|${p.dayOfWeek}`, p])).values()];
+async function servedHistory(
+  db: DbOrTx,
+  pairs: { contractId: string; dayOfWeek: number }[],
+): Promise<Map<string, number[]>> {
+  const unique = [
+    ...new Map(
+      pairs.map((p) => [`${p.contractId}|${p.dayOfWeek}`, p]),
+    ).values(),
+  ];
   const out = new Map<string, number[]>();
   if (unique.length === 0) return out;
-  const values = sql.join(unique.map((p) => sql`(${p.contractId}::uuid, ${p.dayOfWeek}::int)`), sql`, `);
-  const rows = await queryRows<{ contract_id: string; day_of_week: number; served_quantity: number }>(
+  const values = sql.join(
+    unique.map((p) => sql`(${p.contractId}::uuid, ${p.dayOfWeek}::int)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{
+    contract_id: string;
+    day_of_week: number;
+    served_quantity: number;
+  }>(
     db,
     sql`
       select p.contract_id, p.day_of_week, h.served_quantity
@@ -53,131 +84,217 @@ async function servedHistory(db: DbOrTx, pairs: { contractId: string; dayOfWeek:
   return out;
 }
 
-async function loadServiceDayViews(db: DbOrTx, viewer: SessionUser, filter: SQL | undefined, now: Date) {
-  const rows = await db
-    .select({
-      day: serviceDays,
-      contract: contracts,
-      cateringName: caterer.name,
-      clientName: client.name,
-      clientTimeZone: client.timezone,
-      weekBeforeDiets: weekBefore.diets,
-      dishes: menus.dishes,
-    })
-    .from(serviceDays)
-    .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
-    .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
-    .innerJoin(client, eq(client.id, contracts.clientId))
-    .leftJoin(menus, and(eq(menus.contractId, serviceDays.contractId), eq(menus.serviceDate, serviceDays.serviceDate)))
-    .leftJoin(
-      weekBefore,
-      and(
-        eq(weekBefore.contractId, serviceDays.contractId),
-        eq(weekBefore.serviceDate, sql`${serviceDays.serviceDate} - 7`),
-        ne(weekBefore.status, 'CANCELLED'),
-      ),
-    )
-    .where(and(partyOf(viewer.companyId), filter))
-    .orderBy(asc(serviceDays.serviceDate), asc(client.name), asc(serviceDays.id));
+/**
+ * Which days to load: `where` may use placeholders, filled from `values` (the viewer's company
+ * is the placeholder `viewer`). A filter with a `shape` names its query's fixed form, so the
+ * query is built once per database and only executed afterwards.
+ */
+type DayFilter = {
+  shape: string | null;
+  where: SQL | undefined;
+  values: Record<string, unknown>;
+};
+
+async function loadServiceDayViews(
+  db: DbOrTx,
+  viewer: SessionUser,
+  filter: DayFilter,
+  now: Date,
+) {
+  const build = (handle: DbOrTx) =>
+    handle
+      .select({
+        day: serviceDays,
+        contract: contracts,
+        cateringName: caterer.name,
+        clientName: client.name,
+        clientTimeZone: client.timezone,
+        weekBeforeDiets: weekBefore.diets,
+        dishes: menus.dishes,
+      })
+      .from(serviceDays)
+      .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
+      .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
+      .innerJoin(client, eq(client.id, contracts.clientId))
+      .leftJoin(
+        menus,
+        and(
+          eq(menus.contractId, serviceDays.contractId),
+          eq(menus.serviceDate, serviceDays.serviceDate),
+        ),
+      )
+      .leftJoin(
+        weekBefore,
+        and(
+          eq(weekBefore.contractId, serviceDays.contractId),
+          eq(weekBefore.serviceDate, sql`${serviceDays.serviceDate} - 7`),
+          ne(weekBefore.status, "CANCELLED"),
+        ),
+      )
+      .where(and(partyOf(sql.placeholder("viewer")), filter.where))
+      .orderBy(
+        asc(serviceDays.serviceDate),
+        asc(client.name),
+        asc(serviceDays.id),
+      )
+      .prepare("service_day_views");
+  const query = filter.shape
+    ? preparedQuery(db, `service_day_views:${filter.shape}`, build)
+    : build(db);
+  const rows = await query.execute({
+    viewer: viewer.companyId,
+    ...filter.values,
+  });
 
   // One "today" per client zone, not per row.
   const todayIn = new Map<string, string>();
-  const clientToday = (zone: string) => todayIn.get(zone) ?? todayIn.set(zone, localToday(now, zone)).get(zone)!;
+  const clientToday = (zone: string) =>
+    todayIn.get(zone) ?? todayIn.set(zone, localToday(now, zone)).get(zone)!;
 
-  const isOpen = (d: (typeof rows)[number]['day']) =>
-    (d.status === 'PENDING' || d.status === 'EXPECTED_CONFIRMED') && d.confirmationDeadline.getTime() > now.getTime();
+  const isOpen = (d: (typeof rows)[number]["day"]) =>
+    (d.status === "PENDING" || d.status === "EXPECTED_CONFIRMED") &&
+    d.confirmationDeadline.getTime() > now.getTime();
   const [periods, history] = await Promise.all([
-    loadPricePeriods(db, rows.map((r) => r.contract.id)),
-    servedHistory(db, rows.filter((r) => isOpen(r.day)).map((r) => ({ contractId: r.contract.id, dayOfWeek: r.day.dayOfWeek }))),
+    loadPricePeriods(
+      db,
+      rows.map((r) => r.contract.id),
+    ),
+    servedHistory(
+      db,
+      rows
+        .filter((r) => isOpen(r.day))
+        .map((r) => ({
+          contractId: r.contract.id,
+          dayOfWeek: r.day.dayOfWeek,
+        })),
+    ),
   ]);
 
-  return rows.map(({ day: d, contract: c, cateringName, clientName, clientTimeZone, weekBeforeDiets, dishes }): ServiceDayOutput => {
-    const pricePerMealCents = priceOnDate(periods.get(c.id) ?? [], d.serviceDate) ?? c.pricePerMealCents;
-    const cost = serviceDayCostCents({
-      status: d.status,
-      expectedQuantity: d.expectedQuantity,
-      servedQuantity: d.servedQuantity,
-      pricePerMealCents,
-    });
-    const actions = serviceDayActionsForViewer(
-      {
-        status: d.status,
-        contractStatus: c.status,
-        serviceDate: d.serviceDate,
-        clientToday: clientToday(clientTimeZone),
-        deadline: d.confirmationDeadline,
-        now,
-        servedConfirmedAt: d.servedQuantityConfirmedAt,
-      },
-      viewer,
-    );
-    const servedCounts = isOpen(d) ? (history.get(`${c.id}|${d.dayOfWeek}`) ?? []) : [];
-    const suggestedQuantity = suggestQuantity({ servedCounts, min: c.minDailyQuantity, max: c.maxQuantity });
-    return {
-      id: d.id,
-      contractId: c.id,
-      contractStatus: c.status,
-      serviceDate: d.serviceDate,
-      dayOfWeek: d.dayOfWeek,
-      status: d.status,
-      expectedQuantity: d.expectedQuantity,
-      diets: d.diets,
-      dietOptions: c.dietOptions,
-      suggestedDiets:
-        d.status === 'PENDING' && d.expectedQuantityConfirmedAt === null && weekBeforeDiets
-          ? offeredOnly(weekBeforeDiets, c.dietOptions)
-          : null,
-      suggestedQuantity,
-      suggestedQuantityReason:
-        suggestedQuantity === null ? null : describeSuggestion({ servedCounts, dayOfWeek: d.dayOfWeek, suggested: suggestedQuantity }),
-      menu: dishes ?? [],
-      expectedQuantityConfirmedAt: d.expectedQuantityConfirmedAt,
-      expectedAutoLocked: d.expectedQuantityConfirmedAt !== null && d.expectedQuantityConfirmerId === null,
-      servedQuantity: d.servedQuantity,
-      servedQuantityConfirmedAt: d.servedQuantityConfirmedAt,
-      originalServedQuantity: d.originalServedQuantity,
-      servedCorrectionNote: d.servedCorrectionNote,
-      servedCorrectedAt: d.servedCorrectedAt,
-      disputeReason: d.disputeReason,
-      disputedAt: d.disputedAt,
-      disputeResolutionNote: d.disputeResolutionNote,
-      disputeResolvedAt: d.disputeResolvedAt,
-      cancellationReason: d.cancellationReason,
-      minDailyQuantity: c.minDailyQuantity,
-      maxQuantity: c.maxQuantity,
-      pricePerMealCents,
-      currency: c.currency,
-      deadline: d.confirmationDeadline,
-      cateringId: c.cateringId,
+  return rows.map(
+    ({
+      day: d,
+      contract: c,
       cateringName,
-      clientId: c.clientId,
       clientName,
       clientTimeZone,
-      costCents: cost.cents,
-      costIsEstimate: cost.isEstimate,
-      ...actions,
-      ...lateChangeView(d, c, clientTimeZone, viewer, now),
-    };
-  });
+      weekBeforeDiets,
+      dishes,
+    }): ServiceDayOutput => {
+      const pricePerMealCents =
+        priceOnDate(periods.get(c.id) ?? [], d.serviceDate) ??
+        c.pricePerMealCents;
+      const cost = serviceDayCostCents({
+        status: d.status,
+        expectedQuantity: d.expectedQuantity,
+        servedQuantity: d.servedQuantity,
+        pricePerMealCents,
+      });
+      const actions = serviceDayActionsForViewer(
+        {
+          status: d.status,
+          contractStatus: c.status,
+          serviceDate: d.serviceDate,
+          clientToday: clientToday(clientTimeZone),
+          deadline: d.confirmationDeadline,
+          now,
+          servedConfirmedAt: d.servedQuantityConfirmedAt,
+        },
+        viewer,
+      );
+      const servedCounts = isOpen(d)
+        ? (history.get(`${c.id}|${d.dayOfWeek}`) ?? [])
+        : [];
+      const suggestedQuantity = suggestQuantity({
+        servedCounts,
+        min: c.minDailyQuantity,
+        max: c.maxQuantity,
+      });
+      return {
+        id: d.id,
+        contractId: c.id,
+        contractStatus: c.status,
+        serviceDate: d.serviceDate,
+        dayOfWeek: d.dayOfWeek,
+        status: d.status,
+        expectedQuantity: d.expectedQuantity,
+        diets: d.diets,
+        dietOptions: c.dietOptions,
+        suggestedDiets:
+          d.status === "PENDING" &&
+          d.expectedQuantityConfirmedAt === null &&
+          weekBeforeDiets
+            ? offeredOnly(weekBeforeDiets, c.dietOptions)
+            : null,
+        suggestedQuantity,
+        suggestedQuantityReason:
+          suggestedQuantity === null
+            ? null
+            : describeSuggestion({
+                servedCounts,
+                dayOfWeek: d.dayOfWeek,
+                suggested: suggestedQuantity,
+              }),
+        menu: dishes ?? [],
+        expectedQuantityConfirmedAt: d.expectedQuantityConfirmedAt,
+        expectedAutoLocked:
+          d.expectedQuantityConfirmedAt !== null &&
+          d.expectedQuantityConfirmerId === null,
+        servedQuantity: d.servedQuantity,
+        servedQuantityConfirmedAt: d.servedQuantityConfirmedAt,
+        originalServedQuantity: d.originalServedQuantity,
+        servedCorrectionNote: d.servedCorrectionNote,
+        servedCorrectedAt: d.servedCorrectedAt,
+        disputeReason: d.disputeReason,
+        disputedAt: d.disputedAt,
+        disputeResolutionNote: d.disputeResolutionNote,
+        disputeResolvedAt: d.disputeResolvedAt,
+        cancellationReason: d.cancellationReason,
+        minDailyQuantity: c.minDailyQuantity,
+        maxQuantity: c.maxQuantity,
+        pricePerMealCents,
+        currency: c.currency,
+        deadline: d.confirmationDeadline,
+        cateringId: c.cateringId,
+        cateringName,
+        clientId: c.clientId,
+        clientName,
+        clientTimeZone,
+        costCents: cost.cents,
+        costIsEstimate: cost.isEstimate,
+        ...actions,
+        ...lateChangeView(d, c, clientTimeZone, viewer, now),
+      };
+    },
+  );
 }
 
 type DayRow = typeof serviceDays.$inferSelect;
 type ContractRow = typeof contracts.$inferSelect;
 
 /** A day's late change request and what the viewer may do about it (the same rule the mutations use). */
-function lateChangeView(d: DayRow, c: ContractRow, clientTimeZone: string, viewer: SessionUser, now: Date) {
+function lateChangeView(
+  d: DayRow,
+  c: ContractRow,
+  clientTimeZone: string,
+  viewer: SessionUser,
+  now: Date,
+) {
   const open = d.changeRequestedAt !== null && d.changeOutcome === null;
-  const confirmer = viewer.role === 'ADMIN' || viewer.role === 'MANAGER';
+  const confirmer = viewer.role === "ADMIN" || viewer.role === "MANAGER";
   // The delivery instant only matters once the deadline has passed (a time-zone conversion per such row).
   const canRequestChange =
-    viewer.companyType === 'CLIENT' &&
+    viewer.companyType === "CLIENT" &&
     confirmer &&
     !isBeforeDeadline(now, d.confirmationDeadline) &&
     requestChangeRefusal({
       status: d.status,
       contractStatus: c.status,
       deadline: d.confirmationDeadline,
-      deliveryAt: deliveryInstant(d.serviceDate, c.deliveryTime.slice(0, 5), clientTimeZone).toJSDate(),
+      deliveryAt: deliveryInstant(
+        d.serviceDate,
+        c.deliveryTime.slice(0, 5),
+        clientTimeZone,
+      ).toJSDate(),
       now,
       openRequest: open,
     }) === null;
@@ -189,15 +306,16 @@ function lateChangeView(d: DayRow, c: ContractRow, clientTimeZone: string, viewe
             quantity: d.changeRequestedQuantity ?? d.expectedQuantity,
             diets: d.changeRequestedDiets ?? {},
             previousQuantity: d.changePreviousQuantity ?? d.expectedQuantity,
-            reason: d.changeReason ?? '',
+            reason: d.changeReason ?? "",
             requestedAt: d.changeRequestedAt,
-            outcome: (d.changeOutcome ?? 'OPEN') as 'OPEN' | 'ACCEPTED' | 'DECLINED' | 'CLOSED',
+            outcome: (d.changeOutcome ?? "OPEN") as
+              "OPEN" | "ACCEPTED" | "DECLINED" | "CLOSED",
             answeredAt: d.changeAnsweredAt,
             note: d.changeAnswerNote,
           },
     lateRemovedMeals: d.lateRemovedMeals,
     canRequestChange,
-    canAnswerChange: viewer.companyType === 'CATERING' && confirmer && open,
+    canAnswerChange: viewer.companyType === "CATERING" && confirmer && open,
   };
 }
 
@@ -212,36 +330,58 @@ export async function listServiceDays(
 ): Promise<ServiceDayOutput[]> {
   const { contractId, from, to, status, now } = input;
   if (contractId) {
-    const visibleContract = preparedQuery(db, 'visible_contract', (handle) =>
+    const visibleContract = preparedQuery(db, "visible_contract", (handle) =>
       handle
         .select({ id: contracts.id })
         .from(contracts)
-        .where(and(eq(contracts.id, sql.placeholder('contractId')), partyOf(sql.placeholder('viewer'))))
-        .prepare('visible_contract'),
+        .where(
+          and(
+            eq(contracts.id, sql.placeholder("contractId")),
+            partyOf(sql.placeholder("viewer")),
+          ),
+        )
+        .prepare("visible_contract"),
     );
-    const [visible] = await visibleContract.execute({ contractId, viewer: viewer.companyId });
-    if (!visible) throw new DomainError('NOT_FOUND', 'Contract not found.');
+    const [visible] = await visibleContract.execute({
+      contractId,
+      viewer: viewer.companyId,
+    });
+    if (!visible) throw new DomainError("NOT_FOUND", "Contract not found.");
   }
+  const where = and(
+    gte(serviceDays.serviceDate, sql.placeholder("from")),
+    lte(serviceDays.serviceDate, sql.placeholder("to")),
+    contractId
+      ? eq(serviceDays.contractId, sql.placeholder("contractId"))
+      : undefined,
+    status ? eq(serviceDays.status, sql.placeholder("status")) : undefined,
+  );
+  const shape = `${contractId ? "contract" : "all"}:${status ? "status" : "any"}`;
   return loadServiceDayViews(
     db,
     viewer,
-    and(
-      gte(serviceDays.serviceDate, from),
-      lte(serviceDays.serviceDate, to),
-      contractId ? eq(serviceDays.contractId, contractId) : undefined,
-      status ? eq(serviceDays.status, status) : undefined,
-    ),
+    { shape, where, values: { from, to, contractId, status } },
     now,
   );
 }
 
 /** The given days as the viewer sees them, in the order of `ids` (after a mutation). */
-export async function getServiceDays(db: DbOrTx, viewer: SessionUser, ids: string[], now: Date) {
-  const views = await loadServiceDayViews(db, viewer, inArray(serviceDays.id, ids), now);
+export async function getServiceDays(
+  db: DbOrTx,
+  viewer: SessionUser,
+  ids: string[],
+  now: Date,
+) {
+  const views = await loadServiceDayViews(
+    db,
+    viewer,
+    { shape: null, where: inArray(serviceDays.id, ids), values: {} },
+    now,
+  );
   const byId = new Map(views.map((v) => [v.id, v]));
   return ids.map((id) => {
     const view = byId.get(id);
-    if (!view) throw new DomainError('NOT_FOUND', 'Service day not found.');
+    if (!view) throw new DomainError("NOT_FOUND", "Service day not found.");
     return view;
   });
 }
