@@ -8,10 +8,12 @@ import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-f
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
-import { changePasswordInput, withRepeatedPassword } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
 
-const changePasswordForm = withRepeatedPassword(changePasswordInput, 'newPassword');
+const changePasswordForm = async () => {
+  const { changePasswordInput, withRepeatedPassword } = await import('@/lib/schemas/auth');
+  return withRepeatedPassword(changePasswordInput, 'newPassword');
+};
 const empty = { currentPassword: '', newPassword: '', repeat: '' };
 
 export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {

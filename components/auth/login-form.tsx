@@ -8,13 +8,12 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
 import { safeCallbackPath } from '@/lib/safe-callback';
-import { signInInput } from '@/lib/schemas/auth';
 import { isServerErrorMessage } from '@/lib/server-error';
 
 export function LoginForm() {
   const router = useRouter();
   const params = useSearchParams();
-  const form = useSchemaForm(signInInput, { defaultValues: { email: '', password: '' } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/auth')).signInInput, { defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async ({ email, password }) => {

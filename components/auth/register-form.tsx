@@ -15,7 +15,6 @@ import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
 import { currencyForTimeZone } from '@/lib/currency-for-zone';
 import { DEFAULT_WORK_MODE } from '@/lib/enums';
-import { registerInput } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
 
 const COMPANY_TYPE_CHOICES = [
@@ -30,7 +29,7 @@ export function RegisterForm({ invitationToken }: { invitationToken?: string } =
   const invitation = useQuery({ ...trpc.auth.clientInvitation.queryOptions({ token: invitationToken ?? '' }), enabled: Boolean(invitationToken) });
   const invited = invitationToken && invitation.data && !invitation.data.problem ? invitation.data : null;
   // Fields of the other company type unmount and drop out of the input (shouldUnregister).
-  const form = useSchemaForm(registerInput, {
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/auth')).registerInput, {
     shouldUnregister: true,
     defaultValues: { companyType: 'CATERING', companyName: '', email: '', password: '', timezone: 'UTC', currency: currencyForTimeZone('UTC'), workMode: DEFAULT_WORK_MODE },
   });

@@ -9,7 +9,6 @@ import { InlinePanelForm } from '@/components/service-days/inline-panel-form';
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
 import { MAX_TEXT_LENGTH } from '@/lib/limits';
-import { declineContractInput } from '@/lib/schemas/contract';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
 
@@ -57,7 +56,7 @@ const COPY: Record<Action, { button: string; confirm: string; explain: string; d
 /** The client's ADMIN declines a proposal and tells the caterer why. */
 function DeclineForm({ id, onDone, onCancel }: { id: string; onDone: () => void; onCancel: () => void }) {
   const trpc = useTRPC();
-  const form = useSchemaForm(declineContractInput, { defaultValues: { id, reason: '' } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/contract')).declineContractInput, { defaultValues: { id, reason: '' } });
   const { errors } = form.formState;
   const decline = useMutation(
     trpc.contract.decline.mutationOptions({ onSuccess: onDone, onError: (error) => showServerErrors(form, error, ['reason']) }),

@@ -9,7 +9,6 @@ import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-f
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
-import { updateCompanyInput } from '@/lib/schemas/company';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
 import { weekdayName } from '@/lib/dates';
@@ -23,7 +22,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
   const trpc = useTRPC();
   const router = useRouter();
   const isCaterer = company.companyType === 'CATERING';
-  const form = useSchemaForm(updateCompanyInput, {
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/company')).updateCompanyInput, {
     defaultValues: {
       name: company.name,
       timezone: company.timezone,
