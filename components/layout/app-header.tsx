@@ -1,7 +1,6 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import type { CompanyType, UserRole } from '@/lib/enums';
@@ -69,7 +68,7 @@ export function AppHeader({ companyName, companyType, email, role }: Props) {
           </span>
           <button
             type="button"
-            onClick={() => signOut({ callbackUrl: '/login' })}
+            onClick={async () => (await import('next-auth/react')).signOut({ callbackUrl: '/login' })}
             className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100 sm:w-auto"
             title={email}
           >
