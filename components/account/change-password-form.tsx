@@ -1,7 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import { PASSWORD_HINT } from '@/components/auth/set-password-form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';

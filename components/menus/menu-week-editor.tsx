@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { ChoiceChips } from '@/components/ui/choice-chips';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import type { SchemaLoader } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
