@@ -29,12 +29,18 @@ export function useSchemaForm<Schema extends z.ZodType<FieldValues, FieldValues>
   });
   type SchemaResolver = Resolver<z.input<Schema>, unknown, z.output<Schema>>;
   const [resolver] = useState<SchemaResolver>(() => {
-    const resolve: SchemaResolver = async (values, context, resolverOptions) =>
-      zodResolver(await loader.current())(values, context, resolverOptions);
+    const resolve: SchemaResolver = (values, context, options) => lazySchemaResolver(loader.current)(values, context, options);
     return resolve;
   });
   useEffect(() => prefetchWhenIdle(() => loader.current()), []);
   return useForm<z.input<Schema>, unknown, z.output<Schema>>({ mode: 'onTouched', ...options, resolver });
+}
+
+/** zod's resolver on a schema that is loaded on the first validation (the same errors, a moment later). */
+export function lazySchemaResolver<Schema extends z.ZodType<FieldValues, FieldValues>>(
+  load: SchemaLoader<Schema>,
+): Resolver<z.input<Schema>, unknown, z.output<Schema>> {
+  return async (values, context, options) => zodResolver(await load())(values, context, options);
 }
 
 /**
