@@ -57,3 +57,14 @@ export const MAX_DELIVERY_ADDRESS_LENGTH = 500;
 export const MAX_DELIVERY_INSTRUCTIONS_LENGTH = 1000;
 export const MAX_SITE_CONTACT_NAME_LENGTH = 255;
 export const MAX_SITE_CONTACT_PHONE_LENGTH = 50;
+/** The fields of a client's delivery details (a slice of company.update). */
+export const DELIVERY_DETAIL_FIELDS = ['deliveryAddress', 'deliveryInstructions', 'siteContactName', 'siteContactPhone'] as const;
+
+/** A contract's default terms (the schema's defaults and what the contract form proposes). */
+export const DEFAULT_DELIVERY_TIME = '12:00';
+export const DEFAULT_NOTICE_HOURS = 24;
+/** Stored for every contract; only BUSINESS_DAYS notice reads them. */
+export const DEFAULT_NOTICE_BUSINESS_DAYS = 2;
+export const DEFAULT_CUTOFF_TIME = '14:00';
+/** What the contract form proposes for a new contract. */
+export const PROPOSED_NOTICE = { noticeMode: 'BUSINESS_DAYS', noticeBusinessDays: DEFAULT_NOTICE_BUSINESS_DAYS, cutoffTime: DEFAULT_CUTOFF_TIME } as const;

@@ -1,17 +1,19 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import { PASSWORD_HINT } from '@/components/auth/set-password-form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
-import { changePasswordInput, withRepeatedPassword } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
 
-const changePasswordForm = withRepeatedPassword(changePasswordInput, 'newPassword');
+const changePasswordForm = async () => {
+  const { changePasswordInput, withRepeatedPassword } = await import('@/lib/schemas/auth');
+  return withRepeatedPassword(changePasswordInput, 'newPassword');
+};
 const empty = { currentPassword: '', newPassword: '', repeat: '' };
 
 export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {

@@ -1,7 +1,6 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { acceptInvitationInput } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
 import { SetPasswordForm } from './set-password-form';
 
@@ -14,7 +13,7 @@ export function AcceptInvitationForm({ token }: { token: string | undefined }) {
       intro={<p className="text-sm text-slate-600">Choose a password for your new account. You will sign in with the email the invitation was sent to.</p>}
       submitLabel="Create my account"
       token={token}
-      schema={acceptInvitationInput}
+      schema={async () => (await import('@/lib/schemas/auth')).acceptInvitationInput}
       onSubmit={(input) => accept.mutateAsync(input)}
       done={
         accept.isSuccess ? (

@@ -6,12 +6,11 @@ import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-f
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
-import { requestPasswordResetInput } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
 
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
-  const form = useSchemaForm(requestPasswordResetInput, { defaultValues: { email: '' } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/auth')).requestPasswordResetInput, { defaultValues: { email: '' } });
   const { errors } = form.formState;
   const request = useMutation(
     trpc.auth.requestPasswordReset.mutationOptions({ onError: (error) => showServerErrors(form, error, ['email']) }),

@@ -1,23 +1,26 @@
 'use client';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { signIn } from 'next-auth/react';
+import { useEffect } from 'react';
 import { Form } from '@/components/forms/form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
+import { loadAuthClient } from '@/lib/auth-client';
+import { prefetchWhenIdle } from '@/lib/prefetch-when-idle';
 import { safeCallbackPath } from '@/lib/safe-callback';
-import { signInInput } from '@/lib/schemas/auth';
 import { isServerErrorMessage } from '@/lib/server-error';
 
 export function LoginForm() {
   const router = useRouter();
   const params = useSearchParams();
-  const form = useSchemaForm(signInInput, { defaultValues: { email: '', password: '' } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/auth')).signInInput, { defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
+  useEffect(() => prefetchWhenIdle(loadAuthClient), []);
 
   const onSubmit = form.handleSubmit(async ({ email, password }) => {
+    const { signIn } = await loadAuthClient();
     const result = await signIn('credentials', { email, password, redirect: false });
     if (!result || result.error) {
       const message =

@@ -2,7 +2,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { signIn } from 'next-auth/react';
 import { useEffect } from 'react';
 import { Controller } from 'react-hook-form';
 import { Form } from '@/components/forms/form';
@@ -13,9 +12,10 @@ import { WorkModeSelect } from '@/components/settings/work-mode-select';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
+import { loadAuthClient } from '@/lib/auth-client';
 import { currencyForTimeZone } from '@/lib/currency-for-zone';
 import { DEFAULT_WORK_MODE } from '@/lib/enums';
-import { registerInput } from '@/lib/schemas/auth';
+import { prefetchWhenIdle } from '@/lib/prefetch-when-idle';
 import { useTRPC } from '@/lib/trpc';
 
 const COMPANY_TYPE_CHOICES = [
@@ -30,7 +30,7 @@ export function RegisterForm({ invitationToken }: { invitationToken?: string } =
   const invitation = useQuery({ ...trpc.auth.clientInvitation.queryOptions({ token: invitationToken ?? '' }), enabled: Boolean(invitationToken) });
   const invited = invitationToken && invitation.data && !invitation.data.problem ? invitation.data : null;
   // Fields of the other company type unmount and drop out of the input (shouldUnregister).
-  const form = useSchemaForm(registerInput, {
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/auth')).registerInput, {
     shouldUnregister: true,
     defaultValues: { companyType: 'CATERING', companyName: '', email: '', password: '', timezone: 'UTC', currency: currencyForTimeZone('UTC'), workMode: DEFAULT_WORK_MODE },
   });
@@ -54,9 +54,11 @@ export function RegisterForm({ invitationToken }: { invitationToken?: string } =
     if (timezone && !form.getFieldState('currency').isDirty) form.setValue('currency', currencyForTimeZone(timezone));
   }, [form, timezone]);
 
+  useEffect(() => prefetchWhenIdle(loadAuthClient), []);
   const register = useMutation(
     trpc.auth.register.mutationOptions({
       onSuccess: async (created, { email, password }) => {
+        const { signIn } = await loadAuthClient();
         const result = await signIn('credentials', { email, password, redirect: false });
         // Registered through an invitation: straight to the proposal waiting for an answer.
         const home = created.proposalId ? `/contracts/${created.proposalId}` : '/dashboard';

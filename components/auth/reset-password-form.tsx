@@ -1,7 +1,6 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { resetPasswordInput } from '@/lib/schemas/auth';
 import { useTRPC } from '@/lib/trpc';
 import { SetPasswordForm } from './set-password-form';
 
@@ -13,7 +12,7 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
       title="Choose a new password"
       submitLabel="Set new password"
       token={token}
-      schema={resetPasswordInput}
+      schema={async () => (await import('@/lib/schemas/auth')).resetPasswordInput}
       onSubmit={(input) => reset.mutateAsync(input)}
       done={
         reset.isSuccess ? (

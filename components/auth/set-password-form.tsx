@@ -2,12 +2,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Form } from '@/components/forms/form';
-import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
+import { showServerErrors, useSchemaForm, type SchemaLoader } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
 import { MAX_PASSWORD_BYTES, MIN_PASSWORD_BYTES } from '@/lib/limits';
-import { resetPasswordInput, withRepeatedPassword } from '@/lib/schemas/auth';
+import type { resetPasswordInput } from '@/lib/schemas/auth';
 
 export const PASSWORD_HINT = `${MIN_PASSWORD_BYTES} to ${MAX_PASSWORD_BYTES} characters (accented letters and emoji count as several). Common passwords are refused.`;
 
@@ -19,7 +19,7 @@ type Props = {
   submitLabel: string;
   token: string | undefined;
   /** The procedure's input schema (reset or invitation: a link token and the new password). */
-  schema: typeof resetPasswordInput;
+  schema: SchemaLoader<typeof resetPasswordInput>;
   /** Shown instead of the form once the password is set. */
   done: ReactNode | null;
   onSubmit: (input: LinkPasswordInput) => Promise<unknown>;
@@ -27,7 +27,7 @@ type Props = {
 
 /** Choosing a password from an emailed link (reset or invitation): two fields that must match. */
 export function SetPasswordForm({ title, intro, submitLabel, token, schema, done, onSubmit }: Props) {
-  const form = useSchemaForm(withRepeatedPassword(schema, 'password'), {
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/auth')).withRepeatedPassword(await schema(), 'password'), {
     defaultValues: { token: token ?? '', password: '', repeat: '' },
   });
   const { errors, isSubmitting } = form.formState;

@@ -2,7 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
@@ -10,7 +10,7 @@ import { Card } from '@/components/ui/card';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { MAX_CLOSURE_REASON_LENGTH } from '@/lib/limits';
-import { addClosureInput, type AddClosureOutput, type ClosureOutput } from '@/lib/schemas/company';
+import type { AddClosureOutput, ClosureOutput } from '@/lib/schemas/company';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
 
@@ -42,7 +42,7 @@ export function ClosurePanel({ canEdit, closures, contracts, defaultFrom }: Prop
   const trpc = useTRPC();
   const router = useRouter();
   const [summary, setSummary] = useState<string | null>(null);
-  const form = useSchemaForm(addClosureInput, { defaultValues: { from: defaultFrom, to: defaultFrom, reason: '', contractId: undefined } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/company')).addClosureInput, { defaultValues: { from: defaultFrom, to: defaultFrom, reason: '', contractId: undefined } });
   const { errors } = form.formState;
   const add = useMutation(
     trpc.company.addClosure.mutationOptions({

@@ -1,17 +1,19 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { toast } from 'sonner';
-import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
-import { InlinePanelForm } from '@/components/service-days/inline-panel-form';
+import { useEffect, useState } from 'react';
+import { toast } from '@/lib/toast';
 import { Button } from '@/components/ui/button';
-import { FormError, TextField } from '@/components/ui/field';
-import { MAX_TEXT_LENGTH } from '@/lib/limits';
-import { declineContractInput } from '@/lib/schemas/contract';
+import { FormError } from '@/components/ui/field';
 import { useTRPC } from '@/lib/trpc';
+import { prefetchWhenIdle } from '@/lib/prefetch-when-idle';
 import { errorMessage } from '@/lib/trpc-errors';
+
+// The decline form (and react-hook-form with it) loads when the page is idle, not before its first paint.
+const loadDeclineForm = () => import('./decline-form');
+const DeclineForm = dynamic(() => loadDeclineForm().then((m) => m.DeclineForm));
 
 type Action = 'accept' | 'withdraw' | 'pause' | 'resume' | 'terminate';
 const ACTIONS = ['accept', 'withdraw', 'pause', 'resume', 'terminate'] as const;
@@ -54,27 +56,6 @@ const COPY: Record<Action, { button: string; confirm: string; explain: string; d
   },
 };
 
-/** The client's ADMIN declines a proposal and tells the caterer why. */
-function DeclineForm({ id, onDone, onCancel }: { id: string; onDone: () => void; onCancel: () => void }) {
-  const trpc = useTRPC();
-  const form = useSchemaForm(declineContractInput, { defaultValues: { id, reason: '' } });
-  const { errors } = form.formState;
-  const decline = useMutation(
-    trpc.contract.decline.mutationOptions({ onSuccess: onDone, onError: (error) => showServerErrors(form, error, ['reason']) }),
-  );
-  return (
-    <InlinePanelForm
-      onSubmit={form.handleSubmit((input) => decline.mutate(input))}
-      error={errors.root?.server?.message}
-      pending={decline.isPending}
-      submitLabel="Decline proposal"
-      onCancel={onCancel}
-    >
-      <TextField label="Why do you decline? (the caterer reads this)" maxLength={MAX_TEXT_LENGTH} error={errors.reason?.message} {...form.register('reason')} />
-    </InlinePanelForm>
-  );
-}
-
 /** State actions with a confirm step; the server decides what is allowed. */
 export function ContractActions({ id, allowed, label }: { id: string; allowed: string[]; label?: string }) {
   const trpc = useTRPC();
@@ -95,6 +76,7 @@ export function ContractActions({ id, allowed, label }: { id: string; allowed: s
   };
   const actions = ACTIONS.filter((a) => allowed.includes(a));
   const canDecline = allowed.includes('decline');
+  useEffect(() => (canDecline ? prefetchWhenIdle(loadDeclineForm) : undefined), [canDecline]);
   const current = asking && asking !== 'decline' ? mutations[asking] : null;
   if (actions.length === 0 && !canDecline && !allowed.includes('edit')) return null;
 

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
@@ -12,14 +12,15 @@ import { Card } from '@/components/ui/card';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
 import { MoneyField } from '@/components/ui/money-field';
 import { formatWeekdayList } from '@/lib/format';
-import { MAX_NOTICE_BUSINESS_DAYS, MAX_NOTICE_HOURS, MIN_NOTICE_BUSINESS_DAYS } from '@/lib/limits';
 import {
-  createContractInput,
-  updateContractInput,
-  type ContractOutput,
-  type UpdateContractInput,
-} from '@/lib/schemas/contract';
-import { DEFAULT_DELIVERY_TIME, DEFAULT_NOTICE_HOURS, PROPOSED_NOTICE } from '@/lib/schemas/contract-terms';
+  DEFAULT_DELIVERY_TIME,
+  DEFAULT_NOTICE_HOURS,
+  MAX_NOTICE_BUSINESS_DAYS,
+  MAX_NOTICE_HOURS,
+  MIN_NOTICE_BUSINESS_DAYS,
+  PROPOSED_NOTICE,
+} from '@/lib/limits';
+import type { ContractOutput, UpdateContractInput } from '@/lib/schemas/contract';
 import { useTRPC } from '@/lib/trpc';
 import { WeekdayPicker } from './weekday-picker';
 import { DietCountFields, DietOptionsPicker } from '@/components/diets/diet-count-fields';
@@ -66,10 +67,13 @@ export function ContractForm(props: Props) {
   const existing = props.mode === 'edit' ? props.contract : undefined;
   // Edit sends the same terms with the contract's id instead of the client's email; both
   // schemas share the terms' fields and rules, so one form serves both.
-  const schema = (existing ? updateContractInput : createContractInput) as unknown as z.ZodType<
-    z.output<typeof createContractInput> & { id?: string; priceEffectiveFrom?: string },
-    z.input<typeof createContractInput> & { id?: string; priceEffectiveFrom?: string }
-  >;
+  const schema = async () => {
+    const { createContractInput, updateContractInput } = await import('@/lib/schemas/contract');
+    return (existing ? updateContractInput : createContractInput) as unknown as z.ZodType<
+      z.output<typeof createContractInput> & { id?: string; priceEffectiveFrom?: string },
+      z.input<typeof createContractInput> & { id?: string; priceEffectiveFrom?: string }
+    >;
+  };
   const form = useSchemaForm(schema, {
     defaultValues: existing
       ? { id: existing.id, ...pickTerms(existing), poNumber: existing.poNumber ?? '', costCenter: existing.costCenter ?? '' }

@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { loadAuthClient } from '@/lib/auth-client';
 import type { CompanyType, UserRole } from '@/lib/enums';
 import { NotificationBell } from './notification-bell';
 
@@ -69,7 +69,7 @@ export function AppHeader({ companyName, companyType, email, role }: Props) {
           </span>
           <button
             type="button"
-            onClick={() => signOut({ callbackUrl: '/login' })}
+            onClick={async () => (await loadAuthClient()).signOut({ callbackUrl: '/login' })}
             className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100 sm:w-auto"
             title={email}
           >

@@ -1,19 +1,23 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ChoiceChips } from '@/components/ui/choice-chips';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
+import type { SchemaLoader } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
 import { addDays } from '@/lib/dates';
 import { ALLERGENS, ALLERGEN_LABELS, DIETS, DIET_LABELS, type Allergen, type Diet } from '@/lib/enums';
 import { formatDate } from '@/lib/format';
 import { MAX_DISHES_PER_MENU, MAX_DISH_NAME_LENGTH } from '@/lib/limits';
-import { setMenuInput, type MenuOutput } from '@/lib/schemas/menu';
+import type { MenuOutput, setMenuInput } from '@/lib/schemas/menu';
+import { prefetchWhenIdle } from '@/lib/prefetch-when-idle';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage, fieldErrors } from '@/lib/trpc-errors';
+
+const loadMenuSchema: SchemaLoader<typeof setMenuInput> = async () => (await import('@/lib/schemas/menu')).setMenuInput;
 
 type Props = {
   contractId: string;
@@ -93,8 +97,9 @@ function DayMenuForm({ contractId, date, dishes }: { contractId: string; date: s
       onError: (error) => setErrors({ ...fieldErrors(error), ...(Object.keys(fieldErrors(error)).length === 0 ? { '': errorMessage(error) } : {}) }),
     }),
   );
-  const submit = () => {
-    const parsed = setMenuInput.safeParse({ contractId, date, dishes: list });
+  useEffect(() => prefetchWhenIdle(loadMenuSchema), []);
+  const submit = async () => {
+    const parsed = (await loadMenuSchema()).safeParse({ contractId, date, dishes: list });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
       return;
@@ -107,7 +112,7 @@ function DayMenuForm({ contractId, date, dishes }: { contractId: string; date: s
       <Form
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          void submit();
         }}
         className="space-y-3"
       >

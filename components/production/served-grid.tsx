@@ -2,14 +2,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { describeServedOutlier, servedCountOutlier } from '@/lib/served-count';
 import type { ProductionLineOutput } from '@/lib/schemas/production';
-import { confirmServedBatchInput } from '@/lib/schemas/service-day';
 import { useTRPC } from '@/lib/trpc';
 
 /**
@@ -20,7 +19,7 @@ import { useTRPC } from '@/lib/trpc';
 export function ServedGrid({ lines }: { lines: ProductionLineOutput[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const form = useSchemaForm(confirmServedBatchInput, {
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/service-day')).confirmServedBatchInput, {
     defaultValues: { items: lines.map((l) => ({ id: l.serviceDayId, quantity: l.total, confirmOutlier: false })) },
   });
   const { errors } = form.formState;

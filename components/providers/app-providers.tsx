@@ -1,7 +1,6 @@
 'use client';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import { SessionProvider } from 'next-auth/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import { MAX_BATCH_CALLS } from '@/lib/limits';
@@ -29,14 +28,12 @@ export function AppProviders({ children }: { children: ReactNode }) {
     document.documentElement.dataset.hydrated = '';
   }, []);
   return (
-    // The poll re-validates the session and rotates its token once the short-lived part expires.
-    <SessionProvider refetchOnWindowFocus refetchInterval={60}>
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          {children}
-          <Toaster />
-        </TRPCProvider>
-      </QueryClientProvider>
-    </SessionProvider>
+    // Signed-in pages poll the session themselves (components/auth/session-watcher.tsx).
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+        <Toaster />
+      </TRPCProvider>
+    </QueryClientProvider>
   );
 }

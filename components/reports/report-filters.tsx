@@ -4,14 +4,13 @@ import { Form } from '@/components/forms/form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { weeklyReportInput } from '@/lib/schemas/report';
 
 type Value = { contractId: string; from: string; to: string };
 
 /** Contract and date range live in the URL, so a report can be bookmarked and shared. */
 export function ReportFilters({ contracts, value }: { contracts: { id: string; label: string }[]; value: Value }) {
   const router = useRouter();
-  const form = useSchemaForm(weeklyReportInput, { defaultValues: value });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/report')).weeklyReportInput, { defaultValues: value });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((report) => router.push(`/reports?${new URLSearchParams(report).toString()}`));
   return (

@@ -1,25 +1,15 @@
 'use client';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Controller, useWatch } from 'react-hook-form';
 import { DietCountFields } from '@/components/diets/diet-count-fields';
-import { checkDietSplit } from '@/lib/schemas/diets';
 import type { DietCounts } from '@/lib/diets';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
 import { MAX_TEXT_LENGTH } from '@/lib/limits';
-import {
-  confirmExpectedInput,
-  confirmServedInput,
-  correctServedInput,
-  disputeInput,
-  requestChangeInput,
-  answerChangeInput,
-  resolveDisputeInput,
-  type ServiceDayOutput,
-} from '@/lib/schemas/service-day';
+import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { describeServedOutlier, servedCountOutlier } from '@/lib/served-count';
 import { useTRPC } from '@/lib/trpc';
 import { InlinePanelForm } from './inline-panel-form';
@@ -53,13 +43,12 @@ export function initialDiets(day: ServiceDayOutput): DietCounts {
 export function ExpectedQuantityForm({ day, label, onDone, onTyped }: DayFormProps & { onTyped: (value: TypedExpected) => void }) {
   const trpc = useTRPC();
   // The procedure's schema, plus the diets this contract offers (the server checks it too).
-  const schema = useMemo(
-    () =>
-      confirmExpectedInput.superRefine((item, ctx) =>
-        checkDietSplit(ctx, 'diets', { diets: item.diets, offered: day.dietOptions, quantity: item.quantity }),
-      ),
-    [day.dietOptions],
-  );
+  const schema = async () => {
+    const [{ confirmExpectedInput }, { checkDietSplit }] = await Promise.all([import('@/lib/schemas/service-day'), import('@/lib/schemas/diets')]);
+    return confirmExpectedInput.superRefine((item, ctx) =>
+      checkDietSplit(ctx, 'diets', { diets: item.diets, offered: day.dietOptions, quantity: item.quantity }),
+    );
+  };
   const form = useSchemaForm(schema, {
     defaultValues: { id: day.id, quantity: initialQuantity(day), diets: initialDiets(day) },
   });
@@ -137,7 +126,7 @@ export function ExpectedQuantityForm({ day, label, onDone, onTyped }: DayFormPro
  */
 export function ServedQuantityForm({ day, label, onDone }: DayFormProps) {
   const trpc = useTRPC();
-  const form = useSchemaForm(confirmServedInput, {
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/service-day')).confirmServedInput, {
     defaultValues: { id: day.id, quantity: day.servedQuantity ?? day.expectedQuantity },
   });
   const { errors } = form.formState;
@@ -197,7 +186,7 @@ export function ServedQuantityForm({ day, label, onDone }: DayFormProps) {
 /** The caterer corrects its own served count within 24 hours, saying why. */
 export function CorrectServedForm({ day, onDone, onCancel }: PanelProps) {
   const trpc = useTRPC();
-  const form = useSchemaForm(correctServedInput, {
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/service-day')).correctServedInput, {
     defaultValues: { id: day.id, quantity: day.servedQuantity ?? undefined, note: '' },
   });
   const { errors } = form.formState;
@@ -233,7 +222,7 @@ type PanelProps = DayFormProps & { onCancel: () => void };
 /** The client disputes a served count, with a reason. */
 export function DisputeForm({ day, onDone, onCancel }: PanelProps) {
   const trpc = useTRPC();
-  const form = useSchemaForm(disputeInput, { defaultValues: { id: day.id, reason: '' } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/service-day')).disputeInput, { defaultValues: { id: day.id, reason: '' } });
   const { errors } = form.formState;
   const dispute = useMutation(
     trpc.serviceDay.dispute.mutationOptions({
@@ -257,7 +246,7 @@ export function DisputeForm({ day, onDone, onCancel }: PanelProps) {
 /** The caterer settles a dispute with the corrected count and a note. */
 export function ResolveDisputeForm({ day, onDone, onCancel }: PanelProps) {
   const trpc = useTRPC();
-  const form = useSchemaForm(resolveDisputeInput, {
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/service-day')).resolveDisputeInput, {
     defaultValues: { id: day.id, servedQuantity: day.servedQuantity ?? undefined, note: '' },
   });
   const { errors } = form.formState;
@@ -291,7 +280,7 @@ export function ResolveDisputeForm({ day, onDone, onCancel }: PanelProps) {
 /** After the deadline, until delivery: the client asks the caterer for another count. */
 export function RequestChangeForm({ day, onDone, onCancel }: PanelProps) {
   const trpc = useTRPC();
-  const form = useSchemaForm(requestChangeInput, { defaultValues: { id: day.id, quantity: day.expectedQuantity, reason: '' } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/service-day')).requestChangeInput, { defaultValues: { id: day.id, quantity: day.expectedQuantity, reason: '' } });
   const { errors } = form.formState;
   const request = useMutation(
     trpc.serviceDay.requestChange.mutationOptions({
@@ -324,7 +313,7 @@ export function RequestChangeForm({ day, onDone, onCancel }: PanelProps) {
 /** The caterer accepts (count applied, capacity permitting) or declines a day's change request. */
 export function AnswerChangeForm({ day, onDone, onCancel }: PanelProps) {
   const trpc = useTRPC();
-  const form = useSchemaForm(answerChangeInput, { defaultValues: { id: day.id, accept: true, note: '' } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/service-day')).answerChangeInput, { defaultValues: { id: day.id, accept: true, note: '' } });
   const { errors } = form.formState;
   const answer = useMutation(
     trpc.serviceDay.answerChange.mutationOptions({

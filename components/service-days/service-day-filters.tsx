@@ -6,7 +6,6 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { statusLabel } from '@/components/ui/status-badge';
 import { SERVICE_DAY_STATUSES, type ServiceDayStatus } from '@/lib/enums';
-import { listServiceDaysInput } from '@/lib/schemas/service-day';
 
 type Value = { contractId?: string; from: string; to: string; status?: ServiceDayStatus };
 const emptyToUndefined = (v: string) => v || undefined;
@@ -14,7 +13,7 @@ const emptyToUndefined = (v: string) => v || undefined;
 /** Filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function ServiceDayFilters({ contracts, value }: { contracts: { id: string; label: string }[]; value: Value }) {
   const router = useRouter();
-  const form = useSchemaForm(listServiceDaysInput, { defaultValues: value });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/service-day')).listServiceDaysInput, { defaultValues: value });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((filters) => {
     const params = new URLSearchParams();

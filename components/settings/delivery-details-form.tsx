@@ -1,26 +1,27 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextAreaField, TextField } from '@/components/ui/field';
 import {
+  DELIVERY_DETAIL_FIELDS,
   MAX_DELIVERY_ADDRESS_LENGTH,
   MAX_DELIVERY_INSTRUCTIONS_LENGTH,
   MAX_SITE_CONTACT_NAME_LENGTH,
   MAX_SITE_CONTACT_PHONE_LENGTH,
 } from '@/lib/limits';
-import { DELIVERY_DETAIL_FIELDS, updateCompanyInput, type DeliveryDetailsOutput } from '@/lib/schemas/company';
+import type { DeliveryDetailsOutput } from '@/lib/schemas/company';
 import { useTRPC } from '@/lib/trpc';
 
 /** A client's delivery details (company.update): what the caterer's driver and production sheet show. */
 export function DeliveryDetailsForm({ delivery, canEdit }: { delivery: DeliveryDetailsOutput; canEdit: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const form = useSchemaForm(updateCompanyInput, {
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/company')).updateCompanyInput, {
     defaultValues: {
       deliveryAddress: delivery.deliveryAddress ?? '',
       deliveryInstructions: delivery.deliveryInstructions ?? '',

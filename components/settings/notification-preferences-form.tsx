@@ -1,21 +1,21 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { NOTIFICATION_CATEGORIES, NOTIFICATION_CATEGORY_LABELS, type NotificationCategory } from '@/lib/enums';
-import { setNotificationPreferencesInput, type NotificationPreferences } from '@/lib/schemas/user';
+import type { NotificationPreferences } from '@/lib/schemas/user';
 import { useTRPC } from '@/lib/trpc';
 
 /** Per category: also by e-mail, or in the app only. `highlight`: the category an e-mail's link came from. */
 export function NotificationPreferencesForm({ preferences, highlight }: { preferences: NotificationPreferences; highlight?: NotificationCategory }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const form = useSchemaForm(setNotificationPreferencesInput, { defaultValues: { email: preferences.email } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/user')).setNotificationPreferencesInput, { defaultValues: { email: preferences.email } });
   const { errors } = form.formState;
   const save = useMutation(
     trpc.user.setNotificationPreferences.mutationOptions({

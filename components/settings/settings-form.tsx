@@ -3,13 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, TextField } from '@/components/ui/field';
-import { updateCompanyInput } from '@/lib/schemas/company';
 import { useTRPC } from '@/lib/trpc';
 import { errorMessage } from '@/lib/trpc-errors';
 import { weekdayName } from '@/lib/dates';
@@ -23,7 +22,7 @@ export function SettingsForm({ company, canEdit }: { company: CompanyOutput; can
   const trpc = useTRPC();
   const router = useRouter();
   const isCaterer = company.companyType === 'CATERING';
-  const form = useSchemaForm(updateCompanyInput, {
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/company')).updateCompanyInput, {
     defaultValues: {
       name: company.name,
       timezone: company.timezone,

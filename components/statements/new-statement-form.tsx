@@ -5,14 +5,13 @@ import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
-import { createStatementInput } from '@/lib/schemas/statement';
 import { useTRPC } from '@/lib/trpc';
 
 /** The caterer ADMIN opens a month's statement for one client (a draft that follows the days). */
 export function NewStatementForm({ clients, month }: { clients: { id: string; name: string }[]; month: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const form = useSchemaForm(createStatementInput, { defaultValues: { clientId: clients[0]?.id ?? '', month } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/statement')).createStatementInput, { defaultValues: { clientId: clients[0]?.id ?? '', month } });
   const { errors } = form.formState;
   const create = useMutation(
     trpc.statement.create.mutationOptions({

@@ -2,12 +2,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
-import { markStatementPaidInput, type StatementOutput } from '@/lib/schemas/statement';
+import type { StatementOutput } from '@/lib/schemas/statement';
 import { errorMessage } from '@/lib/trpc-errors';
 import { useTRPC } from '@/lib/trpc';
 
@@ -27,7 +27,7 @@ export function StatementActions({ statement, today }: { statement: StatementOut
       onError: (e) => setError(errorMessage(e)),
     }),
   );
-  const form = useSchemaForm(markStatementPaidInput, { defaultValues: { id: statement.id, paidOn: today } });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/statement')).markStatementPaidInput, { defaultValues: { id: statement.id, paidOn: today } });
   const { errors } = form.formState;
   const paid = useMutation(
     trpc.statement.markPaid.mutationOptions({

@@ -1,7 +1,10 @@
 'use client';
-import { Toaster as Sonner } from 'sonner';
+import dynamic from 'next/dynamic';
+
+// Loaded after hydration, not with the page: toasts only follow something a person did.
+const SonnerToaster = dynamic(() => import('./sonner-toaster').then((m) => m.SonnerToaster), { ssr: false });
 
 /** Success and error toasts, announced to screen readers by sonner. */
 export function Toaster() {
-  return <Sonner position="top-center" richColors closeButton />;
+  return <SonnerToaster />;
 }

@@ -1,14 +1,13 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
 import { showServerErrors, useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
 import { USER_ROLES } from '@/lib/enums';
-import { inviteUserInput } from '@/lib/schemas/user';
 import { useTRPC } from '@/lib/trpc';
 import { ROLE_LABELS } from './roles';
 
@@ -18,7 +17,7 @@ export function InviteForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const form = useSchemaForm(inviteUserInput, { defaultValues: empty });
+  const form = useSchemaForm(async () => (await import('@/lib/schemas/user')).inviteUserInput, { defaultValues: empty });
   const { errors } = form.formState;
   const invite = useMutation(
     trpc.user.invite.mutationOptions({

@@ -62,7 +62,8 @@ export const deliveryDetailsInput = {
     'Enter a phone number (digits, spaces, + ( ) - . /), e.g. +48 601 234 567.',
   ),
 };
-export const DELIVERY_DETAIL_FIELDS = ['deliveryAddress', 'deliveryInstructions', 'siteContactName', 'siteContactPhone'] as const;
+// Declared in lib/limits, which forms import without zod.
+export { DELIVERY_DETAIL_FIELDS } from '@/lib/limits';
 
 export const deliveryDetailsOutput = z.object({
   deliveryAddress: z.string().nullable(),

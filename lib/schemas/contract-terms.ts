@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { isValidDate } from '@/lib/dates';
 import { NOTICE_MODES } from '@/lib/enums';
 import {
+  DEFAULT_CUTOFF_TIME,
+  DEFAULT_DELIVERY_TIME,
+  DEFAULT_NOTICE_BUSINESS_DAYS,
+  DEFAULT_NOTICE_HOURS,
   MAX_DAILY_QUANTITY,
   MAX_NOTICE_BUSINESS_DAYS,
   MAX_NOTICE_HOURS,
@@ -13,13 +17,8 @@ import {
 import { dateSchema, timeOfDaySchema } from './common';
 import { checkDietSplit, dietCountsSchema, dietOptionsSchema } from './diets';
 
-export const DEFAULT_DELIVERY_TIME = '12:00';
-export const DEFAULT_NOTICE_HOURS = 24;
-/** Stored for every contract; only BUSINESS_DAYS notice reads them. */
-export const DEFAULT_NOTICE_BUSINESS_DAYS = 2;
-export const DEFAULT_CUTOFF_TIME = '14:00';
-/** What the contract form proposes for a new contract. */
-export const PROPOSED_NOTICE = { noticeMode: 'BUSINESS_DAYS', noticeBusinessDays: DEFAULT_NOTICE_BUSINESS_DAYS, cutoffTime: DEFAULT_CUTOFF_TIME } as const;
+// Declared in lib/limits, which forms import without zod.
+export { DEFAULT_CUTOFF_TIME, DEFAULT_DELIVERY_TIME, DEFAULT_NOTICE_BUSINESS_DAYS, DEFAULT_NOTICE_HOURS, PROPOSED_NOTICE } from '@/lib/limits';
 
 /** The terms a service day's confirmation deadline is computed from; changing one moves deadlines. */
 export const DEADLINE_TERMS = ['noticeMode', 'noticeHours', 'noticeBusinessDays', 'cutoffTime', 'deliveryTime'] as const;
