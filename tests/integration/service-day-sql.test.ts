@@ -189,4 +189,45 @@ describe('autoLockDueServiceDays', () => {
     // A second sweep at the same instant finds nothing more.
     expect(await autoLockDueServiceDays(t.db, { now: deadline, contractId: contract.id })).toBe(0);
   });
+
+  it('the cron sweep locks in batches until every due day is locked, leaving deleted contracts alone', async () => {
+    const clock: Clock = { now: new Date('2026-05-01T09:00:00Z') };
+    const a = await catererAndClient(t.db, clock);
+    const b = await catererAndClient(t.db, clock);
+    const kept = await agreeContract(a.caterer, a.client, { startDate: '2026-05-04', endDate: '2026-12-31', serviceDays: [1, 2, 3, 4, 5] });
+    const deleted = await agreeContract(b.caterer, b.client, { startDate: '2026-05-04', endDate: '2026-12-31', serviceDays: [1, 2, 3, 4, 5] });
+    await t.db.execute(sql`update contracts set deleted_at = ${clock.now.toISOString()}::timestamptz where id = ${deleted.id}::uuid`);
+    // Two weeks later: ten weekdays of each contract are due (deadline 24 h before 12:00).
+    const now = new Date('2026-05-16T12:00:00Z');
+    const dueOf = (contractId: string) =>
+      queryRows<{ id: string }>(
+        t.db,
+        sql`select id from service_days where contract_id = ${contractId}::uuid and status = 'PENDING'
+            and confirmation_deadline <= ${now.toISOString()}::timestamptz order by id`,
+      );
+    const [allDue] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from service_days sd join contracts c on c.id = sd.contract_id
+          where sd.status = 'PENDING' and sd.confirmation_deadline <= ${now.toISOString()}::timestamptz and c.deleted_at is null`,
+    );
+    const keptDue = await dueOf(kept.id);
+    const deletedDue = await dueOf(deleted.id);
+    expect(keptDue.length).toBe(10);
+    expect(deletedDue.length).toBe(10);
+
+    // Batches of 3: 10+ days take several statements, all in the one transaction.
+    const locked = await autoLockDueServiceDays(t.db, { now, batchSize: 3 });
+    expect(locked).toBe(allDue!.n);
+    expect(await dueOf(kept.id)).toEqual([]);
+    expect(await dueOf(deleted.id)).toEqual(deletedDue);
+    const [events] = await queryRows<{ n: number; days: number }>(
+      t.db,
+      sql`select count(*)::int as n, count(distinct aggregate_id)::int as days from outbox_events
+          where event_type = 'service_day.expected_auto_locked' and aggregate_id in (
+            select id from service_days where contract_id = ${kept.id}::uuid)`,
+    );
+    expect(events).toEqual({ n: 10, days: 10 });
+    // Nothing is left for the next sweep.
+    expect(await autoLockDueServiceDays(t.db, { now, batchSize: 3 })).toBe(0);
+  });
 });
