@@ -46,24 +46,23 @@ export async function contractCosts(
   const rows = await queryRows<CostRow>(
     db,
     sql`
-      select c.id as contract_id, c.status as contract_status, other.name as counterpart_name,
+      select c.id as contract_id, c.status as contract_status, (select other.name from companies other where other.id = ${counterpart}) as counterpart_name,
         c.currency, c.price_per_meal_cents,
         t.days, t.expected_meals, t.served_meals, t.served_cost, t.estimated_cost, t.estimated_days
       from contracts c
-      join companies other on other.id = ${counterpart}
       cross join lateral (
-        select count(sd.id)::int as days,
+        select count(*)::int as days,
           coalesce(sum(sd.expected_quantity), 0)::bigint as expected_meals,
           coalesce(sum(sd.served_quantity) filter (where ${SERVED_SQL}), 0)::bigint as served_meals,
           coalesce(sum(sd.served_quantity::bigint * contract_prices.price_per_meal_cents) filter (where ${SERVED_SQL}), 0)::bigint as served_cost,
           coalesce(sum(sd.expected_quantity::bigint * contract_prices.price_per_meal_cents) filter (where not ${SERVED_SQL}), 0)::bigint as estimated_cost,
-          count(sd.id) filter (where not ${SERVED_SQL})::int as estimated_days
+          count(*) filter (where not ${SERVED_SQL})::int as estimated_days
         from service_days sd
         join contract_prices on ${pricePeriodCovers(sql.raw('sd.contract_id'), sql.raw('sd.service_date'))}
         where sd.contract_id = c.id and sd.service_date between ${range.from}::date and ${range.to}::date
       ) t
       where ${own} = ${viewer.companyId} and c.deleted_at is null and (c.status = 'ACTIVE' or t.days > 0)
-      order by other.name, c.created_at, c.id`,
+      order by counterpart_name, c.created_at, c.id`,
   );
   return rows.map((r) => {
     const servedCostCents = Number(r.served_cost);

@@ -34,11 +34,10 @@ export async function unservedMeals(db: DbOrTx, viewer: SessionUser, today: stri
   }>(
     db,
     sql`
-      select c.id as contract_id, other.name as counterpart_name, c.currency, t.*
+      select c.id as contract_id, (select other.name from companies other where other.id = ${counterpart}) as counterpart_name, c.currency, t.*
       from contracts c
-      join companies other on other.id = ${counterpart}
       cross join lateral (
-        select count(sd.id)::int as days,
+        select count(*)::int as days,
           coalesce(sum(sd.expected_quantity), 0)::bigint as expected_meals,
           coalesce(sum(sd.served_quantity), 0)::bigint as served_meals,
           coalesce(sum(greatest(sd.expected_quantity - sd.served_quantity, 0)), 0)::bigint as unserved_meals,
@@ -48,7 +47,7 @@ export async function unservedMeals(db: DbOrTx, viewer: SessionUser, today: stri
         where sd.contract_id = c.id and sd.service_date between ${period.from}::date and ${period.to}::date and ${SERVED_SQL}
       ) t
       where ${own} = ${viewer.companyId} and c.deleted_at is null and t.unserved_meals > 0
-      order by t.unserved_meals desc, other.name, c.id`,
+      order by t.unserved_meals desc, counterpart_name, c.id`,
   );
   const byContract = rows.map((r) => ({
     contractId: r.contract_id,
