@@ -114,6 +114,7 @@ export const contractPrices = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [
+    // Covering: drizzle/0020 adds INCLUDE (valid_to, price_per_meal_cents) for the cost reports.
     uniqueIndex('contract_prices_contract_from_unique').on(t.contractId, t.validFrom),
     check('contract_prices_dates_ordered', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
     check('contract_prices_price_non_negative', sql`${t.pricePerMealCents} >= 0`),
@@ -199,6 +200,10 @@ export const serviceDays = pgTable(
     ...timestamps,
   },
   (t) => [
+    // Covering: drizzle/0020 adds INCLUDE (status, expected_quantity, served_quantity,
+    // confirmation_deadline, expected_quantity_confirmed_at, expected_quantity_confirmer_id, day_of_week), so the
+    // dashboards read a contract's days of a range index-only. INCLUDE cannot be declared here: a
+    // migration that recreates this index must keep that list (tests/integration/migrations.test.ts).
     uniqueIndex('service_days_contract_date_unique').on(t.contractId, t.serviceDate),
     // Per-date totals (capacity, production plan).
     index('service_days_date_idx').on(t.serviceDate),
@@ -208,6 +213,7 @@ export const serviceDays = pgTable(
       .where(sql`${t.status} = 'PENDING'`),
     // A contract's unsettled days (no served count yet): the caterer dashboard's "awaiting
     // served count" reads these per contract without wading through the served history.
+    // Covering: drizzle/0020 adds INCLUDE (id, expected_quantity, served_quantity).
     index('service_days_unserved_contract_date_idx')
       .on(t.contractId, t.serviceDate)
       .where(sql`${t.status} in ('PENDING', 'EXPECTED_CONFIRMED')`),

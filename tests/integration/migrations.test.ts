@@ -86,3 +86,29 @@ describe('migrations on an empty database', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('service_days storage for the dashboards and the sweep', () => {
+  // INCLUDE lists and storage parameters are not in db/schema (drizzle cannot declare them): a
+  // regenerated index or table would silently lose them, and the dashboards their index-only scans.
+  it('keeps the covering INCLUDE lists of the per-contract day indexes', async () => {
+    const rows = await queryRows<{ indexname: string; indexdef: string }>(
+      t.db,
+      sql`select indexname, indexdef from pg_indexes where indexname in
+          ('service_days_contract_date_unique', 'service_days_unserved_contract_date_idx', 'contract_prices_contract_from_unique')
+          order by indexname`,
+    );
+    const def = Object.fromEntries(rows.map((r) => [r.indexname, r.indexdef]));
+    expect(def.service_days_contract_date_unique).toMatch(/^CREATE UNIQUE INDEX .*\(contract_id, service_date\) INCLUDE \(status, expected_quantity, served_quantity, confirmation_deadline, expected_quantity_confirmed_at, expected_quantity_confirmer_id, day_of_week\)$/);
+    expect(def.service_days_unserved_contract_date_idx).toMatch(/\(contract_id, service_date\) INCLUDE \(id, expected_quantity, served_quantity\) WHERE/);
+    expect(def.contract_prices_contract_from_unique).toMatch(/^CREATE UNIQUE INDEX .*\(contract_id, valid_from\) INCLUDE \(valid_to, price_per_meal_cents\)$/);
+  });
+
+  it('still upserts on the (contract, date) key of the covering unique index', async () => {
+    const [plan] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from pg_index i join pg_class c on c.oid = i.indexrelid
+          where c.relname = 'service_days_contract_date_unique' and i.indisunique and i.indnkeyatts = 2`,
+    );
+    expect(plan!.n).toBe(1);
+  });
+});
