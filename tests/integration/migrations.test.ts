@@ -103,6 +103,18 @@ describe('service_days storage for the dashboards and the sweep', () => {
     expect(def.contract_prices_contract_from_unique).toMatch(/^CREATE UNIQUE INDEX .*\(contract_id, valid_from\) INCLUDE \(valid_to, price_per_meal_cents\)$/);
   });
 
+  it('analyzes and vacuums service_days after a small share of changes', async () => {
+    const [row] = await queryRows<{ options: string[] }>(t.db, sql`select reloptions as options from pg_class where relname = 'service_days'`);
+    expect([...row!.options].sort()).toEqual([
+      'autovacuum_analyze_scale_factor=0.01',
+      'autovacuum_analyze_threshold=5000',
+      'autovacuum_vacuum_insert_scale_factor=0.02',
+      'autovacuum_vacuum_insert_threshold=5000',
+      'autovacuum_vacuum_scale_factor=0.02',
+      'autovacuum_vacuum_threshold=5000',
+    ]);
+  });
+
   it('still upserts on the (contract, date) key of the covering unique index', async () => {
     const [plan] = await queryRows<{ n: number }>(
       t.db,
