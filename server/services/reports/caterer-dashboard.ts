@@ -87,20 +87,16 @@ async function plannedMeals(db: DbOrTx, cateringId: string, from: string, to: st
  * Days already delivered (the delivery time has passed on the client's clock) that still have
  * no served count, oldest first, with the total count.
  *
- * Driven from the caterer's contracts: per contract (LATERAL) its count and its 10 oldest such
- * days, read through the partial index of unsettled days, so the cost follows the caterer's own
- * open days and never other tenants' rows. Within one contract dates are unique, so the overall
- * 10 oldest (date, client name, id) are among the per-contract 10 oldest by date.
+ * Driven from the caterer's contracts: per contract (LATERAL) its 10 oldest such days, each
+ * with the contract's count (a window over the same index-only read, so a contract's days are
+ * walked once), read through the partial index of unsettled days, so the cost follows the
+ * caterer's own open days and never other tenants' rows. Within one contract dates are unique,
+ * so the overall 10 oldest (date, client name, id) are among the per-contract 10 oldest by date.
  */
 async function awaitingServed(db: DbOrTx, cateringId: string, now: Date) {
   // No delivery can have happened after the UTC date of now + 1 (UTC+14 is the furthest zone
   // ahead): a bound the index can use; the exact delivery instant is still checked per day.
   const latestDate = addDays(now.toISOString().slice(0, 10), 1);
-  const dueOfContract = sql`
-    from service_days sd
-    where sd.contract_id = m.id and sd.status in ('PENDING', 'EXPECTED_CONFIRMED')
-      and sd.service_date <= ${latestDate}::date
-      and sd.service_date + m.delivery_time <= m.local_now`;
   const rows = await queryRows<DayRefRow & { total: number }>(
     db,
     sql`
@@ -117,16 +113,20 @@ async function awaitingServed(db: DbOrTx, cateringId: string, now: Date) {
         select d.*, m.client_name
         from mine m
         cross join lateral (
-          select sd.id, sd.contract_id, sd.service_date, sd.expected_quantity, sd.served_quantity
-          ${dueOfContract}
+          select sd.id, sd.contract_id, sd.service_date, sd.expected_quantity, sd.served_quantity,
+            count(*) over () as due
+          from service_days sd
+          where sd.contract_id = m.id and sd.status in ('PENDING', 'EXPECTED_CONFIRMED')
+            and sd.service_date <= ${latestDate}::date
+            and sd.service_date + m.delivery_time <= m.local_now
           order by sd.service_date
           limit ${AWAITING_SERVED_LISTED}
         ) d
       ),
       total as (
-        select coalesce(sum(n.due), 0)::int as total
-        from mine m
-        cross join lateral (select count(*) as due ${dueOfContract}) n
+        -- Every listed row of a contract carries that contract's count: one per contract.
+        select coalesce(sum(per.due), 0)::int as total
+        from (select max(due) as due from oldest group by contract_id) per
       )
       select o.id, o.contract_id, o.client_name, to_char(o.service_date, 'YYYY-MM-DD') as service_date,
         o.expected_quantity, o.served_quantity, total.total
