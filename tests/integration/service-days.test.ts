@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { serviceDays } from '@/db/schema';
 import type { Clock } from '../support/callers';
 import { catererAndClient, contractTerms, eventsFor, fieldsOf, rejectionOf, snapshot, agreeContract } from '../support/contracts';
@@ -374,6 +374,24 @@ describe('serviceDay.list input', () => {
     }
     // 366 days inclusive is allowed.
     expect(await client.caller.serviceDay.list({ from: '2026-01-01', to: '2027-01-01' })).toHaveLength(21);
+  });
+
+  it("without a contract lists the viewer's side of the contracts: a caterer's with every client, a client's with every caterer", async () => {
+    const a = await setup();
+    const b = await catererAndClient(t.db, a.clock);
+    const aWithY = await agreeContract(a.caterer, b.client);
+    const bWithX = await agreeContract(b.caterer, a.client);
+    const bWithYDeleted = await agreeContract(b.caterer, b.client);
+    await t.db.execute(sql`update contracts set deleted_at = now() where id = ${bWithYDeleted.id}::uuid`);
+    const contractsListed = async (party: { caller: typeof a.client.caller }) => {
+      const days = await party.caller.serviceDay.list({ from: '2026-03-01', to: '2026-03-31' });
+      expect(days.length).toBeGreaterThan(0);
+      return [...new Set(days.map((d) => d.contractId))].sort();
+    };
+    expect(await contractsListed(a.caterer)).toEqual([a.contract.id, aWithY.id].sort());
+    expect(await contractsListed(a.client)).toEqual([a.contract.id, bWithX.id].sort());
+    expect(await contractsListed(b.caterer)).toEqual([bWithX.id]);
+    expect(await contractsListed(b.client)).toEqual([aWithY.id]);
   });
 
   it('filters by status', async () => {

@@ -17,6 +17,18 @@ export function partyOf(companyId: string | Placeholder): SQL {
   return and(or(eq(contracts.cateringId, companyId), eq(contracts.clientId, companyId)), isNull(contracts.deletedAt))!;
 }
 
+/**
+ * The viewer's contracts by its own side: a caterer's by catering_id, a client's by client_id (a
+ * company is one or the other, so these are the same contracts as partyOf's). For lists over
+ * many contracts: the planner estimates one side's index well, while the OR of both sides was
+ * estimated at the sum of both (a client with 6 contracts looked like 56, and every company was
+ * hashed to name them).
+ */
+export function ownSideOf(companyType: SessionUser['companyType'], companyId: string | Placeholder): SQL {
+  const side = companyType === 'CLIENT' ? contracts.clientId : contracts.cateringId;
+  return and(eq(side, companyId), isNull(contracts.deletedAt))!;
+}
+
 const NO_DELIVERY_DETAILS = { deliveryAddress: null, deliveryInstructions: null, siteContactName: null, siteContactPhone: null };
 
 /** 'HH:MM:SS' (PostgreSQL time) → 'HH:MM'. */

@@ -29,7 +29,7 @@ import {
 import { offeredOnly } from "@/lib/diets";
 import { DomainError } from "@/server/domain/errors";
 import { serviceDayActionsForViewer } from "@/server/domain/viewer-permissions";
-import { partyOf } from "@/server/services/contracts/views";
+import { ownSideOf, partyOf } from "@/server/services/contracts/views";
 import { loadPricePeriods } from "@/server/services/contracts/prices";
 import { priceOnDate } from "@/server/domain/price-periods";
 import { deliveryInstant, isBeforeDeadline } from "@/server/domain/deadline";
@@ -88,6 +88,8 @@ async function servedHistory(
  * Which days to load: `where` may use placeholders, filled from `values` (the viewer's company
  * is the placeholder `viewer`). A filter with a `shape` names its query's fixed form, so the
  * query is built once per database and only executed afterwards.
+ * The days are those of the viewer's own side of its contracts (ownSideOf), so the shape is
+ * built once per side.
  */
 type DayFilter = {
   shape: string | null;
@@ -131,7 +133,12 @@ async function loadServiceDayViews(
           ne(weekBefore.status, "CANCELLED"),
         ),
       )
-      .where(and(partyOf(sql.placeholder("viewer")), filter.where))
+      .where(
+        and(
+          ownSideOf(viewer.companyType, sql.placeholder("viewer")),
+          filter.where,
+        ),
+      )
       .orderBy(
         asc(serviceDays.serviceDate),
         asc(client.name),
@@ -139,7 +146,11 @@ async function loadServiceDayViews(
       )
       .prepare("service_day_views");
   const query = filter.shape
-    ? preparedQuery(db, `service_day_views:${filter.shape}`, build)
+    ? preparedQuery(
+        db,
+        `service_day_views:${viewer.companyType}:${filter.shape}`,
+        build,
+      )
     : build(db);
   const rows = await query.execute({
     viewer: viewer.companyId,
