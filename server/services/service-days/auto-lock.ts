@@ -48,6 +48,9 @@ type LockedRow = {
  * many looked due. A contract's own days are read through its (contract_id, …) indexes instead.
  */
 function dueDays(now: string, options: AutoLockOptions, limit: number) {
+  // The limit is a literal, not a parameter: a prepared statement's generic plan would assume
+  // a tenth of the estimated due days for a parameter, and join the update back by a seq scan.
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`bad auto-lock batch size ${limit}`);
   if (options.contractId) {
     return sql`
       select sd.id, c.id as contract_id, c.catering_id, c.client_id
@@ -64,7 +67,7 @@ function dueDays(now: string, options: AutoLockOptions, limit: number) {
     where sd.status = 'PENDING' and sd.confirmation_deadline <= ${now}::timestamptz
       and c.deleted_at is null
     order by sd.confirmation_deadline
-    limit ${limit}
+    limit ${sql.raw(String(limit))}
     for update of sd skip locked`;
 }
 
