@@ -77,6 +77,27 @@ describe('migrations on an empty database', () => {
     expect(row?.fresh).toBe(true);
   });
 
+  it("an outbox lease (next_retry_at alone) leaves the event's updated_at; a retry or an outcome moves it", async () => {
+    const stale = sql`now() - interval '1 day'`;
+    const [event] = await queryRows<{ id: string }>(
+      t.db,
+      sql`insert into outbox_events (aggregate_id, event_type, payload, created_at, updated_at)
+          values (gen_random_uuid(), 'contract.paused', '{}'::jsonb, ${stale}, ${stale}) returning id`,
+    );
+    const fresh = async () =>
+      (await queryRows<{ fresh: boolean }>(t.db, sql`select updated_at > created_at + interval '23 hours' as fresh from outbox_events where id = ${event!.id}`))[0]?.fresh;
+    await t.db.execute(sql`update outbox_events set next_retry_at = now() + interval '5 minutes' where id = ${event!.id}`);
+    expect(await fresh()).toBe(false);
+    await t.db.execute(sql`update outbox_events set retry_count = 1, next_retry_at = now() + interval '1 minute' where id = ${event!.id}`);
+    expect(await fresh()).toBe(true);
+    // Back to stale (a lease-only update, so the trigger leaves it), then an outcome.
+    await t.db.execute(sql`update outbox_events set updated_at = ${stale}, next_retry_at = next_retry_at + interval '1 second' where id = ${event!.id}`);
+    expect(await fresh()).toBe(false);
+    await t.db.execute(sql`update outbox_events set status = 'PROCESSED', processed_at = now() where id = ${event!.id}`);
+    expect(await fresh()).toBe(true);
+    await t.db.execute(sql`delete from outbox_events where id = ${event!.id}`);
+  });
+
   it('keeps emails unique case-insensitively, ignoring soft-deleted companies', async () => {
     await t.db.execute(sql`insert into companies (email, name, company_type, deleted_at)
                            values ('gone@example.test', 'Old', 'CLIENT', now())`);
