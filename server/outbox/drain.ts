@@ -54,8 +54,10 @@ type ClaimedRow = {
  * dies the events simply become due again (nothing is stranded). Each payload is parsed with
  * its type's schema here, once, so handlers only ever see typed payloads; one that fails is
  * returned apart with the schema's message. The locked rows are updated by their physical
- * address (ctid; a locked row cannot move), not looked up again by id: at a million processed
- * events that second lookup through the primary key was a third of the claim.
+ * address (ctid; a locked row cannot move, and FOR UPDATE re-checked it is PENDING and due),
+ * not looked up again by id: at a million processed events that second lookup through the
+ * primary key was a third of the claim. No other condition beside the ctid: the planner would
+ * rather walk every PENDING row of the poll index to test it.
  */
 export async function claimOutboxBatch(
   db: DbOrTx,
@@ -73,7 +75,7 @@ export async function claimOutboxBatch(
             order by next_retry_at, created_at
             limit ${limit}
             for update skip locked
-          )) and status = 'PENDING'
+          ))
           returning id, aggregate_id, event_type, payload, retry_count, created_at
         )
         select * from claimed order by created_at, id`,
