@@ -16,9 +16,11 @@ export type ScaleOptions = {
   profileDir: string | null;
   /** Write every captured statement's EXPLAIN (ANALYZE, BUFFERS) plan into this folder. */
   plansDir: string | null;
+  /** Measure only these caller paths (keys, e.g. confirmExpected) and stop: for working on one path. */
+  onlyPaths: string[] | null;
 };
 
-/** `npm run bench -- --scale 10 [--rebuild] [--drop] [--fixture-only] [--skip-http] [--reuse-build] [--profile DIR] [--plans DIR]` */
+/** `npm run bench -- --scale 10 [--rebuild] [--drop] [--fixture-only] [--skip-http] [--reuse-build] [--profile DIR] [--plans DIR] [--paths KEY,KEY]` */
 export function parseScaleOptions(argv: string[]): ScaleOptions | null {
   const { values } = parseArgs({
     args: argv,
@@ -31,6 +33,7 @@ export function parseScaleOptions(argv: string[]): ScaleOptions | null {
       'reuse-build': { type: 'boolean', default: false },
       profile: { type: 'string' },
       plans: { type: 'string' },
+      paths: { type: 'string' },
     },
     strict: true,
   });
@@ -46,5 +49,6 @@ export function parseScaleOptions(argv: string[]): ScaleOptions | null {
     reuseBuild: values['reuse-build'],
     profileDir: values.profile ?? null,
     plansDir: values.plans ?? null,
+    onlyPaths: values.paths ? values.paths.split(',').map((key) => key.trim()) : null,
   };
 }

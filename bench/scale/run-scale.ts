@@ -77,10 +77,18 @@ export async function runScale(options: ScaleOptions): Promise<void> {
     const paths = callerPaths(run.db, personas);
     const figures: PathFigures[] = [];
     const measure = async (key: string) => {
-      const figure = await measurePath(run, paths.find((p) => p.key === key)!, options);
+      const path = paths.find((p) => p.key === key);
+      if (!path) throw new Error(`no caller path "${key}"; known: ${paths.map((p) => p.key).join(', ')}`);
+      const figure = await measurePath(run, path, options);
       figures.push(figure);
       console.log(`  ${key}: app p50 ${figure.app.p50Ms} ms, DB p50 ${figure.db.p50Ms} ms (×${figure.ratio})`);
     };
+    if (options.onlyPaths) {
+      if (options.onlyPaths.includes('outboxClaim')) await enqueueClaimableEvents(run.db, 6000);
+      for (const key of options.onlyPaths) await measure(key);
+      pathTable(figures, null, 0);
+      return;
+    }
     console.log('\nThrough the tRPC caller (the jobs: their functions)');
     for (const key of ['signIn', 'companyMe', 'contractMonth', 'pendingConfirmations', 'clientDashboard', 'catererDashboard', 'weeklyReport', 'confirmExpected', 'confirmServed']) {
       await measure(key);
