@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
+import { queryRows } from '@/db/rows';
 import { inTransaction } from '@/db/transaction';
-import { serviceDays } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
 import { assertConfirmationWithinCapacity } from '@/server/domain/capacity';
@@ -10,10 +10,9 @@ import { resolveDietSplit } from '@/server/domain/diet-split';
 import type { DietCounts } from '@/lib/diets';
 import { enqueueOutboxEvents } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
-import { lockCatererDate } from './capacity-lock';
+import { catererDateTotalsSql, lockCatererDateCapacity, type CatererDate, type CatererDateTotal } from './capacity-lock';
 import { forBatchItem } from './batch-item-error';
-import { lockServiceDays } from './load';
-import { getServiceDays } from './views';
+import { loadViewExtras, lockServiceDayViewRows, toServiceDayViews } from './views';
 
 export interface ExpectedQuantityItem {
   id: string;
@@ -36,8 +35,9 @@ export async function confirmExpectedQuantities(
   const { items, now } = input;
   const batch = items.length > 1;
   const ids = items.map((i) => i.id);
-  await inTransaction(db, async (tx) => {
-    const days = await lockServiceDays(tx, ids, { companyId: actor.companyId, side: 'CLIENT' });
+  return inTransaction(db, async (tx) => {
+    // Read as the answer shows them: the answer is these rows with the change applied.
+    const days = await lockServiceDayViewRows(tx, actor, ids);
 
     const splits = new Map<string, DietCounts>();
     items.forEach((item, index) => {
@@ -66,40 +66,40 @@ export async function confirmExpectedQuantities(
       }
     });
 
-    // Group the changes per (caterer, date) and check each group's new total under its lock.
-    const groups = new Map<string, { cateringId: string; serviceDate: string; delta: number }>();
+    // The change per (caterer, date), each group's lock taken in key order (with the view's
+    // extras, which need no lock, sent alongside).
+    const groups = new Map<string, CatererDate & { delta: number; capacity: number }>();
     for (const item of items) {
       const { day, contract } = days.get(item.id)!;
       const key = `${contract.cateringId}|${day.serviceDate}`;
-      const group = groups.get(key) ?? { cateringId: contract.cateringId, serviceDate: day.serviceDate, delta: 0 };
+      const group = groups.get(key) ?? { cateringId: contract.cateringId, serviceDate: day.serviceDate, delta: 0, capacity: 0 };
       group.delta += item.quantity - day.expectedQuantity;
       groups.set(key, group);
     }
     const ordered = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
-    for (const group of ordered) {
-      const { totalBefore, dailyCapacity } = await lockCatererDate(tx, group.cateringId, group.serviceDate);
-      assertConfirmationWithinCapacity({
-        serviceDate: group.serviceDate,
-        totalBefore,
-        totalAfter: totalBefore + group.delta,
-        capacity: dailyCapacity,
-      });
-    }
+    const [extras] = await Promise.all([
+      loadViewExtras(tx, [...days.values()], now),
+      (async () => {
+        for (const group of ordered) group.capacity = await lockCatererDateCapacity(tx, group.cateringId, group.serviceDate);
+      })(),
+    ]);
 
-    // The updates and the events do not depend on each other's results: sent together (one
-    // round trip on PostgreSQL); any failure still fails the whole transaction.
-    await Promise.all([
-      ...items.map((item) =>
-        tx
-          .update(serviceDays)
-          .set({
-            expectedQuantity: item.quantity,
-            diets: splits.get(item.id)!,
-            status: 'EXPECTED_CONFIRMED',
-            expectedQuantityConfirmedAt: now,
-            expectedQuantityConfirmerId: actor.userId,
-          })
-          .where(eq(serviceDays.id, item.id)),
+    // One statement writes every day and reads each group's total as it was before the write,
+    // in a snapshot taken after the locks; the events go in the same round trip. Over capacity,
+    // the throw rolls both back.
+    const changes = items.map((item) => ({ id: item.id, quantity: item.quantity, diets: splits.get(item.id)! }));
+    const [totals] = await Promise.all([
+      queryRows<CatererDateTotal>(
+        tx,
+        sql`
+          with changed as (
+            update service_days sd
+            set expected_quantity = r.quantity, diets = r.diets, status = 'EXPECTED_CONFIRMED',
+                expected_quantity_confirmed_at = ${now.toISOString()}::timestamptz, expected_quantity_confirmer_id = ${actor.userId}::uuid
+            from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as r(id uuid, quantity int, diets jsonb)
+            where sd.id = r.id
+          )
+          ${catererDateTotalsSql(ordered)}`,
       ),
       enqueueOutboxEvents(
         tx,
@@ -119,6 +119,30 @@ export async function confirmExpectedQuantities(
         }),
       ),
     ]);
+    for (const group of ordered) {
+      const totalBefore = Number(totals.find((t) => t.catering_id === group.cateringId && t.service_date === group.serviceDate)?.total ?? 0);
+      assertConfirmationWithinCapacity({
+        serviceDate: group.serviceDate,
+        totalBefore,
+        totalAfter: totalBefore + group.delta,
+        capacity: group.capacity,
+      });
+    }
+
+    const confirmed = items.map((item) => {
+      const row = days.get(item.id)!;
+      return {
+        ...row,
+        day: {
+          ...row.day,
+          expectedQuantity: item.quantity,
+          diets: splits.get(item.id)!,
+          status: 'EXPECTED_CONFIRMED' as const,
+          expectedQuantityConfirmedAt: now,
+          expectedQuantityConfirmerId: actor.userId,
+        },
+      };
+    });
+    return toServiceDayViews(confirmed, extras, actor, now);
   });
-  return getServiceDays(db, actor, ids, now);
 }

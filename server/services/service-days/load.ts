@@ -1,7 +1,9 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/types';
 import type { CompanyType } from '@/lib/enums';
 import { companies, contracts, serviceDays } from '@/db/schema';
+import { preparedQuery } from '@/db/prepared';
+import { idsPlaceholder } from '@/db/rows';
 import { DomainError } from '@/server/domain/errors';
 
 export type ServiceDayRow = typeof serviceDays.$inferSelect;
@@ -22,17 +24,30 @@ export async function lockServiceDays(
   ids: string[],
   party: { companyId: string; side: CompanyType },
 ): Promise<Map<string, LockedServiceDay>> {
-  const client = companies;
-  const partyColumn = party.side === 'CATERING' ? contracts.cateringId : contracts.clientId;
-  const rows = await tx
-    .select({ day: serviceDays, contract: contracts, clientTimeZone: client.timezone })
-    .from(serviceDays)
-    .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
-    .innerJoin(client, eq(client.id, contracts.clientId))
-    .where(and(inArray(serviceDays.id, ids), eq(partyColumn, party.companyId), isNull(contracts.deletedAt)))
-    .orderBy(asc(serviceDays.id))
-    .for('update', { of: serviceDays });
-  const found = new Map<string, LockedServiceDay>();
+  const byIds = idsPlaceholder(serviceDays.id, ids);
+  const locking = preparedQuery(tx, `lock_service_days:${party.side}:${byIds.shape}`, (handle) => {
+    const client = companies;
+    const partyColumn = party.side === 'CATERING' ? contracts.cateringId : contracts.clientId;
+    return handle
+      .select({ day: serviceDays, contract: contracts, clientTimeZone: client.timezone })
+      .from(serviceDays)
+      .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
+      .innerJoin(client, eq(client.id, contracts.clientId))
+      .where(and(byIds.where, eq(partyColumn, sql.placeholder('companyId')), isNull(contracts.deletedAt)))
+      .orderBy(asc(serviceDays.id))
+      .for('update', { of: serviceDays })
+      .prepare(`lock_service_days_${party.side.toLowerCase()}`);
+  });
+  const rows = await locking.execute({ ids: byIds.ids, companyId: party.companyId });
+  return byRequestedId(ids, rows);
+}
+
+/**
+ * The rows keyed by day id; any requested id without a row (missing, or someone else's) is
+ * NOT_FOUND, named so a batch can tell which one.
+ */
+export function byRequestedId<R extends { day: { id: string } }>(ids: readonly string[], rows: readonly R[]): Map<string, R> {
+  const found = new Map<string, R>();
   for (const row of rows) found.set(row.day.id, row);
   const missing = ids.find((id) => !found.has(id));
   if (missing) {

@@ -3,14 +3,13 @@ import {
   asc,
   eq,
   gte,
-  inArray,
   lte,
   ne,
   sql,
   type SQL,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "@/db/types";
+import type { DbOrTx, Transaction } from "@/db/types";
 import { companies, contracts, menus, serviceDays } from "@/db/schema";
 import type { SessionUser } from "@/server/domain/actor";
 import type {
@@ -19,7 +18,7 @@ import type {
 } from "@/lib/schemas/service-day";
 import { serviceDayCostCents } from "@/server/domain/cost";
 import { localToday } from "@/lib/dates";
-import { queryRows } from "@/db/rows";
+import { idsPlaceholder, queryRows } from "@/db/rows";
 import { preparedQuery } from "@/db/prepared";
 import {
   describeSuggestion,
@@ -30,6 +29,7 @@ import { offeredOnly } from "@/lib/diets";
 import { DomainError } from "@/server/domain/errors";
 import { serviceDayActionsForViewer } from "@/server/domain/viewer-permissions";
 import { ownSideOf, partyOf } from "@/server/services/contracts/views";
+import { byRequestedId } from "./load";
 import { loadPricePeriods } from "@/server/services/contracts/prices";
 import { priceOnDate } from "@/server/domain/price-periods";
 import { deliveryInstant, isBeforeDeadline } from "@/server/domain/deadline";
@@ -97,6 +97,58 @@ type DayFilter = {
   values: Record<string, unknown>;
 };
 
+/** The view's rows, by date then client; `lock`: by id (the lock order) and locked FOR UPDATE. */
+function viewRowsQuery(handle: DbOrTx, viewer: SessionUser, where: SQL | undefined, lock: boolean) {
+  const base = handle
+    .select({
+      day: serviceDays,
+      contract: contracts,
+      cateringName: caterer.name,
+      clientName: client.name,
+      clientTimeZone: client.timezone,
+      weekBeforeDiets: weekBefore.diets,
+      dishes: menus.dishes,
+    })
+    .from(serviceDays)
+    .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
+    .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
+    .innerJoin(client, eq(client.id, contracts.clientId))
+    .leftJoin(
+      menus,
+      and(
+        eq(menus.contractId, serviceDays.contractId),
+        eq(menus.serviceDate, serviceDays.serviceDate),
+      ),
+    )
+    .leftJoin(
+      weekBefore,
+      and(
+        eq(weekBefore.contractId, serviceDays.contractId),
+        eq(weekBefore.serviceDate, sql`${serviceDays.serviceDate} - 7`),
+        ne(weekBefore.status, "CANCELLED"),
+      ),
+    )
+    .where(
+      and(ownSideOf(viewer.companyType, sql.placeholder("viewer")), where),
+    );
+  return lock
+    ? base
+        .orderBy(asc(serviceDays.id))
+        .for("update", { of: serviceDays })
+        .prepare("service_day_views_locked")
+    : base
+        .orderBy(
+          asc(serviceDays.serviceDate),
+          asc(client.name),
+          asc(serviceDays.id),
+        )
+        .prepare("service_day_views");
+}
+
+export type ServiceDayViewRow = Awaited<
+  ReturnType<ReturnType<typeof viewRowsQuery>["execute"]>
+>[number];
+
 async function loadServiceDayViews(
   db: DbOrTx,
   viewer: SessionUser,
@@ -104,47 +156,7 @@ async function loadServiceDayViews(
   now: Date,
 ) {
   const build = (handle: DbOrTx) =>
-    handle
-      .select({
-        day: serviceDays,
-        contract: contracts,
-        cateringName: caterer.name,
-        clientName: client.name,
-        clientTimeZone: client.timezone,
-        weekBeforeDiets: weekBefore.diets,
-        dishes: menus.dishes,
-      })
-      .from(serviceDays)
-      .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
-      .innerJoin(caterer, eq(caterer.id, contracts.cateringId))
-      .innerJoin(client, eq(client.id, contracts.clientId))
-      .leftJoin(
-        menus,
-        and(
-          eq(menus.contractId, serviceDays.contractId),
-          eq(menus.serviceDate, serviceDays.serviceDate),
-        ),
-      )
-      .leftJoin(
-        weekBefore,
-        and(
-          eq(weekBefore.contractId, serviceDays.contractId),
-          eq(weekBefore.serviceDate, sql`${serviceDays.serviceDate} - 7`),
-          ne(weekBefore.status, "CANCELLED"),
-        ),
-      )
-      .where(
-        and(
-          ownSideOf(viewer.companyType, sql.placeholder("viewer")),
-          filter.where,
-        ),
-      )
-      .orderBy(
-        asc(serviceDays.serviceDate),
-        asc(client.name),
-        asc(serviceDays.id),
-      )
-      .prepare("service_day_views");
+    viewRowsQuery(handle, viewer, filter.where, false);
   const query = filter.shape
     ? preparedQuery(
         db,
@@ -156,15 +168,47 @@ async function loadServiceDayViews(
     viewer: viewer.companyId,
     ...filter.values,
   });
+  return toServiceDayViews(
+    rows,
+    await loadViewExtras(db, rows, now),
+    viewer,
+    now,
+  );
+}
 
-  // One "today" per client zone, not per row.
-  const todayIn = new Map<string, string>();
-  const clientToday = (zone: string) =>
-    todayIn.get(zone) ?? todayIn.set(zone, localToday(now, zone)).get(zone)!;
+/**
+ * Locks the given days (in id order) where the viewer's company is its side of the day's
+ * contract, read as the view reads them, so a mutation can answer from them without reading
+ * them again. NOT_FOUND like lockServiceDays.
+ */
+export async function lockServiceDayViewRows(
+  tx: Transaction,
+  viewer: SessionUser,
+  ids: string[],
+): Promise<Map<string, ServiceDayViewRow>> {
+  const byIds = idsPlaceholder(serviceDays.id, ids);
+  const query = preparedQuery(
+    tx,
+    `service_day_views_locked:${viewer.companyType}:${byIds.shape}`,
+    (handle) => viewRowsQuery(handle, viewer, byIds.where, true),
+  );
+  const rows = await query.execute({
+    viewer: viewer.companyId,
+    ids: byIds.ids,
+  });
+  return byRequestedId(ids, rows);
+}
 
-  const isOpen = (d: (typeof rows)[number]["day"]) =>
-    (d.status === "PENDING" || d.status === "EXPECTED_CONFIRMED") &&
-    d.confirmationDeadline.getTime() > now.getTime();
+const isOpenAt = (d: ServiceDayViewRow["day"], now: Date) =>
+  (d.status === "PENDING" || d.status === "EXPECTED_CONFIRMED") &&
+  d.confirmationDeadline.getTime() > now.getTime();
+
+/** What the view needs besides the rows: the contracts' price periods, open days' served history. */
+export async function loadViewExtras(
+  db: DbOrTx,
+  rows: readonly ServiceDayViewRow[],
+  now: Date,
+) {
   const [periods, history] = await Promise.all([
     loadPricePeriods(
       db,
@@ -173,13 +217,29 @@ async function loadServiceDayViews(
     servedHistory(
       db,
       rows
-        .filter((r) => isOpen(r.day))
+        .filter((r) => isOpenAt(r.day, now))
         .map((r) => ({
           contractId: r.contract.id,
           dayOfWeek: r.day.dayOfWeek,
         })),
     ),
   ]);
+  return { periods, history };
+}
+export type ViewExtras = Awaited<ReturnType<typeof loadViewExtras>>;
+
+/** The rows as the viewer sees them (pure: no I/O). */
+export function toServiceDayViews(
+  rows: readonly ServiceDayViewRow[],
+  { periods, history }: ViewExtras,
+  viewer: SessionUser,
+  now: Date,
+): ServiceDayOutput[] {
+  // One "today" per client zone, not per row.
+  const todayIn = new Map<string, string>();
+  const clientToday = (zone: string) =>
+    todayIn.get(zone) ?? todayIn.set(zone, localToday(now, zone)).get(zone)!;
+  const isOpen = (d: ServiceDayViewRow["day"]) => isOpenAt(d, now);
 
   return rows.map(
     ({
@@ -383,10 +443,15 @@ export async function getServiceDays(
   ids: string[],
   now: Date,
 ) {
+  const byIds = idsPlaceholder(serviceDays.id, ids);
   const views = await loadServiceDayViews(
     db,
     viewer,
-    { shape: null, where: inArray(serviceDays.id, ids), values: {} },
+    {
+      shape: `ids:${byIds.shape}`,
+      where: byIds.where,
+      values: { ids: byIds.ids },
+    },
     now,
   );
   const byId = new Map(views.map((v) => [v.id, v]));
