@@ -95,9 +95,9 @@ const ROLLBACK = Symbol('rollback');
 
 /**
  * A tenant mutation runs in one transaction from its first write to the answer it returns.
- * Services still open their own (nested: a savepoint), and they re-read the stored view after
- * writing: inside this transaction that read is part of the change, so a failing read rolls
- * the change back instead of answering 500 for something that was stored (and retried).
+ * Services join it (inTransaction) and build their answer inside it, from the rows they locked
+ * or by reading the stored view again: a failing read rolls the change back instead of
+ * answering 500 for something that was stored (and retried).
  */
 const answerInsideTransaction = t.middleware(async ({ ctx, type, next }) => {
   if (type !== 'mutation') return next();
