@@ -193,3 +193,22 @@ describe('the diet split of a confirmation', () => {
     expect(row).toMatchObject({ status: 'EXPECTED_CONFIRMED', expectedQuantity: 130, diets: { VEGAN: 30 }, expectedQuantityConfirmerId: null });
   });
 });
+
+describe('the answer of a confirmation', () => {
+  it('is each day exactly as a fresh read shows it afterwards, one day or a batch (it is built from the locked rows, not read again)', async () => {
+    const { client, dayOn, list } = await setup();
+    const one = await client.caller.serviceDay.confirmExpected({ id: dayOn('2026-03-10').id, quantity: 100, diets: { VEGAN: 12 } });
+    const batch = await client.caller.serviceDay.confirmExpectedBatch({
+      items: [
+        { id: dayOn('2026-03-12').id, quantity: 90 },
+        { id: dayOn('2026-03-11').id, quantity: 110, diets: { GLUTEN_FREE: 5, VEGETARIAN: 20 } },
+      ],
+    });
+    const after = await list();
+    const fresh = (id: string) => after.find((d) => d.id === id);
+    expect(one).toEqual(fresh(one.id));
+    expect(batch.map((d) => d.serviceDate)).toEqual(['2026-03-12', '2026-03-11']);
+    for (const day of batch) expect(day).toEqual(fresh(day.id));
+    expect(batch[0]).toMatchObject({ status: 'EXPECTED_CONFIRMED', expectedQuantity: 90, diets: { VEGETARIAN: 14, GLUTEN_FREE: 6 }, expectedAutoLocked: false });
+  });
+});
