@@ -3,7 +3,7 @@ import { queryRows } from '@/db/rows';
 import type { Database, DbOrTx } from '@/db/types';
 import { attemptSignIn } from '@/server/auth/credentials';
 import { createSession } from '@/server/auth/sessions';
-import { claimOutboxBatch, DEFAULT_LEASE_MS } from '@/server/outbox/drain';
+import { claimOutboxBatch } from '@/server/outbox/drain';
 import { parseOutboxEvent } from '@/server/outbox/events';
 import { autoLockDueServiceDays } from '@/server/services/service-days/auto-lock';
 import { callerFor } from '@/tests/support/callers';
@@ -88,7 +88,7 @@ export function callerPaths(db: Database, p: Personas): CallerPath[] {
       kind: 'job',
       warmUp: 3,
       runs: 30,
-      call: (handle) => claimOutboxBatch(handle, SCALE_NOW, 100, DEFAULT_LEASE_MS),
+      call: (handle) => claimOutboxBatch(handle, SCALE_NOW, 100),
     },
   ];
 }

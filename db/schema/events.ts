@@ -4,8 +4,9 @@ import { id, timestamps, tstz } from './columns';
 import { outboxStatus } from './enums';
 
 /**
- * Transactional outbox. A claimed event's next_retry_at is pushed forward by the lease, so a
- * drainer that dies mid-batch leaves events that simply become due again.
+ * Transactional outbox. A drain claims events by locking them in its batch's transaction; a batch
+ * taken the careful way (outside it) is leased: next_retry_at pushed forward, so a drainer that
+ * dies mid-batch leaves events that simply become due again.
  */
 export const outboxEvents = pgTable(
   'outbox_events',

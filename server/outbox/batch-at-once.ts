@@ -4,8 +4,8 @@ import { queryRows, sqlArray } from '@/db/rows';
 import type { ClaimedEvent, HandlerContext, OutboxHandler } from './handler';
 import { ledgerKey, markProcessed } from './outcome';
 
-/** Thrown inside the batch transaction to roll it back: the careful path takes the batch. */
-class TakeCarefulPath extends Error {}
+/** Thrown inside the batch's transaction to roll it back: the careful path takes the batch. */
+export class TakeCarefulPath extends Error {}
 
 /** One handler's share of a batch: its events and their ledger keys. */
 export type HandlerShare = { handler: OutboxHandler; events: ClaimedEvent[] };
@@ -45,39 +45,32 @@ async function insertLedger(tx: DbOrTx, shares: HandlerShare[], now: Date): Prom
 }
 
 /** Waits for all, then throws the first failure (a transaction must not end with queries in flight). */
-async function allOrFirstError(work: Promise<unknown>[]) {
+export async function allOrFirstError(work: Promise<unknown>[]) {
   const settled = await Promise.allSettled(work);
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
 }
 
 /**
- * The fast path: a whole batch in ONE transaction — every handler's ledger rows in one
- * statement, all handlers, and the PROCESSED outcome — issued together, so postgres.js
- * pipelines them and the batch costs a few round trips and one commit. It is optimistic: the
- * handlers run on every event while the ledger rows are inserted, and if any ledger row
- * already existed (an earlier partly failed attempt, or a drainer whose lease ran out) or any
- * handler fails, everything rolls back and the caller takes the careful path (a transaction
- * per handler, then per event). So effects still happen exactly once, with their ledger rows.
- * Returns the events marked PROCESSED, or null when rolled back.
+ * The fast path, inside the batch's transaction (the one whose claim locked the events): every
+ * handler's ledger rows in one statement, all handlers, and the PROCESSED outcome, issued
+ * together, so postgres.js pipelines them and the batch costs a few round trips and one commit.
+ * It is optimistic: the handlers run on every event while the ledger rows are inserted, and if
+ * any ledger row already existed (an earlier partly failed attempt, or a drainer whose lease ran
+ * out) it throws TakeCarefulPath, as any handler's error propagates: the transaction rolls back
+ * and the caller takes the careful path (a transaction per handler, then per event). So effects
+ * still happen exactly once, with their ledger rows. Returns the events marked PROCESSED.
  */
-export async function runBatchAtOnce(db: DbOrTx, events: ClaimedEvent[], shares: HandlerShare[], now: Date): Promise<number | null> {
+export async function runBatchAtOnce(tx: Transaction, events: ClaimedEvent[], shares: HandlerShare[], now: Date): Promise<number> {
   const expected = shares.reduce((n, s) => n + s.events.length, 0);
-  try {
-    return await db.transaction(async (tx: Transaction) => {
-      const memo = transactionMemo();
-      let inserted = 0;
-      let processed = 0;
-      await allOrFirstError([
-        insertLedger(tx, shares, now).then((n) => (inserted = n)),
-        ...shares.map((s) => s.handler.handle(tx, s.events, { now, memo })),
-        markProcessed(tx, events.map((e) => e.id), now).then((n) => (processed = n)),
-      ]);
-      if (inserted !== expected) throw new TakeCarefulPath('some effects were already recorded');
-      return processed;
-    });
-  } catch {
-    // A handler's error or TakeCarefulPath: rolled back; the careful path reports errors per event.
-    return null;
-  }
+  const memo = transactionMemo();
+  let inserted = 0;
+  let processed = 0;
+  await allOrFirstError([
+    insertLedger(tx, shares, now).then((n) => (inserted = n)),
+    ...shares.map((s) => s.handler.handle(tx, s.events, { now, memo })),
+    markProcessed(tx, events.map((e) => e.id), now).then((n) => (processed = n)),
+  ]);
+  if (inserted !== expected) throw new TakeCarefulPath('some effects were already recorded');
+  return processed;
 }

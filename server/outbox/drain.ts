@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { processedEvents } from '@/db/schema';
-import type { DbOrTx } from '@/db/types';
-import { queryRows } from '@/db/rows';
+import type { DbOrTx, Transaction } from '@/db/types';
+import { queryRows, sqlArray } from '@/db/rows';
 import { logger } from '@/server/logger';
 import { MAX_ATTEMPTS } from './backoff';
-import { canRunAtOnce, runBatchAtOnce, sharesOf, type HandlerShare } from './batch-at-once';
+import { allOrFirstError, canRunAtOnce, runBatchAtOnce, sharesOf, type HandlerShare } from './batch-at-once';
 import { parseOutboxEvent } from './events';
 import type { ClaimedEvent, OutboxHandler } from './handler';
 import { defaultHandlers } from './handlers';
@@ -21,7 +21,10 @@ export type DrainOptions = {
   concurrency?: number;
   /** Keep claiming batches until the outbox is empty or this much time has passed. */
   timeBudgetMs?: number;
-  /** How long a claim holds before the events become due again for another drainer. */
+  /**
+   * How long a hung drainer holds its events before another may take them: its claim's
+   * transaction idle that long, or the careful path's lease.
+   */
   leaseMs?: number;
   handlers?: OutboxHandler[];
   maxAttempts?: number;
@@ -48,38 +51,10 @@ type ClaimedRow = {
 };
 
 
-/**
- * Claims up to `limit` due PENDING events in poll order. Instead of a status change the claim
- * pushes next_retry_at forward by the lease: other drainers skip the rows, and if this drainer
- * dies the events simply become due again (nothing is stranded). Each payload is parsed with
- * its type's schema here, once, so handlers only ever see typed payloads; one that fails is
- * returned apart with the schema's message. The locked rows are updated by their physical
- * address (ctid; a locked row cannot move, and FOR UPDATE re-checked it is PENDING and due),
- * not looked up again by id: at a million processed events that second lookup through the
- * primary key was a third of the claim. No other condition beside the ctid: the planner would
- * rather walk every PENDING row of the poll index to test it.
- */
-export async function claimOutboxBatch(
-  db: DbOrTx,
-  now: Date,
-  limit: number,
-  leaseMs: number,
-): Promise<{ events: ClaimedEvent[]; unreadable: FailedEvent[] }> {
-  const rows = await queryRows<ClaimedRow>(
-    db,
-    sql`with claimed as (
-          update outbox_events set next_retry_at = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz
-          where ctid = any(array(
-            select ctid from outbox_events
-            where status = 'PENDING' and next_retry_at <= ${now.toISOString()}::timestamptz
-            order by next_retry_at, created_at
-            limit ${limit}
-            for update skip locked
-          ))
-          returning id, aggregate_id, event_type, payload, retry_count, created_at
-        )
-        select * from claimed order by created_at, id`,
-  );
+export type Claim = { events: ClaimedEvent[]; unreadable: FailedEvent[] };
+
+/** Typed events from claimed rows; a payload that fails its type's schema is returned apart with the schema's message. */
+function parseClaimed(rows: ClaimedRow[]): Claim {
   const events: ClaimedEvent[] = [];
   const unreadable: FailedEvent[] = [];
   for (const r of rows) {
@@ -93,6 +68,40 @@ export async function claimOutboxBatch(
     }
   }
   return { events, unreadable };
+}
+
+/**
+ * Claims up to `limit` due PENDING events in poll order by locking them (FOR UPDATE SKIP LOCKED)
+ * in the caller's transaction, writing nothing: other drainers skip the locked rows, and when this
+ * drainer's transaction ends — committed, rolled back, or with its process or connection — the
+ * rows are free again, so nothing is stranded. Each payload is parsed with its type's schema
+ * here, once, so handlers only ever see typed payloads.
+ */
+export async function claimOutboxBatch(db: DbOrTx, now: Date, limit: number): Promise<Claim> {
+  const rows = await queryRows<ClaimedRow>(
+    db,
+    sql`select * from (
+          select id, aggregate_id, event_type, payload, retry_count, created_at from outbox_events
+          where status = 'PENDING' and next_retry_at <= ${now.toISOString()}::timestamptz
+          order by next_retry_at, created_at
+          limit ${limit}
+          for update skip locked
+        ) as claimed
+        order by created_at, id`,
+  );
+  return parseClaimed(rows);
+}
+
+/**
+ * Leases claimed events for the careful path, which works outside the claim's transaction: in that
+ * transaction (the rows still locked by it, so still PENDING and due), their next_retry_at is
+ * pushed forward by the lease; once it commits other drainers skip them, and if this drainer dies
+ * they simply become due again.
+ */
+async function leaseOutboxEvents(tx: Transaction, ids: string[], now: Date, leaseMs: number): Promise<void> {
+  await tx.execute(sql`
+    update outbox_events set next_retry_at = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz
+    where id = any(${sqlArray(ids, 'uuid')})`);
 }
 
 /**
@@ -149,32 +158,62 @@ async function runHandlersCarefully(db: DbOrTx, shares: HandlerShare[], now: Dat
   return failures;
 }
 
-/**
- * One claimed batch: all of it in one transaction when it can (runBatchAtOnce), otherwise (a
- * handler failed, or effects were partly recorded before) handler by handler, then the outcome.
- */
-async function processBatch(
-  db: DbOrTx,
-  events: ClaimedEvent[],
-  unreadable: FailedEvent[],
-  handlers: OutboxHandler[],
-  now: Date,
-  maxAttempts: number,
-  random: () => number,
-): Promise<Omit<DrainResult, 'claimed'>> {
-  const shares = sharesOf(events, handlers);
-  let processed = events.length > 0 && canRunAtOnce(shares) ? await runBatchAtOnce(db, events, shares, now) : null;
-  const failed: FailedEvent[] = [...unreadable];
-  if (processed === null) {
-    const failures = await runHandlersCarefully(db, shares, now);
-    processed = await markProcessed(db, events.filter((e) => !failures.has(e.id)).map((e) => e.id), now);
-    for (const e of events) {
-      const error = failures.get(e.id);
-      if (error !== undefined) failed.push({ id: e.id, eventType: e.eventType, retryCount: e.retryCount, error });
-    }
-  }
+type BatchOptions = { now: Date; batchSize: number; leaseMs: number; handlers: OutboxHandler[]; maxAttempts: number; random: () => number };
+
+const logUnreadable = (unreadable: FailedEvent[]) => {
   for (const bad of unreadable) logger.warn('outbox.payload_invalid', { eventId: bad.id, eventType: bad.eventType, error: bad.error });
-  return { processed, ...(await recordFailures(db, failed, now, maxAttempts, random)) };
+};
+
+/**
+ * One batch. Its transaction claims the events and, when every handler is set-based, runs the
+ * whole batch (runBatchAtOnce, in a savepoint) and records the outcome before it commits: no write
+ * for the claim itself. A drainer that hangs holds its claim no longer than the lease: the
+ * transaction sets idle_in_transaction_session_timeout to it, and PostgreSQL then ends the
+ * session. If the savepoint rolls back (a handler failed, or effects were partly recorded
+ * before) or a handler wants a transaction per event, the still-locked events are leased in the
+ * same transaction, and after it commits they are taken the careful way.
+ */
+async function drainBatch(db: DbOrTx, o: BatchOptions): Promise<DrainResult> {
+  const outcome = await db.transaction(async (tx): Promise<{ done: DrainResult } | { careful: Claim }> => {
+    const taken: { claim?: Claim } = {};
+    await allOrFirstError([
+      tx.execute(sql`select set_config('idle_in_transaction_session_timeout', ${String(o.leaseMs)}, true)`),
+      claimOutboxBatch(tx, o.now, o.batchSize).then((c) => (taken.claim = c)),
+    ]);
+    const claim = taken.claim!;
+    const { events, unreadable } = claim;
+    const claimed = events.length + unreadable.length;
+    if (claimed === 0) return { done: { claimed, processed: 0, failed: 0, dead: 0 } };
+    const shares = sharesOf(events, o.handlers);
+    if (canRunAtOnce(shares)) {
+      try {
+        return await tx.transaction(async (sp) => {
+          const processed = events.length > 0 ? await runBatchAtOnce(sp, events, shares, o.now) : 0;
+          logUnreadable(unreadable);
+          return { done: { claimed, processed, ...(await recordFailures(sp, unreadable, o.now, o.maxAttempts, o.random)) } };
+        });
+      } catch {
+        // Rolled back to the savepoint, the claim's locks held: the careful path reports errors per event.
+      }
+    }
+    await leaseOutboxEvents(tx, [...events, ...unreadable].map((e) => e.id), o.now, o.leaseMs);
+    return { careful: claim };
+  });
+  return 'done' in outcome ? outcome.done : drainCarefully(db, outcome.careful, o);
+}
+
+/** A leased batch the careful way: handler by handler (then per event), then the outcome. */
+async function drainCarefully(db: DbOrTx, claim: Claim, o: BatchOptions): Promise<DrainResult> {
+  const { events, unreadable } = claim;
+  const failures = await runHandlersCarefully(db, sharesOf(events, o.handlers), o.now);
+  const processed = await markProcessed(db, events.filter((e) => !failures.has(e.id)).map((e) => e.id), o.now);
+  const failed: FailedEvent[] = [...unreadable];
+  for (const e of events) {
+    const error = failures.get(e.id);
+    if (error !== undefined) failed.push({ id: e.id, eventType: e.eventType, retryCount: e.retryCount, error });
+  }
+  logUnreadable(unreadable);
+  return { claimed: events.length + unreadable.length, processed, ...(await recordFailures(db, failed, o.now, o.maxAttempts, o.random)) };
 }
 
 /**
@@ -194,16 +233,12 @@ export async function drainOutbox(db: DbOrTx, options: DrainOptions = {}): Promi
   // Each worker claims and processes batches until the outbox is empty or the budget is spent.
   const worker = async () => {
     for (;;) {
-      const now = options.now ?? new Date();
-      const { events, unreadable } = await claimOutboxBatch(db, now, batchSize, leaseMs);
-      const claimed = events.length + unreadable.length;
-      if (claimed === 0) return;
-      const outcome = await processBatch(db, events, unreadable, handlers, now, maxAttempts, random);
-      total.claimed += claimed;
-      total.processed += outcome.processed;
-      total.failed += outcome.failed;
-      total.dead += outcome.dead;
-      if (claimed < batchSize || Date.now() - started >= timeBudgetMs) return;
+      const batch = await drainBatch(db, { now: options.now ?? new Date(), batchSize, leaseMs, handlers, maxAttempts, random });
+      total.claimed += batch.claimed;
+      total.processed += batch.processed;
+      total.failed += batch.failed;
+      total.dead += batch.dead;
+      if (batch.claimed < batchSize || Date.now() - started >= timeBudgetMs) return;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, worker));

@@ -107,38 +107,61 @@ describe.skipIf(!onPostgres)('outbox drainers in parallel (PostgreSQL)', () => {
     expect(statuses).toEqual([{ status: 'PROCESSED', n: 2000 }]);
   });
 
-  it('a drainer killed with two batches in flight strands nothing: after the lease another drainer does the work, once', async () => {
-    await t.db.execute(sql`delete from drain_effects`);
-    await insertEvents(50);
-    const leaseMs = 3000;
-    const { child, kill } = spawnInstance('tests/support/hanging-drainer.ts', [t.url!, String(leaseMs), '20'], 'pipe');
-    // Both of its batches (2 × 20) are inside their handlers' transactions.
+  /** A drainer child whose two batches (2 × 20) hang inside their handlers' transaction; resolves once both do. */
+  async function hungDrainer(leaseMs: number) {
+    const instance = spawnInstance('tests/support/hanging-drainer.ts', [t.url!, String(leaseMs), '20'], 'pipe');
     await new Promise<void>((resolve, reject) => {
       let handling = 0;
-      child.stdout!.on('data', (chunk: Buffer) => {
+      instance.child.stdout!.on('data', (chunk: Buffer) => {
         handling += chunk.toString().split('HANDLING').length - 1;
         if (handling >= 2) resolve();
       });
-      child.on('exit', (code) => reject(new Error(`drainer exited early (${code})`)));
+      instance.child.on('exit', (code) => reject(new Error(`drainer exited early (${code})`)));
     });
-    const killedAt = await kill();
+    return instance;
+  }
 
-    // The killed drainer's 40 events are leased: a second drainer now only gets the other 10.
+  async function effectsByDrainer() {
+    return queryRows<{ drainer: string; n: number; events: number }>(
+      t.db,
+      sql`select drainer, count(*)::int as n, count(distinct event_id)::int as events from drain_effects group by drainer`,
+    );
+  }
+
+  it('a drainer killed with two batches in flight strands nothing: its transactions end with it, another drainer does the work at once, once', async () => {
+    await t.db.execute(sql`delete from drain_effects`);
+    await insertEvents(50);
+    const { kill } = await hungDrainer(60_000);
+    await kill();
+
+    // Its claims were row locks of its transactions, gone with its connections: nothing to wait for.
+    const survivor = otherInstance();
+    const drained = await drainOutbox(survivor, { batchSize: 100, handlers: [effectRecorder('survivor')] });
+    expect(drained).toMatchObject({ claimed: 50, processed: 50 });
+    // The killed drainer's effects rolled back with its transactions; each event ran exactly once.
+    expect(await effectsByDrainer()).toEqual([{ drainer: 'survivor', n: 50, events: 50 }]);
+    expect((await one<{ n: number }>(sql`select count(*)::int as n from outbox_events where status <> 'PROCESSED'`)).n).toBe(0);
+  }, 90_000);
+
+  it('a drainer that hangs holds its events no longer than the lease: then another drainer does the work, once', async () => {
+    await t.db.execute(sql`delete from drain_effects`);
+    await insertEvents(50);
+    const leaseMs = 3000;
+    await hungDrainer(leaseMs);
+    // Both its transactions are idle from about now (their handlers hang).
+    const idleSince = Date.now();
+
+    // Its 40 events are claimed (locked by its open transactions): a second drainer only gets the other 10.
     const survivor = otherInstance();
     const first = await drainOutbox(survivor, { batchSize: 100, handlers: [effectRecorder('survivor')] });
     expect(first).toMatchObject({ claimed: 10, processed: 10 });
     expect((await one<{ n: number }>(sql`select count(*)::int as n from outbox_events where status = 'PENDING'`)).n).toBe(40);
 
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, killedAt + leaseMs + 200 - Date.now())));
+    // Idle in its transactions for longer than the lease, its sessions are ended by PostgreSQL.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, idleSince + leaseMs + 1000 - Date.now())));
     const second = await drainOutbox(survivor, { batchSize: 100, handlers: [effectRecorder('survivor')] });
     expect(second).toMatchObject({ claimed: 40, processed: 40 });
-
-    const effects = await queryRows<{ drainer: string; n: number; events: number }>(
-      t.db,
-      sql`select drainer, count(*)::int as n, count(distinct event_id)::int as events from drain_effects group by drainer`,
-    );
-    // The killed drainer's effects rolled back with its transaction; each event ran exactly once.
-    expect(effects).toEqual([{ drainer: 'survivor', n: 50, events: 50 }]);
+    expect(await effectsByDrainer()).toEqual([{ drainer: 'survivor', n: 50, events: 50 }]);
     expect((await one<{ n: number }>(sql`select count(*)::int as n from outbox_events where status <> 'PROCESSED'`)).n).toBe(0);
   }, 90_000);
 

@@ -142,6 +142,28 @@ describe('draining the outbox', () => {
     expect(await t.db.$count(notifications, eq(notifications.eventId, poison))).toBe(0);
   });
 
+  it('a batch taken the careful way is leased first: its events are not due again while it is worked', async () => {
+    const ids = await Promise.all([1, 2].map(() => enqueueWithChange(t.db, parties, 'contract.terminated', parties.cateringId)));
+    const poison = ids[0]!;
+    const now = new Date();
+    const seenDueAt: Date[] = [];
+    const inspecting: OutboxHandler = {
+      name: 'inspecting-batch',
+      eventTypes: ['contract.terminated'],
+      async handle(tx, events) {
+        if (events.some((e) => e.id === poison)) throw new Error('poison');
+        // The careful path, one event in its own transaction: the lease was committed before it.
+        for (const e of events) {
+          const [row] = await tx.select({ due: outboxEvents.nextRetryAt }).from(outboxEvents).where(eq(outboxEvents.id, e.id));
+          seenDueAt.push(row!.due);
+        }
+      },
+    };
+    const result = await drainAndSend(t.db, { handlers: [inspecting], now, leaseMs: 60_000 });
+    expect(result).toMatchObject({ claimed: 2, processed: 1, failed: 1 });
+    expect(seenDueAt.map((d) => d.getTime())).toEqual([now.getTime() + 60_000]);
+  });
+
   it('an event whose payload fails its schema fails alone: retried, DEAD with the schema error, the others processed', async () => {
     const good = await Promise.all([1, 2].map(() => enqueueWithChange(t.db, parties, 'contract.terminated', parties.cateringId)));
     // Rows written around enqueue (by an older version, or by hand): a count as text, and an unknown type.

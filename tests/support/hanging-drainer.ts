@@ -1,7 +1,7 @@
 /**
- * Child process for the crash test: claims two batches (the drain's two in flight), writes their
+ * Child process for the crash and hang tests: claims two batches (the drain's two in flight), writes their
  * effects inside the handlers' transactions, says so on stdout once per batch, then hangs until it
- * is killed (SIGKILL) mid-batch.
+ * is killed (SIGKILL) mid-batch or its sessions are ended by PostgreSQL (idle in transaction).
  * Usage: npx tsx tests/support/hanging-drainer.ts <postgres-url> <leaseMs> <batchSize>
  */
 import postgres from 'postgres';
