@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { processedEvents } from '@/db/schema';
 import type { DbOrTx, Transaction } from '@/db/types';
 import { queryRows, sqlArray } from '@/db/rows';
+import { isEmbedded } from '@/db/driver';
 import { logger } from '@/server/logger';
 import { MAX_ATTEMPTS } from './backoff';
 import { allOrFirstError, canRunAtOnce, runBatchAtOnce, sharesOf, type HandlerShare } from './batch-at-once';
@@ -167,9 +168,9 @@ const logUnreadable = (unreadable: FailedEvent[]) => {
 /**
  * One batch. Its transaction claims the events and, when every handler is set-based, runs the
  * whole batch (runBatchAtOnce, in a savepoint) and records the outcome before it commits: no write
- * for the claim itself. A drainer that hangs holds its claim no longer than the lease: the
- * transaction sets idle_in_transaction_session_timeout to it, and PostgreSQL then ends the
- * session. If the savepoint rolls back (a handler failed, or effects were partly recorded
+ * for the claim itself. A drainer that hangs holds its claim no longer than the lease: on
+ * PostgreSQL the transaction sets idle_in_transaction_session_timeout to it, and the server then
+ * ends the session (the embedded database has no other drainer to hand over to). If the savepoint rolls back (a handler failed, or effects were partly recorded
  * before) or a handler wants a transaction per event, the still-locked events are leased in the
  * same transaction, and after it commits they are taken the careful way.
  */
@@ -177,7 +178,8 @@ async function drainBatch(db: DbOrTx, o: BatchOptions): Promise<DrainResult> {
   const outcome = await db.transaction(async (tx): Promise<{ done: DrainResult } | { careful: Claim }> => {
     const taken: { claim?: Claim } = {};
     await allOrFirstError([
-      tx.execute(sql`select set_config('idle_in_transaction_session_timeout', ${String(o.leaseMs)}, true)`),
+      // On a server only: ending the embedded database's one backend would hang it.
+      isEmbedded(tx) ? Promise.resolve() : tx.execute(sql`select set_config('idle_in_transaction_session_timeout', ${String(o.leaseMs)}, true)`),
       claimOutboxBatch(tx, o.now, o.batchSize).then((c) => (taken.claim = c)),
     ]);
     const claim = taken.claim!;
