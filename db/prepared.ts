@@ -2,7 +2,8 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Transaction } from './types';
 
 const builtFor = new WeakMap<object, Map<string, unknown>>();
-const builtForTransactions = new Map<string, object>();
+/** Per driver (its session class), the queries built for its transactions. */
+const builtForTransactions = new WeakMap<object, Map<string, object>>();
 
 /**
  * A hot query of a fixed shape, built by Drizzle once and then only executed with its
@@ -21,12 +22,13 @@ export function preparedQuery<Q extends object>(db: DbOrTx, name: string, build:
 
 function forTransaction<Q extends object>(tx: Transaction, name: string, build: (db: DbOrTx) => Q): Q {
   const session = (tx as unknown as { session: { client: unknown } }).session;
-  const key = `${session.constructor.name}:${name}`;
-  let template = builtForTransactions.get(key);
+  let queries = builtForTransactions.get(session.constructor);
+  if (!queries) builtForTransactions.set(session.constructor, (queries = new Map()));
+  let template = queries.get(name);
   if (!template) {
     template = build(tx);
     if (!('client' in template)) throw new Error(`preparedQuery ${name}: build must return a prepared query (.prepare(name))`);
-    builtForTransactions.set(key, template);
+    queries.set(name, template);
   }
   return Object.assign(Object.create(Object.getPrototypeOf(template) as object) as Q, template, { client: session.client });
 }

@@ -87,13 +87,13 @@ async function servedHistory(
 
 /**
  * Which days to load: `where` may use placeholders, filled from `values` (the viewer's company
- * is the placeholder `viewer`). A filter with a `shape` names its query's fixed form, so the
- * query is built once per database and only executed afterwards.
+ * is the placeholder `viewer`); `shape` names the query's fixed form, so the query is built once
+ * per database and only executed afterwards.
  * The days are those of the viewer's own side of its contracts (ownSideOf), so the shape is
  * built once per side.
  */
 type DayFilter = {
-  shape: string | null;
+  shape: string;
   where: SQL | undefined;
   values: Record<string, unknown>;
 };
@@ -194,15 +194,11 @@ async function loadServiceDayViews(
   filter: DayFilter,
   now: Date,
 ) {
-  const build = (handle: DbOrTx) =>
-    viewRowsQuery(handle, viewer, filter.where, false);
-  const query = filter.shape
-    ? preparedQuery(
-        db,
-        `service_day_views:${viewer.companyType}:${filter.shape}`,
-        build,
-      )
-    : build(db);
+  const query = preparedQuery(
+    db,
+    `service_day_views:${viewer.companyType}:${filter.shape}`,
+    (handle) => viewRowsQuery(handle, viewer, filter.where, false),
+  );
   const rows = await query.execute({
     viewer: viewer.companyId,
     ...filter.values,
