@@ -44,6 +44,26 @@ describe.skipIf(!onPostgres)('capacity and uniqueness under concurrent requests'
     expect(Number(row!.total)).toBeLessThanOrEqual(capacity);
   });
 
+  it('batches naming the same days in opposite orders, in parallel, all go through: locks are taken in one order, never deadlocking', async () => {
+    const clock: Clock = { now: new Date('2026-03-02T08:00:00Z') };
+    const caterer = await registerCompany(t.db, { companyType: 'CATERING', dailyCapacity: 1000 }, clock);
+    const client = await registerCompany(t.db, { companyType: 'CLIENT' }, clock);
+    await agreeContract(caterer, client, { minDailyQuantity: 1, defaultQuantity: 5, maxQuantity: 40 });
+    const days = await client.caller.serviceDay.list({ from: '2026-03-10', to: '2026-03-11' });
+    const [a, b] = days.map((d) => d.id) as [string, string];
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => {
+        const items = [{ id: a, quantity: 10 + i }, { id: b, quantity: 10 + i }];
+        return client.caller.serviceDay.confirmExpectedBatch({ items: i % 2 ? items.reverse() : items });
+      }),
+    );
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([]);
+    const rows = await t.db.select({ quantity: serviceDays.expectedQuantity }).from(serviceDays).where(sql`${serviceDays.id} in (${a}, ${b})`);
+    // Each batch is all or nothing, so both days hold the last batch's quantity.
+    expect(new Set(rows.map((r) => r.quantity)).size).toBe(1);
+  });
+
   it('10 proposals for one pair accepted in parallel leave exactly one ACTIVE contract; the rest CONFLICT', async () => {
     const clock: Clock = { now: new Date('2026-03-02T08:00:00Z') };
     const caterer = await registerCompany(t.db, { companyType: 'CATERING', dailyCapacity: 1000 }, clock);
