@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/types';
+import { allQueries } from '@/db/concurrent';
 import { queryRows, sqlArray } from '@/db/rows';
 import type { ClaimedEvent, HandlerContext, OutboxHandler } from './handler';
 import { ledgerKey, markProcessed } from './outcome';
@@ -44,13 +45,6 @@ async function insertLedger(tx: DbOrTx, shares: HandlerShare[], now: Date): Prom
   return Number(row?.n ?? 0);
 }
 
-/** Waits for all, then throws the first failure (a transaction must not end with queries in flight). */
-export async function allOrFirstError(work: Promise<unknown>[]) {
-  const settled = await Promise.allSettled(work);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-}
-
 /**
  * The fast path, inside the batch's transaction (the one whose claim locked the events): every
  * handler's ledger rows in one statement, all handlers, and the PROCESSED outcome, issued
@@ -66,7 +60,7 @@ export async function runBatchAtOnce(tx: Transaction, events: ClaimedEvent[], sh
   const memo = transactionMemo();
   let inserted = 0;
   let processed = 0;
-  await allOrFirstError([
+  await allQueries([
     insertLedger(tx, shares, now).then((n) => (inserted = n)),
     ...shares.map((s) => s.handler.handle(tx, s.events, { now, memo })),
     markProcessed(tx, events.map((e) => e.id), now).then((n) => (processed = n)),

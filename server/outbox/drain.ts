@@ -5,7 +5,8 @@ import { queryRows, sqlArray } from '@/db/rows';
 import { isEmbedded } from '@/db/driver';
 import { logger } from '@/server/logger';
 import { MAX_ATTEMPTS } from './backoff';
-import { allOrFirstError, canRunAtOnce, runBatchAtOnce, sharesOf, type HandlerShare } from './batch-at-once';
+import { allQueries } from '@/db/concurrent';
+import { canRunAtOnce, runBatchAtOnce, sharesOf, type HandlerShare } from './batch-at-once';
 import { parseOutboxEvent } from './events';
 import type { ClaimedEvent, OutboxHandler } from './handler';
 import { defaultHandlers } from './handlers';
@@ -177,7 +178,7 @@ const logUnreadable = (unreadable: FailedEvent[]) => {
 async function drainBatch(db: DbOrTx, o: BatchOptions): Promise<DrainResult> {
   const outcome = await db.transaction(async (tx): Promise<{ done: DrainResult } | { careful: Claim }> => {
     const taken: { claim?: Claim } = {};
-    await allOrFirstError([
+    await allQueries([
       // On a server only: ending the embedded database's one backend would hang it.
       isEmbedded(tx) ? Promise.resolve() : tx.execute(sql`select set_config('idle_in_transaction_session_timeout', ${String(o.leaseMs)}, true)`),
       claimOutboxBatch(tx, o.now, o.batchSize).then((c) => (taken.claim = c)),

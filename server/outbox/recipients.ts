@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { companies, users } from '@/db/schema';
 import { queryRows } from '@/db/rows';
@@ -86,7 +87,7 @@ export type Recipient = Awaited<ReturnType<typeof recipientUsers>>[number];
  * recipients (by company), the companies named (name, zone), and contract labels.
  */
 export async function loadMessageContext(db: DbOrTx, events: OutboxEvent<CompanyEventType>[]) {
-  const [companies, users, contracts] = await Promise.all([
+  const [companies, users, contracts] = await allQueries([
     companyDirectory(db, events.flatMap((e) => [...companyIdsIn(e), ...recipientCompanyIds(e)])),
     recipientUsers(db, events.flatMap((e) => recipientCompanyIds(e))),
     contractLabels(db, events.flatMap((e) => contractIdsIn(e))),

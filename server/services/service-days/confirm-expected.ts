@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
@@ -77,7 +78,7 @@ export async function confirmExpectedQuantities(
       groups.set(key, group);
     }
     const ordered = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
-    const [extras] = await Promise.all([
+    const [extras] = await allQueries([
       loadViewExtras(tx, [...days.values()], now),
       (async () => {
         for (const group of ordered) group.capacity = await lockCatererDateCapacity(tx, group.cateringId, group.serviceDate);
@@ -88,7 +89,7 @@ export async function confirmExpectedQuantities(
     // in a snapshot taken after the locks; the events go in the same round trip. Over capacity,
     // the throw rolls both back.
     const changes = items.map((item) => ({ id: item.id, quantity: item.quantity, diets: splits.get(item.id)! }));
-    const [totals] = await Promise.all([
+    const [totals] = await allQueries([
       queryRows<CatererDateTotal>(
         tx,
         sql`

@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { inTransaction } from '@/db/transaction';
@@ -92,7 +93,7 @@ export async function confirmServedQuantities(
         })
         .where(eq(serviceDays.id, item.id));
     });
-    await Promise.all([...updates, enqueueOutboxEvents(tx, events)]);
+    await allQueries([...updates, enqueueOutboxEvents(tx, events)]);
   });
   return getServiceDays(db, actor, ids, now);
 }

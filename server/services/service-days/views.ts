@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import {
   and,
   asc,
@@ -244,7 +245,7 @@ export async function loadViewExtras(
   rows: readonly ServiceDayViewRow[],
   now: Date,
 ) {
-  const [periods, history] = await Promise.all([
+  const [periods, history] = await allQueries([
     loadPricePeriods(
       db,
       rows.map((r) => r.contract.id),
@@ -435,25 +436,6 @@ export async function listServiceDays(
   input: ListServiceDaysInput & { now: Date },
 ): Promise<ServiceDayOutput[]> {
   const { contractId, from, to, status, now } = input;
-  if (contractId) {
-    const visibleContract = preparedQuery(db, "visible_contract", (handle) =>
-      handle
-        .select({ id: contracts.id })
-        .from(contracts)
-        .where(
-          and(
-            eq(contracts.id, sql.placeholder("contractId")),
-            partyOf(sql.placeholder("viewer")),
-          ),
-        )
-        .prepare("visible_contract"),
-    );
-    const [visible] = await visibleContract.execute({
-      contractId,
-      viewer: viewer.companyId,
-    });
-    if (!visible) throw new DomainError("NOT_FOUND", "Contract not found.");
-  }
   const where = and(
     gte(serviceDays.serviceDate, sql.placeholder("from")),
     lte(serviceDays.serviceDate, sql.placeholder("to")),
@@ -463,12 +445,43 @@ export async function listServiceDays(
     status ? eq(serviceDays.status, sql.placeholder("status")) : undefined,
   );
   const shape = `${contractId ? "contract" : "all"}:${status ? "status" : "any"}`;
-  return loadServiceDayViews(
-    db,
-    viewer,
-    { shape, where, values: { from, to, contractId, status } },
-    now,
+  // The days are read with the visibility check, not after it: the view is scoped to the
+  // viewer's side on its own, and the check only tells "no such contract" from "no days".
+  const [visible, views] = await allQueries([
+    contractId ? isVisibleContract(db, viewer, contractId) : true,
+    loadServiceDayViews(
+      db,
+      viewer,
+      { shape, where, values: { from, to, contractId, status } },
+      now,
+    ),
+  ]);
+  if (!visible) throw new DomainError("NOT_FOUND", "Contract not found.");
+  return views;
+}
+
+async function isVisibleContract(
+  db: DbOrTx,
+  viewer: SessionUser,
+  contractId: string,
+): Promise<boolean> {
+  const visibleContract = preparedQuery(db, "visible_contract", (handle) =>
+    handle
+      .select({ id: contracts.id })
+      .from(contracts)
+      .where(
+        and(
+          eq(contracts.id, sql.placeholder("contractId")),
+          partyOf(sql.placeholder("viewer")),
+        ),
+      )
+      .prepare("visible_contract"),
   );
+  const rows = await visibleContract.execute({
+    contractId,
+    viewer: viewer.companyId,
+  });
+  return rows.length > 0;
 }
 
 /** The given days as the viewer sees them, in the order of `ids` (after a mutation). */
