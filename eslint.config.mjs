@@ -87,6 +87,21 @@ const services = {
   },
 };
 
+/** Queries run together through allQueries, which lets none outlive the transaction or answer. */
+const queriesTogether = {
+  files: ['server/services/**/*.ts', 'server/outbox/**/*.ts'],
+  ignores: ['**/*.test.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "CallExpression[callee.object.name='Promise'][callee.property.name='all'] > ArrayExpression",
+        message: 'Run queries together with allQueries (@/db/concurrent): it waits for all of them before throwing.',
+      },
+    ],
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -95,6 +110,7 @@ const config = [
   db,
   domain,
   services,
+  queriesTogether,
   { ignores: ['.next/**', '.data/**', 'drizzle/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
 ];
 

@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { notifications } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
@@ -14,7 +15,7 @@ export async function unreadNotificationCount(db: DbOrTx, recipient: Recipient):
 /** The signed-in user's notifications, newest first, one page, with the unread count. */
 export async function listNotifications(db: DbOrTx, recipient: Recipient, options: { page: number; pageSize: number; unreadOnly: boolean }) {
   const where = options.unreadOnly ? and(ownedBy(recipient), isNull(notifications.readAt)) : ownedBy(recipient);
-  const [items, [total], unreadCount] = await Promise.all([
+  const [items, [total], unreadCount] = await allQueries([
     db
       .select({
         id: notifications.id,

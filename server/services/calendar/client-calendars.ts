@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows, sqlArray } from '@/db/rows';
@@ -20,7 +21,7 @@ export async function loadClientCalendars(
   if (ids.length === 0) return calendars;
   const earliest = addDays(range.from, -MAX_BUSINESS_DAY_LOOKBACK_DAYS);
   const idArray = sqlArray(ids, 'uuid');
-  const [companies, officeDays, closures] = await Promise.all([
+  const [companies, officeDays, closures] = await allQueries([
     queryRows<{ id: string; holiday_country: string | null }>(
       db,
       sql`select id, holiday_country from companies where id = any(${idArray})`,

@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
@@ -119,7 +120,7 @@ export async function removeClosure(db: DbOrTx, actor: SessionUser, input: { id:
  */
 export async function companyCalendar(db: DbOrTx, viewer: SessionUser, range: { from: string; to: string }): Promise<CalendarOutput> {
   const me = viewer.companyId;
-  const [closureList, companies] = await Promise.all([
+  const [closureList, companies] = await allQueries([
     listClosures(db, viewer, range),
     queryRows<{ id: string; name: string; holiday_country: string }>(
       db,

@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { and, asc, desc, eq, inArray, isNull, or, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
@@ -58,7 +59,7 @@ async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | 
     .orderBy(desc(contracts.createdAt), asc(contracts.id));
   if (rows.length === 0) return [];
 
-  const [weekdays, closedOfficeDays, periods] = await Promise.all([
+  const [weekdays, closedOfficeDays, periods] = await allQueries([
     db
       .select({ contractId: contractServiceDays.contractId, dayOfWeek: contractServiceDays.dayOfWeek })
       .from(contractServiceDays)

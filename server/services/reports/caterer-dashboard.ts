@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
@@ -174,7 +175,7 @@ export async function catererDashboard(
   const today = localToday(now, company.timezone);
   const planTo = addDays(today, PRODUCTION_PLAN_DAYS - 1);
   const revenuePeriod = { from: addDays(today, 1 - COST_PERIOD_DAYS), to: today };
-  const [planned, awaiting, disputes, revenueByContract, unserved] = await Promise.all([
+  const [planned, awaiting, disputes, revenueByContract, unserved] = await allQueries([
     plannedMeals(db, viewer.companyId, today, planTo, now),
     awaitingServed(db, viewer.companyId, now),
     openDisputes(db, viewer.companyId),

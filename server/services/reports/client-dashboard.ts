@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { queryRows } from '@/db/rows';
@@ -87,7 +88,7 @@ export async function clientDashboard(
 ): Promise<ClientDashboard> {
   const today = localToday(now, company.timezone);
   const costPeriod = { from: addDays(today, 1 - COST_PERIOD_DAYS), to: today };
-  const [pending, costByContract, meals, unserved] = await Promise.all([
+  const [pending, costByContract, meals, unserved] = await allQueries([
     pendingDays(db, viewer.companyId, today, now),
     contractCosts(db, viewer, costPeriod),
     mealsByDay(db, viewer.companyId, costPeriod.from, addDays(today, CHART_DAYS_AHEAD)),

@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { clientProfiles, companies, contracts } from '@/db/schema';
@@ -22,7 +23,7 @@ export async function productionReport(db: DbOrTx, viewer: SessionUser, input: {
     (d) => d.status !== 'CANCELLED' && d.cateringId === viewer.companyId,
   );
   const contractIds = [...new Set(days.map((d) => d.contractId))];
-  const [facts, [company]] = await Promise.all([
+  const [facts, [company]] = await allQueries([
     contractIds.length === 0
       ? []
       : db
