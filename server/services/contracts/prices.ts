@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, sql, type Column, type SQL } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/types';
+import { idsPlaceholder } from '@/db/rows';
+import { preparedQuery } from '@/db/prepared';
 import { contractPrices } from '@/db/schema';
 import type { PricePeriod } from '@/server/domain/price-periods';
 
@@ -17,18 +19,24 @@ export function pricePeriodCovers(dayContractId: SQL | Column, dayDate: SQL | Co
 export async function loadPricePeriods(db: DbOrTx, contractIds: readonly string[]): Promise<Map<string, PricePeriod[]>> {
   const byContract = new Map<string, PricePeriod[]>();
   if (contractIds.length === 0) return byContract;
-  const rows = await db
-    .select({
-      contractId: contractPrices.contractId,
-      from: contractPrices.validFrom,
-      to: contractPrices.validTo,
-      pricePerMealCents: contractPrices.pricePerMealCents,
-    })
-    .from(contractPrices)
-    .where(inArray(contractPrices.contractId, [...new Set(contractIds)]))
-    .orderBy(asc(contractPrices.contractId), asc(contractPrices.validFrom));
-  for (const { contractId, ...period } of rows) {
-    byContract.set(contractId, [...(byContract.get(contractId) ?? []), period]);
+  const byIds = idsPlaceholder(contractPrices.contractId, [...new Set(contractIds)]);
+  const periods = preparedQuery(db, `price_periods:${byIds.shape}`, (handle) =>
+    handle
+      .select({
+        contractId: contractPrices.contractId,
+        from: contractPrices.validFrom,
+        to: contractPrices.validTo,
+        pricePerMealCents: contractPrices.pricePerMealCents,
+      })
+      .from(contractPrices)
+      .where(byIds.where)
+      .orderBy(asc(contractPrices.contractId), asc(contractPrices.validFrom))
+      .prepare(`price_periods_${byIds.shape}`),
+  );
+  for (const { contractId, ...period } of await periods.execute({ ids: byIds.ids })) {
+    const list = byContract.get(contractId);
+    if (list) list.push(period);
+    else byContract.set(contractId, [period]);
   }
   return byContract;
 }

@@ -20,7 +20,7 @@ import type {
 } from "@/lib/schemas/service-day";
 import { serviceDayCostCents } from "@/server/domain/cost";
 import { localToday } from "@/lib/dates";
-import { idsPlaceholder, queryRows } from "@/db/rows";
+import { idsPlaceholder, queryRows, sqlArray } from "@/db/rows";
 import { preparedQuery } from "@/db/prepared";
 import {
   describeSuggestion,
@@ -58,10 +58,6 @@ async function servedHistory(
   ];
   const out = new Map<string, number[]>();
   if (unique.length === 0) return out;
-  const values = sql.join(
-    unique.map((p) => sql`(${p.contractId}::uuid, ${p.dayOfWeek}::int)`),
-    sql`, `,
-  );
   const rows = await queryRows<{
     contract_id: string;
     day_of_week: number;
@@ -70,7 +66,10 @@ async function servedHistory(
     db,
     sql`
       select p.contract_id, p.day_of_week, h.served_quantity
-      from (values ${values}) as p(contract_id, day_of_week)
+      from unnest(
+        ${sqlArray(unique.map((p) => p.contractId), "uuid")},
+        ${sqlArray(unique.map((p) => p.dayOfWeek), "int")}
+      ) as p(contract_id, day_of_week)
       cross join lateral (
         select sd.served_quantity, sd.service_date from service_days sd
         where sd.contract_id = p.contract_id and sd.day_of_week = p.day_of_week and sd.served_quantity is not null
@@ -81,7 +80,9 @@ async function servedHistory(
   );
   for (const r of rows) {
     const key = `${r.contract_id}|${Number(r.day_of_week)}`;
-    out.set(key, [...(out.get(key) ?? []), Number(r.served_quantity)]);
+    const served = out.get(key);
+    if (served) served.push(Number(r.served_quantity));
+    else out.set(key, [Number(r.served_quantity)]);
   }
   return out;
 }
