@@ -102,6 +102,20 @@ const queriesTogether = {
   },
 };
 
+/** tRPC would validate on zod's async path, which skips its compiled object parser (server/api/sync-parser.ts). */
+const syncValidation = {
+  files: ['server/api/routers/**/*.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "CallExpression[callee.property.name=/^(input|output)$/][arguments.0.callee.name!='syncParser']",
+        message: 'Pass schemas to .input() and .output() as syncParser(schema) (@/server/api/sync-parser).',
+      },
+    ],
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -111,6 +125,7 @@ const config = [
   domain,
   services,
   queriesTogether,
+  syncValidation,
   { ignores: ['.next/**', '.data/**', 'drizzle/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
 ];
 

@@ -17,6 +17,7 @@ import {
   sessionListOutput,
 } from '@/lib/schemas/auth';
 import { protectedProcedure, publicProcedure, router } from '@/server/api/trpc';
+import { syncParser } from '@/server/api/sync-parser';
 // Loads the common-password list into the password rule these schemas run.
 import '@/server/auth/password-policy';
 import { listSessions, revokeAllForUser, revokeSession } from '@/server/auth/sessions';
@@ -28,29 +29,29 @@ import { clientInvitationInfo } from '@/server/services/client-invitations';
 
 export const authRouter = router({
   register: publicProcedure
-    .input(registerInput)
-    .output(registerOutput)
+    .input(syncParser(registerInput))
+    .output(syncParser(registerOutput))
     .mutation(({ ctx, input }) => registerCompany(ctx.db, input, { ip: ctx.request.ip, now: ctx.now() })),
 
   /** What a client invitation link pre-fills on the register page (or why it cannot be used). */
   clientInvitation: publicProcedure
-    .input(clientInvitationInput)
-    .output(clientInvitationOutput)
+    .input(syncParser(clientInvitationInput))
+    .output(syncParser(clientInvitationOutput))
     .query(({ ctx, input }) => clientInvitationInfo(ctx.db, input.token, ctx.now())),
 
   requestPasswordReset: publicProcedure
-    .input(requestPasswordResetInput)
-    .output(requestPasswordResetOutput)
+    .input(syncParser(requestPasswordResetInput))
+    .output(syncParser(requestPasswordResetOutput))
     .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, { email: input.email, ip: ctx.request.ip, now: ctx.now() })),
 
   resetPassword: publicProcedure
-    .input(resetPasswordInput)
-    .output(resetPasswordOutput)
+    .input(syncParser(resetPasswordInput))
+    .output(syncParser(resetPasswordOutput))
     .mutation(({ ctx, input }) => resetPassword(ctx.db, { ...input, ip: ctx.request.ip, now: ctx.now() })),
 
   changePassword: protectedProcedure
-    .input(changePasswordInput)
-    .output(changePasswordOutput)
+    .input(syncParser(changePasswordInput))
+    .output(syncParser(changePasswordOutput))
     .mutation(({ ctx, input }) =>
       changePassword(ctx.db, {
         userId: ctx.session.userId,
@@ -61,14 +62,14 @@ export const authRouter = router({
     ),
 
   sessions: protectedProcedure
-    .output(sessionListOutput)
+    .output(syncParser(sessionListOutput))
     .query(({ ctx }) =>
       listSessions(ctx.db, { userId: ctx.session.userId, currentTokenId: ctx.session.sessionId, now: ctx.now() }),
     ),
 
   revokeSession: protectedProcedure
-    .input(revokeSessionInput)
-    .output(revokeSessionOutput)
+    .input(syncParser(revokeSessionInput))
+    .output(syncParser(revokeSessionOutput))
     .mutation(async ({ ctx, input }) => {
       const found = await revokeSession(ctx.db, { userId: ctx.session.userId, sessionId: input.id, now: ctx.now() });
       if (!found) throw new DomainError('NOT_FOUND', 'Session not found.');
@@ -76,7 +77,7 @@ export const authRouter = router({
     }),
 
   /** "Sign out everywhere else": every session of the user but the one making the request. */
-  revokeOtherSessions: protectedProcedure.output(revokeOtherSessionsOutput).mutation(async ({ ctx }) => {
+  revokeOtherSessions: protectedProcedure.output(syncParser(revokeOtherSessionsOutput)).mutation(async ({ ctx }) => {
     if (!ctx.session.sessionId) throw new DomainError('PRECONDITION_FAILED', 'This session cannot tell which device it is.');
     const signedOut = await revokeAllForUser(ctx.db, {
       userId: ctx.session.userId,
@@ -87,7 +88,7 @@ export const authRouter = router({
   }),
 
   acceptInvitation: publicProcedure
-    .input(acceptInvitationInput)
-    .output(acceptInvitationOutput)
+    .input(syncParser(acceptInvitationInput))
+    .output(syncParser(acceptInvitationOutput))
     .mutation(({ ctx, input }) => acceptInvitation(ctx.db, { ...input, ip: ctx.request.ip, now: ctx.now() })),
 });

@@ -9,6 +9,7 @@ import {
 } from '@/lib/schemas/contract';
 import { idInput } from '@/lib/schemas/common';
 import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
+import { syncParser } from '@/server/api/sync-parser';
 import { listCounterparties } from '@/server/services/contracts/counterparties';
 import { createContract } from '@/server/services/contracts/create';
 import { acceptContract, declineContract, withdrawContract } from '@/server/services/contracts/proposals';
@@ -24,49 +25,49 @@ const eitherAdmin = tenantProcedure.use(requireRole('ADMIN'));
 
 export const contractRouter = router({
   list: tenantProcedure
-    .input(listContractsInput)
-    .output(contractListOutput)
+    .input(syncParser(listContractsInput))
+    .output(syncParser(contractListOutput))
     .query(({ ctx, input }) => listContracts(ctx.db, ctx.tenant, input)),
   get: tenantProcedure
-    .input(idInput)
-    .output(contractOutput)
+    .input(syncParser(idInput))
+    .output(syncParser(contractOutput))
     .query(({ ctx, input }) => getContract(ctx.db, ctx.tenant, input.id)),
   /** Client companies this caterer has or had an accepted contract with (ACTIVE, PAUSED, TERMINATED), by name. */
-  counterparties: caterer.output(counterpartiesOutput).query(({ ctx }) => listCounterparties(ctx.db, ctx.tenant)),
+  counterparties: caterer.output(syncParser(counterpartiesOutput)).query(({ ctx }) => listCounterparties(ctx.db, ctx.tenant)),
   create: catererAdmin
-    .input(createContractInput)
-    .output(contractOutput)
+    .input(syncParser(createContractInput))
+    .output(syncParser(contractOutput))
     .mutation(({ ctx, input }) => createContract(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   update: catererAdmin
-    .input(updateContractInput)
-    .output(contractOutput)
+    .input(syncParser(updateContractInput))
+    .output(syncParser(contractOutput))
     .mutation(({ ctx, input }) => updateContract(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   /** The client's ADMIN accepts a proposal: ACTIVE, capacity and one-active-per-pair checked, days generated. */
   accept: clientAdmin
-    .input(idInput)
-    .output(contractOutput)
+    .input(syncParser(idInput))
+    .output(syncParser(contractOutput))
     .mutation(({ ctx, input }) => acceptContract(ctx.db, ctx.tenant, { id: input.id, now: ctx.now() })),
   /** The client's ADMIN declines a proposal with a reason: DECLINED (final). */
   decline: clientAdmin
-    .input(declineContractInput)
-    .output(contractOutput)
+    .input(syncParser(declineContractInput))
+    .output(syncParser(contractOutput))
     .mutation(({ ctx, input }) => declineContract(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   /** The caterer's ADMIN withdraws its proposal: DECLINED (final). */
   withdraw: catererAdmin
-    .input(idInput)
-    .output(contractOutput)
+    .input(syncParser(idInput))
+    .output(syncParser(contractOutput))
     .mutation(({ ctx, input }) => withdrawContract(ctx.db, ctx.tenant, { id: input.id, now: ctx.now() })),
   pause: eitherAdmin
-    .input(idInput)
-    .output(contractOutput)
+    .input(syncParser(idInput))
+    .output(syncParser(contractOutput))
     .mutation(({ ctx, input }) => changeContractStatus(ctx.db, ctx.tenant, { id: input.id, action: 'pause', now: ctx.now() })),
   resume: eitherAdmin
-    .input(idInput)
-    .output(contractOutput)
+    .input(syncParser(idInput))
+    .output(syncParser(contractOutput))
     .mutation(({ ctx, input }) => changeContractStatus(ctx.db, ctx.tenant, { id: input.id, action: 'resume', now: ctx.now() })),
   terminate: eitherAdmin
-    .input(idInput)
-    .output(contractOutput)
+    .input(syncParser(idInput))
+    .output(syncParser(contractOutput))
     .mutation(({ ctx, input }) =>
       changeContractStatus(ctx.db, ctx.tenant, { id: input.id, action: 'terminate', now: ctx.now() }),
     ),

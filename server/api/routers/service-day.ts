@@ -13,6 +13,7 @@ import {
   serviceDayOutput,
 } from '@/lib/schemas/service-day';
 import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
+import { syncParser } from '@/server/api/sync-parser';
 import { answerLateChange, requestLateChange } from '@/server/services/service-days/late-changes';
 import { confirmExpectedQuantities } from '@/server/services/service-days/confirm-expected';
 import { confirmServedQuantities, confirmServedQuantity, correctServedQuantity } from '@/server/services/service-days/confirm-served';
@@ -26,49 +27,49 @@ const catererAdmin = tenantProcedure.use(requireCompanyType('CATERING')).use(req
 
 export const serviceDayRouter = router({
   list: tenantProcedure
-    .input(listServiceDaysInput)
-    .output(serviceDayListOutput)
+    .input(syncParser(listServiceDaysInput))
+    .output(syncParser(serviceDayListOutput))
     .query(({ ctx, input }) => listServiceDays(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   confirmExpected: clientConfirmer
-    .input(confirmExpectedInput)
-    .output(serviceDayOutput)
+    .input(syncParser(confirmExpectedInput))
+    .output(syncParser(serviceDayOutput))
     .mutation(async ({ ctx, input }) => {
       const [day] = await confirmExpectedQuantities(ctx.db, ctx.tenant, { items: [input], now: ctx.now() });
       return day!;
     }),
   confirmExpectedBatch: clientConfirmer
-    .input(confirmExpectedBatchInput)
-    .output(serviceDayListOutput)
+    .input(syncParser(confirmExpectedBatchInput))
+    .output(syncParser(serviceDayListOutput))
     .mutation(({ ctx, input }) => confirmExpectedQuantities(ctx.db, ctx.tenant, { items: input.items, now: ctx.now() })),
   confirmServed: catererConfirmer
-    .input(confirmServedInput)
-    .output(serviceDayOutput)
+    .input(syncParser(confirmServedInput))
+    .output(syncParser(serviceDayOutput))
     .mutation(({ ctx, input }) => confirmServedQuantity(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   /** A date's served counts for many clients at once (the Production grid), all or nothing. */
   confirmServedBatch: catererConfirmer
-    .input(confirmServedBatchInput)
-    .output(serviceDayListOutput)
+    .input(syncParser(confirmServedBatchInput))
+    .output(syncParser(serviceDayListOutput))
     .mutation(({ ctx, input }) => confirmServedQuantities(ctx.db, ctx.tenant, { items: input.items, now: ctx.now() })),
   correctServed: catererConfirmer
-    .input(correctServedInput)
-    .output(serviceDayOutput)
+    .input(syncParser(correctServedInput))
+    .output(syncParser(serviceDayOutput))
     .mutation(({ ctx, input }) => correctServedQuantity(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   dispute: clientConfirmer
-    .input(disputeInput)
-    .output(serviceDayOutput)
+    .input(syncParser(disputeInput))
+    .output(syncParser(serviceDayOutput))
     .mutation(({ ctx, input }) => disputeServedQuantity(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   /** After the deadline, until delivery: the client's ADMIN/MANAGER asks for another count (one open request per day). */
   requestChange: clientConfirmer
-    .input(requestChangeInput)
-    .output(serviceDayOutput)
+    .input(syncParser(requestChangeInput))
+    .output(syncParser(serviceDayOutput))
     .mutation(({ ctx, input }) => requestLateChange(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   /** The caterer's ADMIN/MANAGER accepts (capacity checked, count applied) or declines the open request. */
   answerChange: catererConfirmer
-    .input(answerChangeInput)
-    .output(serviceDayOutput)
+    .input(syncParser(answerChangeInput))
+    .output(syncParser(serviceDayOutput))
     .mutation(({ ctx, input }) => answerLateChange(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   resolveDispute: catererAdmin
-    .input(resolveDisputeInput)
-    .output(serviceDayOutput)
+    .input(syncParser(resolveDisputeInput))
+    .output(syncParser(serviceDayOutput))
     .mutation(({ ctx, input }) => resolveServedDispute(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
 });

@@ -8,6 +8,7 @@ import {
   statementOutput,
 } from '@/lib/schemas/statement';
 import { requireCompanyType, requireRole, router, tenantProcedure } from '@/server/api/trpc';
+import { syncParser } from '@/server/api/sync-parser';
 import {
   createStatement,
   getStatement,
@@ -21,23 +22,23 @@ const catererAdmin = tenantProcedure.use(requireCompanyType('CATERING')).use(req
 
 export const statementRouter = router({
   list: tenantProcedure
-    .input(listStatementsInput)
-    .output(statementListOutput)
+    .input(syncParser(listStatementsInput))
+    .output(syncParser(statementListOutput))
     .query(({ ctx, input }) => listStatements(ctx.db, ctx.tenant, input)),
   get: tenantProcedure
-    .input(idInput)
-    .output(statementOutput)
+    .input(syncParser(idInput))
+    .output(syncParser(statementOutput))
     .query(({ ctx, input }) => getStatement(ctx.db, ctx.tenant, input.id)),
   create: catererAdmin
-    .input(createStatementInput)
-    .output(statementOutput)
+    .input(syncParser(createStatementInput))
+    .output(syncParser(statementOutput))
     .mutation(({ ctx, input }) => createStatement(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   issue: catererAdmin
-    .input(issueStatementInput)
-    .output(statementOutput)
+    .input(syncParser(issueStatementInput))
+    .output(syncParser(statementOutput))
     .mutation(({ ctx, input }) => issueStatement(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   markPaid: catererAdmin
-    .input(markStatementPaidInput)
-    .output(statementOutput)
+    .input(syncParser(markStatementPaidInput))
+    .output(syncParser(statementOutput))
     .mutation(({ ctx, input }) => markStatementPaid(ctx.db, ctx.tenant, input)),
 });

@@ -10,6 +10,7 @@ import {
   userOutput,
 } from '@/lib/schemas/user';
 import { requireRole, router, tenantProcedure } from '@/server/api/trpc';
+import { syncParser } from '@/server/api/sync-parser';
 import { inviteUser, listPendingInvitations } from '@/server/services/invitations';
 import { notificationPreferences, setNotificationPreferences } from '@/server/services/notification-preferences';
 import { activateUser, deactivateUser, listUsers, setUserRole } from '@/server/services/users';
@@ -20,30 +21,30 @@ const adminProcedure = tenantProcedure.use(requireRole('ADMIN'));
 export const userRouter = router({
   /** The signed-in user's own e-mail preferences per notification category (any role). */
   notificationPreferences: tenantProcedure
-    .output(notificationPreferencesOutput)
+    .output(syncParser(notificationPreferencesOutput))
     .query(({ ctx }) => notificationPreferences(ctx.db, ctx.tenant)),
   setNotificationPreferences: tenantProcedure
-    .input(setNotificationPreferencesInput)
-    .output(notificationPreferencesOutput)
+    .input(syncParser(setNotificationPreferencesInput))
+    .output(syncParser(notificationPreferencesOutput))
     .mutation(({ ctx, input }) => setNotificationPreferences(ctx.db, ctx.tenant, input)),
-  list: tenantProcedure.output(userListOutput).query(({ ctx }) => listUsers(ctx.db, ctx.tenant.companyId)),
+  list: tenantProcedure.output(syncParser(userListOutput)).query(({ ctx }) => listUsers(ctx.db, ctx.tenant.companyId)),
   invitations: adminProcedure
-    .output(invitationListOutput)
+    .output(syncParser(invitationListOutput))
     .query(({ ctx }) => listPendingInvitations(ctx.db, ctx.tenant.companyId, ctx.now())),
   invite: adminProcedure
-    .input(inviteUserInput)
-    .output(invitationOutput)
+    .input(syncParser(inviteUserInput))
+    .output(syncParser(invitationOutput))
     .mutation(({ ctx, input }) => inviteUser(ctx.db, ctx.tenant, { ...input, now: ctx.now() })),
   setRole: adminProcedure
-    .input(setRoleInput)
-    .output(userOutput)
+    .input(syncParser(setRoleInput))
+    .output(syncParser(userOutput))
     .mutation(({ ctx, input }) => setUserRole(ctx.db, ctx.tenant, input)),
   deactivate: adminProcedure
-    .input(idInput)
-    .output(userOutput)
+    .input(syncParser(idInput))
+    .output(syncParser(userOutput))
     .mutation(({ ctx, input }) => deactivateUser(ctx.db, ctx.tenant, { id: input.id, now: ctx.now() })),
   activate: adminProcedure
-    .input(idInput)
-    .output(userOutput)
+    .input(syncParser(idInput))
+    .output(syncParser(userOutput))
     .mutation(({ ctx, input }) => activateUser(ctx.db, ctx.tenant, input)),
 });
