@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx, Transaction } from "@/db/types";
-import { companies, contracts, menus, serviceDays } from "@/db/schema";
+import { companies, contractPrices, contracts, menus, serviceDays } from "@/db/schema";
 import type { SessionUser } from "@/server/domain/actor";
 import type {
   ListServiceDaysInput,
@@ -32,8 +32,7 @@ import { DomainError } from "@/server/domain/errors";
 import { serviceDayActionsForViewer } from "@/server/domain/viewer-permissions";
 import { ownSideOf, partyOf } from "@/server/services/contracts/views";
 import { byRequestedId } from "./load";
-import { loadPricePeriods } from "@/server/services/contracts/prices";
-import { priceOnDate } from "@/server/domain/price-periods";
+import { pricePeriodCovers } from "@/server/services/contracts/prices";
 import { deliveryInstant, isBeforeDeadline } from "@/server/domain/deadline";
 import { requestChangeRefusal } from "@/server/domain/late-change";
 
@@ -149,6 +148,8 @@ function viewRowsQuery(handle: DbOrTx, viewer: SessionUser, where: SQL | undefin
       clientTimeZone: client.timezone,
       weekBeforeDiets: weekBefore.diets,
       dishes: menus.dishes,
+      /** The price in force on the day (its period); the contract's own price where none covers it. */
+      periodPrice: contractPrices.pricePerMealCents,
     })
     .from(serviceDays)
     .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
@@ -161,6 +162,7 @@ function viewRowsQuery(handle: DbOrTx, viewer: SessionUser, where: SQL | undefin
         eq(menus.serviceDate, serviceDays.serviceDate),
       ),
     )
+    .leftJoin(contractPrices, pricePeriodCovers(serviceDays.contractId, serviceDays.serviceDate))
     .leftJoin(
       weekBefore,
       and(
@@ -240,35 +242,29 @@ const isOpenAt = (d: ServiceDayViewRow["day"], now: Date) =>
   (d.status === "PENDING" || d.status === "EXPECTED_CONFIRMED") &&
   d.confirmationDeadline.getTime() > now.getTime();
 
-/** What the view needs besides the rows: the contracts' price periods, open days' served history. */
+/** What the view needs besides the rows: the open days' served history (for the suggestion). */
 export async function loadViewExtras(
   db: DbOrTx,
   rows: readonly ServiceDayViewRow[],
   now: Date,
 ) {
-  const [periods, history] = await allQueries([
-    loadPricePeriods(
-      db,
-      rows.map((r) => r.contract.id),
-    ),
-    servedHistory(
-      db,
-      rows
-        .filter((r) => isOpenAt(r.day, now))
-        .map((r) => ({
-          contractId: r.contract.id,
-          dayOfWeek: r.day.dayOfWeek,
-        })),
-    ),
-  ]);
-  return { periods, history };
+  const history = await servedHistory(
+    db,
+    rows
+      .filter((r) => isOpenAt(r.day, now))
+      .map((r) => ({
+        contractId: r.contract.id,
+        dayOfWeek: r.day.dayOfWeek,
+      })),
+  );
+  return { history };
 }
 export type ViewExtras = Awaited<ReturnType<typeof loadViewExtras>>;
 
 /** The rows as the viewer sees them (pure: no I/O). */
 export function toServiceDayViews(
   rows: readonly ServiceDayViewRow[],
-  { periods, history }: ViewExtras,
+  { history }: ViewExtras,
   viewer: SessionUser,
   now: Date,
 ): ServiceDayOutput[] {
@@ -287,10 +283,9 @@ export function toServiceDayViews(
       clientTimeZone,
       weekBeforeDiets,
       dishes,
+      periodPrice,
     }): ServiceDayOutput => {
-      const pricePerMealCents =
-        priceOnDate(periods.get(c.id) ?? [], d.serviceDate) ??
-        c.pricePerMealCents;
+      const pricePerMealCents = periodPrice ?? c.pricePerMealCents;
       const cost = serviceDayCostCents({
         status: d.status,
         expectedQuantity: d.expectedQuantity,
