@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alignPricePeriodsToStart, applyPriceChange, earliestPriceChangeDate, priceOnDate, type PricePeriod } from './price-periods';
-import { serviceDayCostCents } from './cost';
+import { alignPricePeriodsToStart, applyPriceChange, earliestPriceChangeDate, type PricePeriod } from './price-periods';
 
 const one: PricePeriod[] = [{ from: '2026-01-01', to: null, pricePerMealCents: 1500 }];
-
-describe('priceOnDate', () => {
-  const periods: PricePeriod[] = [
-    { from: '2026-01-01', to: '2026-02-28', pricePerMealCents: 1500 },
-    { from: '2026-03-01', to: null, pricePerMealCents: 1700 },
-  ];
-  it('finds the period a date is in, both ends inclusive', () => {
-    expect(priceOnDate(periods, '2026-01-01')).toBe(1500);
-    expect(priceOnDate(periods, '2026-02-28')).toBe(1500);
-    expect(priceOnDate(periods, '2026-03-01')).toBe(1700);
-    expect(priceOnDate(periods, '2030-12-31')).toBe(1700);
-  });
-  it('has no price before the first period', () => {
-    expect(priceOnDate(periods, '2025-12-31')).toBeNull();
-  });
-  it("a day's cost uses the price in force on its date, not the newest price", () => {
-    const cost = (date: string) =>
-      serviceDayCostCents({ status: 'SERVED_CONFIRMED', expectedQuantity: 10, servedQuantity: 10, pricePerMealCents: priceOnDate(periods, date)! });
-    expect(cost('2026-02-27').cents).toBe(15000);
-    expect(cost('2026-03-02').cents).toBe(17000);
-  });
-});
 
 describe('applyPriceChange', () => {
   it('ends the period in force the day before and runs the new price open-ended', () => {

@@ -14,14 +14,6 @@ export interface PricePeriod {
   pricePerMealCents: number;
 }
 
-/** The price in force on a date, or null for a date before the first period. */
-export function priceOnDate(periods: readonly PricePeriod[], date: string): number | null {
-  for (const p of periods) {
-    if (p.from <= date && (p.to === null || date <= p.to)) return p.pricePerMealCents;
-  }
-  return null;
-}
-
 /**
  * The periods after a price change taking effect on `from`: periods that start on or after
  * `from` are replaced, the one in force on `from` ends the day before, and the new price runs
