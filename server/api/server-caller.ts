@@ -12,7 +12,7 @@ import { createRequestContext } from './request-context';
 
 /** tRPC caller for the signed-in pages' Server Components; one context per request. */
 export const getServerCaller = cache(async () => {
-  const ctx = await createRequestContext(await headers());
+  const ctx = await createRequestContext(await headers(), getSessionUser());
   if (!ctx.session) redirect(await loginPath());
   return createCaller(ctx);
 });

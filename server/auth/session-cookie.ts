@@ -1,7 +1,14 @@
+import { parse } from 'cookie';
 import { decode } from 'next-auth/jwt';
 
 /** A cookie as the request holds it. */
 export type RequestCookie = { name: string; value: string };
+
+/** The cookies of a request's Cookie header (null: none sent). */
+export function cookiesFromHeader(header: string | null): RequestCookie[] {
+  if (!header) return [];
+  return Object.entries(parse(header)).map(([name, value]) => ({ name, value: value ?? '' }));
+}
 
 /**
  * The session cookie's value: next-auth splits a large one into `name.0`, `name.1`, …, joined

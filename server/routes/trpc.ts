@@ -4,6 +4,7 @@ import { MAX_BATCH_CALLS } from '@/lib/limits';
 import { appRouter } from '@/server/api/root';
 import { createRequestContext } from '@/server/api/request-context';
 import { isSameOriginRequest } from '@/server/auth/origin-check';
+import { sessionUserFromRequest } from '@/server/auth/session';
 import { env } from '@/server/env';
 
 const ENDPOINT = '/api/trpc';
@@ -39,6 +40,6 @@ export function handleTrpcRequest(req: Request) {
     req,
     router: appRouter,
     maxBatchSize: MAX_BATCH_CALLS,
-    createContext: () => createRequestContext(req.headers),
+    createContext: () => createRequestContext(req.headers, sessionUserFromRequest(req)),
   });
 }

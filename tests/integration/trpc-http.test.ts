@@ -12,7 +12,7 @@ import { postMutation, readAnswer, serveRoute } from '../support/trpc-http';
 // The route runs against this file's database, signed in as whoever the test says.
 const holder = vi.hoisted(() => ({ db: undefined as unknown as Database, session: null as SessionUser | null }));
 vi.mock('@/server/database', () => ({ getDb: async () => holder.db }));
-vi.mock('@/server/auth/session', () => ({ getSessionUser: async () => holder.session }));
+vi.mock('@/server/auth/session', () => ({ sessionUserFromRequest: async () => holder.session }));
 const loggedErrors = vi.hoisted(() => [] as Record<string, unknown>[]);
 vi.mock('@/server/logger', async (original) => {
   const real = (await original()) as { logger: Record<string, unknown> };
