@@ -18,6 +18,12 @@ const csp = [
 // (`route.bench.ts`, never part of a normal build) into a folder of its own.
 const benchBuild = process.env.CHEFOPS_BENCH_BUILD === '1';
 
+// Route handlers that answer JSON, never rendered as a document (the bench's bare route is one):
+// a policy that allows nothing. It also has no colon: Next compiles a header value with a colon
+// as a path template on every request it applies to (25–50 µs of a tRPC call's CPU).
+const jsonRoutes = ['trpc', 'cron', 'health', ...(benchBuild ? ['bench'] : [])];
+const jsonCsp = "default-src 'none'; frame-ancestors 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   ...(benchBuild ? { distDir: '.next/bench', pageExtensions: ['bench.ts', 'tsx', 'ts', 'jsx', 'js'] } : {}),
@@ -38,10 +44,12 @@ const nextConfig = {
   typedRoutes: false,
   async headers() {
     return [
+      // Pages (and the exports people open as documents) get the page policy.
+      { source: `/((?!api/(?:${jsonRoutes.join('|')})(?:/|$)).*)`, headers: [{ key: 'Content-Security-Policy', value: csp }] },
+      { source: `/api/(${jsonRoutes.join('|')})/:path*`, headers: [{ key: 'Content-Security-Policy', value: jsonCsp }] },
       {
         source: '/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: csp },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },

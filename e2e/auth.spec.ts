@@ -69,6 +69,10 @@ test('responses carry the security headers and the session cookie is HttpOnly an
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(headers['x-powered-by']).toBeUndefined();
+  // JSON answers are never documents: their policy allows nothing.
+  const api = await page.request.get('/api/health');
+  expect(api.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(api.headers()['x-content-type-options']).toBe('nosniff');
 
   await signIn(page, DEMO.clientAdmin);
   const session = (await context.cookies()).find((c) => c.name.endsWith('next-auth.session-token'));
