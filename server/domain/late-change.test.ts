@@ -7,7 +7,7 @@ const base = {
   status: 'EXPECTED_CONFIRMED' as const,
   contractStatus: 'ACTIVE' as const,
   deadline,
-  deliveryAt,
+  deliveryAt: () => deliveryAt,
   now: new Date('2026-03-04T08:00:00Z'),
   openRequest: false,
   serviceDate: '2026-03-04',
@@ -25,6 +25,14 @@ describe('requestChangeRefusal', () => {
     expect(message(requestChangeRefusal({ ...base, openRequest: true }))).toMatch(/already waiting/);
     expect(message(requestChangeRefusal({ ...base, status: 'SERVED_CONFIRMED' }))).toMatch(/has been served/);
     expect(message(requestChangeRefusal({ ...base, contractStatus: 'PAUSED' }))).toMatch(/paused/);
+  });
+
+  it('works out the delivery instant only when the earlier checks pass', () => {
+    const unused = () => {
+      throw new Error('the delivery instant was not needed');
+    };
+    expect(message(requestChangeRefusal({ ...base, status: 'SERVED_CONFIRMED', deliveryAt: unused }))).toMatch(/has been served/);
+    expect(message(requestChangeRefusal({ ...base, contractStatus: 'PAUSED', deliveryAt: unused }))).toMatch(/paused/);
   });
 
   it('checks the count against the contract limits and the current count, and needs a reason', () => {

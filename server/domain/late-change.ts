@@ -13,8 +13,12 @@ export interface LateChangeState {
   status: ServiceDayStatus;
   contractStatus: ContractStatus;
   deadline: Date;
-  /** The day's delivery instant (service date at the delivery time, client's clock). */
-  deliveryAt: Date;
+  /**
+   * The day's delivery instant (service date at the delivery time, client's clock). A function:
+   * it is a time-zone conversion, needed only once the earlier checks pass (a list of served days
+   * never needs it).
+   */
+  deliveryAt: () => Date;
   now: Date;
   /** A request of this day still waits for the caterer's answer. */
   openRequest: boolean;
@@ -33,8 +37,9 @@ export function requestChangeRefusal(state: LateChangeState): Refusal {
   if (isBeforeDeadline(now, deadline)) {
     return () => `The deadline for ${day} has not passed yet (${formatInstant(deadline, timeZone)}): change the count yourself.`;
   }
-  if (now.getTime() >= deliveryAt.getTime()) {
-    return () => `The delivery time of ${day} (${formatInstant(deliveryAt, timeZone)}) has passed, so a change can no longer be asked for.`;
+  const delivery = deliveryAt();
+  if (now.getTime() >= delivery.getTime()) {
+    return () => `The delivery time of ${day} (${formatInstant(delivery, timeZone)}) has passed, so a change can no longer be asked for.`;
   }
   if (openRequest) return () => `A change for ${day} is already waiting for the caterer's answer.`;
   return null;

@@ -33,7 +33,7 @@ export async function requestLateChange(
   const { id, quantity, now } = input;
   await db.transaction(async (tx) => {
     const { day, contract, clientTimeZone } = await lockServiceDay(tx, id, { companyId: actor.companyId, side: 'CLIENT' });
-    const deliveryAt = deliveryInstant(day.serviceDate, contract.deliveryTime.slice(0, 5), clientTimeZone).toJSDate();
+    const deliveryAt = () => deliveryInstant(day.serviceDate, contract.deliveryTime.slice(0, 5), clientTimeZone).toJSDate();
     const reason = assertCanRequestChange({
       status: day.status,
       contractStatus: contract.status,

@@ -33,7 +33,7 @@ import { serviceDayActionsForViewer } from "@/server/domain/viewer-permissions";
 import { ownSideOf, partyOf } from "@/server/services/contracts/views";
 import { byRequestedId } from "./load";
 import { pricePeriodCovers } from "@/server/services/contracts/prices";
-import { deliveryInstant, isBeforeDeadline } from "@/server/domain/deadline";
+import { deliveryInstant } from "@/server/domain/deadline";
 import { requestChangeRefusal } from "@/server/domain/late-change";
 
 const caterer = alias(companies, "caterer");
@@ -384,20 +384,19 @@ function lateChangeView(
 ) {
   const open = d.changeRequestedAt !== null && d.changeOutcome === null;
   const confirmer = viewer.role === "ADMIN" || viewer.role === "MANAGER";
-  // The delivery instant only matters once the deadline has passed (a time-zone conversion per such row).
   const canRequestChange =
     viewer.companyType === "CLIENT" &&
     confirmer &&
-    !isBeforeDeadline(now, d.confirmationDeadline) &&
     requestChangeRefusal({
       status: d.status,
       contractStatus: c.status,
       deadline: d.confirmationDeadline,
-      deliveryAt: deliveryInstant(
-        d.serviceDate,
-        c.deliveryTime.slice(0, 5),
-        clientTimeZone,
-      ).toJSDate(),
+      deliveryAt: () =>
+        deliveryInstant(
+          d.serviceDate,
+          c.deliveryTime.slice(0, 5),
+          clientTimeZone,
+        ).toJSDate(),
       now,
       openRequest: open,
     }) === null;
