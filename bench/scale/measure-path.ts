@@ -1,5 +1,6 @@
 import type { Database } from '@/db/types';
 import { summarise, type LatencySummary } from '../support/measure';
+import type { Statement } from './capture';
 import type { CallerPath } from './caller-paths';
 import { CAPTURED_CALLS } from './caller-paths';
 import { explainCall, replayCall, writePlans, type ExplainedStatement } from './explain';
@@ -86,7 +87,7 @@ export async function measurePath(
 
   const dbSamples: number[] = [];
   const wireSamples: number[] = [];
-  const captured: Parameters<typeof replayCall>[1][] = [];
+  const captured: Statement[][] = [];
   const planning: number[] = [];
   const explained: ExplainedStatement[] = [];
   let statementsPerCall = 0;
