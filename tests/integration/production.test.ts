@@ -71,6 +71,19 @@ describe('report.production', () => {
     expect((await caterer.caller.report.production({ date: '2026-03-07' })).lines).toEqual([]);
   });
 
+  it('lines come in delivery order across zones: 09:00 in New York is after 13:00 UTC, and 11:00 in Warsaw before 12:30 UTC', async () => {
+    const { caterer, clock } = await kitchen();
+    const newYork = await registerCompany(t.db, { companyType: 'CLIENT', companyName: 'Acme New York', timezone: 'America/New_York' }, clock);
+    await agreeContract(caterer, newYork, { deliveryTime: '09:00', defaultQuantity: 10, noticeHours: 2 });
+    const report = await caterer.caller.report.production({ date: DAY });
+    expect(report.lines.map((l) => [l.clientName, l.deliveryTime, l.clientTimeZone])).toEqual([
+      ['Biuro Gdańsk', '11:00', 'Europe/Warsaw'],
+      ['Zakład Łódź', '12:30', 'UTC'],
+      ['Kraków Software', '13:00', 'UTC'],
+      ['Acme New York', '09:00', 'America/New_York'],
+    ]);
+  });
+
   it('another caterer sees none of these clients; a client is FORBIDDEN; a bad date is BAD_REQUEST', async () => {
     const { client } = await kitchen();
     const other = await catererAndClient(t.db, { now: new Date('2026-03-03T13:00:00Z') });

@@ -5,6 +5,7 @@ import { clientProfiles, companies, contracts } from '@/db/schema';
 import { standardMeals } from '@/lib/diets';
 import type { ProductionLineOutput, ProductionOutput } from '@/lib/schemas/production';
 import type { SessionUser } from '@/server/domain/actor';
+import { deliveryInstant } from '@/server/domain/deadline';
 import { productionStatus, productionTotals } from '@/server/domain/production';
 import { toHhMm } from '@/server/services/contracts/views';
 import { listServiceDays } from '@/server/services/service-days/views';
@@ -70,6 +71,8 @@ export async function productionReport(db: DbOrTx, viewer: SessionUser, input: {
       menu: d.menu,
     };
   });
-  lines.sort((a, b) => a.deliveryTime.localeCompare(b.deliveryTime) || a.clientName.localeCompare(b.clientName) || a.contractId.localeCompare(b.contractId));
+  // In delivery order: clients in different zones are compared by the instant, not by their clocks.
+  const deliveryAt = new Map(lines.map((l) => [l, deliveryInstant(date, l.deliveryTime, l.clientTimeZone).toMillis()]));
+  lines.sort((a, b) => deliveryAt.get(a)! - deliveryAt.get(b)! || a.clientName.localeCompare(b.clientName) || a.contractId.localeCompare(b.contractId));
   return { date, catererName: company?.name ?? '', catererTimeZone: company?.timezone ?? 'UTC', lines, totals: productionTotals(lines) };
 }
