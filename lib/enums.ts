@@ -43,6 +43,10 @@ export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
 /** CANCELLED: inside a closure added while its deadline was ahead (kept, costs nothing). */
 export const SERVICE_DAY_STATUSES = ['PENDING', 'EXPECTED_CONFIRMED', 'SERVED_CONFIRMED', 'DISPUTED', 'CANCELLED'] as const;
 export type ServiceDayStatus = (typeof SERVICE_DAY_STATUSES)[number];
+/** A day whose count is not settled: the client's to set until the deadline (then the sweep locks it). */
+export function isCountOpenStatus(status: ServiceDayStatus): boolean {
+  return status === 'PENDING' || status === 'EXPECTED_CONFIRMED';
+}
 
 /** How a contract's notice is counted: clock hours before delivery, or business days with a cutoff time. */
 export const NOTICE_MODES = ['HOURS', 'BUSINESS_DAYS'] as const;

@@ -1,6 +1,6 @@
 import { StatusBadge } from '@/components/ui/status-badge';
 import { eachDate, WEEKDAY_NAMES } from '@/lib/dates';
-import type { CompanyType } from '@/lib/enums';
+import { isCountOpenStatus, type CompanyType } from '@/lib/enums';
 import { formatDate, formatInstant } from '@/lib/format';
 import type { CalendarOutput } from '@/lib/schemas/company';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
@@ -77,7 +77,7 @@ export function MonthGrid({ from, to, month, today, timeZone, viewerSide, holida
                 <div key={d.id} className="mt-1 space-y-0.5">
                   <p className="truncate text-slate-700">{viewerSide === 'CATERING' ? d.clientName : d.cateringName}</p>
                   <StatusBadge status={d.status} />
-                  {(d.status === 'PENDING' || d.status === 'EXPECTED_CONFIRMED') && (
+                  {isCountOpenStatus(d.status) && (
                     <p className="text-slate-600">
                       Change until <time dateTime={d.deadline.toISOString()}>{formatInstant(d.deadline, timeZone)}</time>
                     </p>

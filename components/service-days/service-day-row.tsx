@@ -17,7 +17,7 @@ import {
 import { describeDietSplit, dietTotal } from '@/lib/diets';
 import { MenuDishes } from '@/components/menus/dish-badges';
 import type { ServiceDayOutput } from '@/lib/schemas/service-day';
-import type { CompanyType } from '@/lib/enums';
+import { isCountOpenStatus, type CompanyType } from '@/lib/enums';
 
 type Props = {
   day: ServiceDayOutput;
@@ -41,7 +41,7 @@ export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounte
   const label = formatDate(day.serviceDate, { weekday: 'long', day: 'numeric', month: 'short' });
   // The page follows the clock: at the deadline the input locks and the badge changes.
   const deadlinePassed = day.deadline.getTime() <= now.getTime();
-  const changeable = day.status === 'PENDING' || day.status === 'EXPECTED_CONFIRMED';
+  const changeable = isCountOpenStatus(day.status);
   const canConfirmExpected = day.canConfirmExpected && !deadlinePassed;
 
   return (

@@ -6,6 +6,7 @@ import {
   assertCanDispute,
   assertCanResolveDispute,
   DISPUTE_WINDOW_DAYS,
+  isOpenForCount,
   servedCorrectionEndsAt,
   shouldAutoLock,
   type ConfirmExpectedInput,
@@ -196,6 +197,20 @@ describe('assertCanResolveDispute', () => {
     expect(() => assertCanResolveDispute({ ...ok, note: '  ' })).toThrow(err('BAD_REQUEST', { field: 'note' }));
     expect(() => assertCanResolveDispute({ ...ok, note: 'n'.repeat(1001) })).toThrow(err('BAD_REQUEST', { field: 'note' }));
     expect(() => assertCanResolveDispute({ ...ok, note: 'n'.repeat(1000) })).not.toThrow();
+  });
+});
+
+describe('isOpenForCount (views, closures and confirmation share it)', () => {
+  const deadline = at('2026-03-29T10:00:00.000Z');
+  const before = at('2026-03-29T09:59:59.999Z');
+
+  it.each(['PENDING', 'EXPECTED_CONFIRMED'] as const)('a %s day is open until its deadline, not at it', (status) => {
+    expect(isOpenForCount({ status, deadline }, before)).toBe(true);
+    expect(isOpenForCount({ status, deadline }, deadline)).toBe(false);
+  });
+
+  it.each(['SERVED_CONFIRMED', 'DISPUTED', 'CANCELLED'] as const)('a %s day is never open', (status) => {
+    expect(isOpenForCount({ status, deadline }, before)).toBe(false);
   });
 });
 

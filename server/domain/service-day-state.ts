@@ -1,4 +1,4 @@
-import type { ContractStatus, ServiceDayStatus } from '@/lib/enums';
+import { isCountOpenStatus, type ContractStatus, type ServiceDayStatus } from '@/lib/enums';
 import { MAX_DAILY_QUANTITY, MAX_TEXT_LENGTH } from '@/lib/limits';
 import { describeServedOutlier, SERVED_CORRECTION_HOURS, servedCountOutlier } from '@/lib/served-count';
 import { formatInstant, isBeforeDeadline } from './deadline';
@@ -49,6 +49,11 @@ export interface ConfirmExpectedInput {
   timeZone?: string; // the client's zone, only for the error message
 }
 
+/** The day's count is still open: not settled and its deadline ahead (whatever the contract's state). */
+export function isOpenForCount(day: { status: ServiceDayStatus; deadline: Date }, now: Date): boolean {
+  return isCountOpenStatus(day.status) && isBeforeDeadline(now, day.deadline);
+}
+
 /** Whether the day's state lets the client set (and change) the expected quantity: until the deadline. */
 export function confirmExpectedRefusal(
   input: Pick<ConfirmExpectedInput, 'status' | 'contractStatus' | 'deadline' | 'now' | 'serviceDate' | 'timeZone'>,
@@ -57,7 +62,7 @@ export function confirmExpectedRefusal(
   if (contractStatus !== 'ACTIVE') {
     return () => `This contract is ${contractStatus.toLowerCase()}, so quantities can no longer be confirmed.`;
   }
-  if (status !== 'PENDING' && status !== 'EXPECTED_CONFIRMED') {
+  if (!isCountOpenStatus(status)) {
     const why =
       status === 'DISPUTED'
         ? 'its served quantity is disputed'

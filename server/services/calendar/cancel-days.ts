@@ -3,16 +3,14 @@ import type { Transaction } from '@/db/types';
 import { queryRows, sqlArray } from '@/db/rows';
 import type { ServiceDayStatus } from '@/lib/enums';
 import type { SessionUser } from '@/server/domain/actor';
-import { isBeforeDeadline } from '@/server/domain/deadline';
+import { isOpenForCount } from '@/server/domain/service-day-state';
 import { enqueueOutboxEvents, type NewOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
 
 export type AffectedDay = { serviceDayId: string; contractId: string; serviceDate: string; status: ServiceDayStatus };
 
-/** A day a closure can cancel: still open for the client (not served), deadline ahead. */
-export function isCancellable(day: { status: ServiceDayStatus; deadline: Date }, now: Date): boolean {
-  return (day.status === 'PENDING' || day.status === 'EXPECTED_CONFIRMED') && isBeforeDeadline(now, day.deadline);
-}
+/** A day a closure can cancel: its count still open (not served, deadline ahead). */
+export const isCancellable = isOpenForCount;
 
 /**
  * Cancels the company's service days on the closed dates (`closed`: a condition on alias sd,

@@ -35,6 +35,7 @@ import { byRequestedId } from "./load";
 import { pricePeriodCovers } from "@/server/services/contracts/prices";
 import { deliveryInstant } from "@/server/domain/deadline";
 import { requestChangeRefusal } from "@/server/domain/late-change";
+import { isOpenForCount } from "@/server/domain/service-day-state";
 
 const caterer = alias(companies, "caterer");
 const client = alias(companies, "client");
@@ -239,8 +240,7 @@ export async function lockServiceDayViewRows(
 }
 
 const isOpenAt = (d: ServiceDayViewRow["day"], now: Date) =>
-  (d.status === "PENDING" || d.status === "EXPECTED_CONFIRMED") &&
-  d.confirmationDeadline.getTime() > now.getTime();
+  isOpenForCount({ status: d.status, deadline: d.confirmationDeadline }, now);
 
 /** What the view needs besides the rows: the open days' served history (for the suggestion). */
 export async function loadViewExtras(
