@@ -16,6 +16,14 @@ test("a caterer publishes a week's menu, copies it to the next week and edits a 
   await gotoReady(page, `/menus?contractId=${contractId}&week=${week1}`);
   const monday1 = page.locator(`[data-testid="menu-day"][data-date="${week1}"]`);
   await monday1.getByRole('button', { name: 'Add a dish' }).click();
+  // A dish without a name is refused beside it, in the server's words, and nothing is sent.
+  await monday1.getByRole('button', { name: /^Save / }).click();
+  await expect(monday1.getByLabel(/^Dish 1 on/)).toHaveAccessibleDescription('Name the dish.');
+  // A second dish comes and goes without touching the first.
+  await monday1.getByRole('button', { name: 'Add a dish' }).click();
+  await monday1.getByLabel(/^Dish 2 on/).fill('Soup');
+  await monday1.getByRole('button', { name: 'Remove dish 2' }).click();
+  await expect(monday1.getByTestId('dish')).toHaveCount(1);
   await monday1.getByLabel(/^Dish 1 on/).fill('Pierogi');
   await monday1.getByLabel('Vegetarian', { exact: true }).check();
   await monday1.getByText(/^Allergens/).click();

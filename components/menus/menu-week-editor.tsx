@@ -1,11 +1,11 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { Controller, useFieldArray } from 'react-hook-form';
 import { ChoiceChips } from '@/components/ui/choice-chips';
 import { toast } from '@/lib/toast';
 import { Form } from '@/components/forms/form';
-import type { SchemaLoader } from '@/components/forms/use-schema-form';
+import { showServerErrors, useSchemaForm, type SchemaLoader } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { FormError, TextField } from '@/components/ui/field';
 import { addDays } from '@/lib/dates';
@@ -13,9 +13,8 @@ import { ALLERGENS, ALLERGEN_LABELS, DIETS, DIET_LABELS, type Allergen, type Die
 import { formatDate } from '@/lib/format';
 import { MAX_DISHES_PER_MENU, MAX_DISH_NAME_LENGTH } from '@/lib/limits';
 import type { MenuOutput, setMenuInput } from '@/lib/schemas/menu';
-import { prefetchWhenIdle } from '@/lib/prefetch-when-idle';
 import { useTRPC } from '@/lib/trpc';
-import { errorMessage, fieldErrors } from '@/lib/trpc-errors';
+import { errorMessage } from '@/lib/trpc-errors';
 
 const loadMenuSchema: SchemaLoader<typeof setMenuInput> = async () => (await import('@/lib/schemas/menu')).setMenuInput;
 
@@ -74,65 +73,76 @@ export function MenuWeekEditor({ contractId, weekStart, dates, menus }: Props) {
   );
 }
 
-type Dish = { name: string; diets: Diet[]; allergens: Allergen[] };
-
 /**
- * One day's dishes. The list is plain React state (dishes come and go, each with two sets of
- * chips); on save it is checked with the procedure's own schema (setMenuInput), so a dish's
- * error shows beside it exactly as the server would word it.
+ * One day's dishes, a react-hook-form field array checked with the procedure's own schema
+ * (setMenuInput), so a dish's error shows beside it exactly as the server would word it.
  */
 function DayMenuForm({ contractId, date, dishes }: { contractId: string; date: string; dishes: MenuOutput['dishes'] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const label = formatDate(date, { weekday: 'long', day: 'numeric', month: 'short' });
-  const [list, setList] = useState<Dish[]>(dishes);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const change = (index: number, patch: Partial<Dish>) => setList((all) => all.map((d, i) => (i === index ? { ...d, ...patch } : d)));
+  const form = useSchemaForm(loadMenuSchema, { defaultValues: { contractId, date, dishes } });
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'dishes' });
+  const { errors } = form.formState;
   const save = useMutation(
     trpc.menu.set.mutationOptions({
       onSuccess: (menu) => {
         toast.success(menu ? `Menu for ${label} saved.` : `Menu for ${label} removed.`);
         router.refresh();
       },
-      onError: (error) => setErrors({ ...fieldErrors(error), ...(Object.keys(fieldErrors(error)).length === 0 ? { '': errorMessage(error) } : {}) }),
+      onError: (error) => showServerErrors(form, error, ['dishes', ...fields.map((_, i) => `dishes.${i}.name` as const)]),
     }),
   );
-  useEffect(() => prefetchWhenIdle(loadMenuSchema), []);
-  const submit = async () => {
-    const parsed = (await loadMenuSchema()).safeParse({ contractId, date, dishes: list });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data);
-  };
+  const submit = form.handleSubmit((input) => save.mutate(input));
   return (
     <section className="rounded-md border border-slate-200 p-3" aria-label={`Menu for ${label}`} data-testid="menu-day" data-date={date}>
-      <Form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        className="space-y-3"
-      >
+      <Form onSubmit={submit} className="space-y-3">
         <h3 className="font-medium text-slate-900">{label}</h3>
-        {list.length === 0 && <p className="text-sm text-slate-600">No menu yet.</p>}
-        {list.map((dish, index) => (
-          <DishFields
-            key={index}
-            dish={dish}
-            index={index}
-            dayLabel={label}
-            error={errors[`dishes.${index}.name`]}
-            onChange={(patch) => change(index, patch)}
-            onRemove={() => setList((all) => all.filter((_, i) => i !== index))}
-          />
+        {fields.length === 0 && <p className="text-sm text-slate-600">No menu yet.</p>}
+        {fields.map((field, index) => (
+          <div key={field.id} className="space-y-2 rounded border border-slate-100 bg-slate-50 p-2" data-testid="dish">
+            <div className="flex items-end gap-2">
+              <TextField
+                className="flex-1"
+                label={`Dish ${index + 1} on ${label}`}
+                maxLength={MAX_DISH_NAME_LENGTH}
+                error={errors.dishes?.[index]?.name?.message}
+                {...form.register(`dishes.${index}.name`)}
+              />
+              <Button variant="ghost" onClick={() => remove(index)} aria-label={`Remove dish ${index + 1}`}>
+                Remove
+              </Button>
+            </div>
+            <Controller
+              control={form.control}
+              name={`dishes.${index}.diets`}
+              render={({ field: diets }) => (
+                <ChoiceChips small legend="Suits" options={DIETS} labels={DIET_LABELS} value={(diets.value ?? []) as Diet[]} onChange={diets.onChange} />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name={`dishes.${index}.allergens`}
+              render={({ field: allergens }) => {
+                const chosen = (allergens.value ?? []) as Allergen[];
+                return (
+                  <details>
+                    <summary className="cursor-pointer text-xs font-medium text-slate-700">
+                      Allergens{chosen.length > 0 ? `: ${chosen.map((a) => ALLERGEN_LABELS[a].toLowerCase()).join(', ')}` : ' (none)'}
+                    </summary>
+                    <div className="mt-1">
+                      <ChoiceChips small tone="amber" legend="Contains" options={ALLERGENS} labels={ALLERGEN_LABELS} value={chosen} onChange={allergens.onChange} />
+                    </div>
+                  </details>
+                );
+              }}
+            />
+          </div>
         ))}
-        <FormError message={errors.dishes ?? errors['']} />
+        <FormError message={errors.root?.server?.message ?? errors.dishes?.message ?? errors.dishes?.root?.message} />
         <div className="flex flex-wrap gap-2">
-          {list.length < MAX_DISHES_PER_MENU && (
-            <Button variant="ghost" onClick={() => setList((all) => [...all, { name: '', diets: [], allergens: [] }])}>
+          {fields.length < MAX_DISHES_PER_MENU && (
+            <Button variant="ghost" onClick={() => append({ name: '', diets: [], allergens: [] })}>
               Add a dish
             </Button>
           )}
@@ -142,43 +152,5 @@ function DayMenuForm({ contractId, date, dishes }: { contractId: string; date: s
         </div>
       </Form>
     </section>
-  );
-}
-
-function DishFields(props: { dish: Dish; index: number; dayLabel: string; error?: string; onChange: (patch: Partial<Dish>) => void; onRemove: () => void }) {
-  const { dish, index, dayLabel, error, onChange, onRemove } = props;
-  return (
-    <div className="space-y-2 rounded border border-slate-100 bg-slate-50 p-2" data-testid="dish">
-      <div className="flex items-end gap-2">
-        <TextField
-          className="flex-1"
-          label={`Dish ${index + 1} on ${dayLabel}`}
-          maxLength={MAX_DISH_NAME_LENGTH}
-          value={dish.name}
-          onChange={(e) => onChange({ name: e.target.value })}
-          error={error}
-        />
-        <Button variant="ghost" onClick={onRemove} aria-label={`Remove dish ${index + 1}`}>
-          Remove
-        </Button>
-      </div>
-      <ChoiceChips small legend="Suits" options={DIETS} labels={DIET_LABELS} value={dish.diets} onChange={(diets) => onChange({ diets })} />
-      <details>
-        <summary className="cursor-pointer text-xs font-medium text-slate-700">
-          Allergens{dish.allergens.length > 0 ? `: ${dish.allergens.map((a) => ALLERGEN_LABELS[a].toLowerCase()).join(', ')}` : ' (none)'}
-        </summary>
-        <div className="mt-1">
-          <ChoiceChips
-            small
-            tone="amber"
-            legend="Contains"
-            options={ALLERGENS}
-            labels={ALLERGEN_LABELS}
-            value={dish.allergens}
-            onChange={(allergens) => onChange({ allergens })}
-          />
-        </div>
-      </details>
-    </div>
   );
 }
