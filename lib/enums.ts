@@ -66,7 +66,7 @@ export const NOTIFICATION_CATEGORY_LABELS: Record<NotificationCategory, { label:
   reminders: { label: 'Reminders', description: 'Meal counts to confirm before their deadline (one digest per day).' },
   confirmations: { label: 'Confirmations', description: 'Meal counts confirmed or locked, and served counts.' },
   disputes: { label: 'Disputes', description: 'Served counts disputed and disputes resolved.' },
-  contracts: { label: 'Contracts', description: 'Contracts created, changed, paused, resumed or terminated.' },
+  contracts: { label: 'Contracts and menus', description: 'Contracts proposed, changed, paused, resumed or terminated, and menus published or changed.' },
   statements: { label: 'Statements', description: 'Statements and invoices issued.' },
 };
 
