@@ -101,9 +101,10 @@ async function awaitingServed(db: DbOrTx, cateringId: string, now: Date) {
   const rows = await queryRows<DayRefRow & { total: number }>(
     db,
     sql`
-      with mine as (
+      with mine as materialized (
         -- The client's wall clock now, once per contract: a day is delivered once its delivery
-        -- time has passed on that clock (no time-zone arithmetic per day).
+        -- time has passed on that clock (no time-zone arithmetic per day). Materialized: inlined,
+        -- the conversion moved into the days' filter and ran once per day row.
         select c.id, c.delivery_time, cl.name as client_name, (${now.toISOString()}::timestamptz at time zone cl.timezone) as local_now
         from contracts c
         -- The client by key (OFFSET 0 keeps it a per-contract lookup, not a join over every company).
