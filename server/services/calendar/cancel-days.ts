@@ -9,9 +9,6 @@ import { contractEventPayload } from '@/server/services/contracts/events';
 
 export type AffectedDay = { serviceDayId: string; contractId: string; serviceDate: string; status: ServiceDayStatus };
 
-/** A day a closure can cancel: its count still open (not served, deadline ahead). */
-export const isCancellable = isOpenForCount;
-
 /**
  * Cancels the company's service days on the closed dates (`closed`: a condition on alias sd,
  * the service day) of its contracts (or of one), in the caller's transaction: PENDING and
@@ -48,7 +45,8 @@ export async function cancelClosedDays(
   const affected = rows.map((r) => ({
     row: r,
     day: { serviceDayId: r.id, contractId: r.contract_id, serviceDate: r.service_date, status: r.status },
-    cancel: isCancellable({ status: r.status, deadline: new Date(r.confirmation_deadline) }, now),
+    // A closure cancels the days whose count is still open (not served, deadline ahead).
+    cancel: isOpenForCount({ status: r.status, deadline: new Date(r.confirmation_deadline) }, now),
   }));
   const cancel = affected.filter((a) => a.cancel);
   if (cancel.length > 0) {

@@ -11,6 +11,7 @@ import { DomainError } from '@/server/domain/errors';
 import { answerChangeRefusal, assertCanRequestChange, lateRemovedMeals } from '@/server/domain/late-change';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
+import { toHhMm } from '@/server/services/contracts/views';
 import { autoLockedEvent } from './auto-lock';
 import { lockCatererDate } from './capacity-lock';
 import { lockServiceDay, type ServiceDayRow } from './load';
@@ -33,7 +34,7 @@ export async function requestLateChange(
   const { id, quantity, now } = input;
   await db.transaction(async (tx) => {
     const { day, contract, clientTimeZone } = await lockServiceDay(tx, id, { companyId: actor.companyId, side: 'CLIENT' });
-    const deliveryAt = () => deliveryInstant(day.serviceDate, contract.deliveryTime.slice(0, 5), clientTimeZone).toJSDate();
+    const deliveryAt = () => deliveryInstant(day.serviceDate, toHhMm(contract.deliveryTime), clientTimeZone).toJSDate();
     const reason = assertCanRequestChange({
       status: day.status,
       contractStatus: contract.status,

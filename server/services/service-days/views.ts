@@ -30,7 +30,7 @@ import {
 import { offeredOnly } from "@/lib/diets";
 import { DomainError } from "@/server/domain/errors";
 import { serviceDayActionsForViewer } from "@/server/domain/viewer-permissions";
-import { ownSideOf, partyOf } from "@/server/services/contracts/views";
+import { ownSideOf, partyOf, toHhMm } from "@/server/services/contracts/views";
 import { byRequestedId } from "./load";
 import { pricePeriodCovers } from "@/server/services/contracts/prices";
 import { deliveryInstant } from "@/server/domain/deadline";
@@ -394,7 +394,7 @@ function lateChangeView(
       deliveryAt: () =>
         deliveryInstant(
           d.serviceDate,
-          c.deliveryTime.slice(0, 5),
+          toHhMm(c.deliveryTime),
           clientTimeZone,
         ).toJSDate(),
       now,
