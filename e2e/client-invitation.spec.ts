@@ -21,6 +21,8 @@ test('a new caterer invites a new client by e-mail; the client registers from th
   await expect(page.getByText(/add an invitation with the client’s company name/)).toBeVisible();
   await page.getByRole('button', { name: 'Invite this client' }).click();
   await page.getByLabel("Client's company name").fill(`Invite Office ${stamp}`);
+  // The office is in another zone than the kitchen: its terms are worded on the office's clock.
+  await page.getByLabel("Client office's time zone").selectOption('America/New_York');
   await page.getByRole('button', { name: 'Send proposal and invitation' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Contract with Invite Office ${stamp}`);
   await expect(page.getByTestId('proposal-note')).toContainText('is not on ChefOps yet');
@@ -33,6 +35,8 @@ test('a new caterer invites a new client by e-mail; the client registers from th
   await expect(page.getByText(/proposes a catering contract to Invite Office/)).toBeVisible();
   await expect(page.getByLabel('Company name')).toHaveValue(`Invite Office ${stamp}`);
   await expect(page.getByLabel('Work email')).toHaveValue(client);
+  await expect(page.getByText('Its delivery time and deadlines are on America/New York time.')).toBeVisible();
+  await expect(page.getByLabel('Time zone')).toHaveValue('America/New_York');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
 

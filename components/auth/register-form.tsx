@@ -44,10 +44,11 @@ export function RegisterForm({ invitationToken }: { invitationToken?: string } =
     if (!form.getFieldState('companyName').isDirty) form.setValue('companyName', invited.companyName ?? '');
     if (!form.getFieldState('email').isDirty) form.setValue('email', invited.email ?? '');
   }, [form, invited, invitationToken]);
-  // Suggest the browser's own zone, known only after hydration, until the user picks one.
+  // Suggest the zone the invitation's terms were proposed in, else the browser's own (known
+  // only after hydration), until the user picks one.
   useEffect(() => {
-    if (!form.getFieldState('timezone').isDirty) form.setValue('timezone', browserTimeZone());
-  }, [form]);
+    if (!form.getFieldState('timezone').isDirty) form.setValue('timezone', invited?.timezone ?? browserTimeZone());
+  }, [form, invited]);
   // The currency follows the zone's country (Europe/Warsaw → PLN) until the user types one.
   const timezone = form.watch('timezone');
   useEffect(() => {
@@ -84,6 +85,7 @@ export function RegisterForm({ invitationToken }: { invitationToken?: string } =
             <p role="status" className="rounded-md border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">
               {invited.cateringName ?? 'A caterer'} proposes a catering contract to {invited.companyName}. Register your company to review the
               proposal and accept or decline it.
+              {invited.timezone && <> Its delivery time and deadlines are on {invited.timezone.replaceAll('_', ' ')} time.</>}
             </p>
             <input type="hidden" value={invitationToken} {...form.register('clientInvitationToken')} />
           </>

@@ -22,6 +22,7 @@ import {
 } from '@/lib/limits';
 import type { ContractOutput, UpdateContractInput } from '@/lib/schemas/contract';
 import { useTRPC } from '@/lib/trpc';
+import { TimeZoneSelect } from '@/components/settings/time-zone-select';
 import { WeekdayPicker } from './weekday-picker';
 import { DietCountFields, DietOptionsPicker } from '@/components/diets/diet-count-fields';
 import { offeredOnly, type DietCounts } from '@/lib/diets';
@@ -29,7 +30,7 @@ import { DIETS, type Diet } from '@/lib/enums';
 
 type Counterparty = { id: string; name: string; email: string };
 type Props =
-  | { mode: 'create'; currency: string; counterparties?: Counterparty[] }
+  | { mode: 'create'; currency: string; timeZone: string; counterparties?: Counterparty[] }
   | { mode: 'edit'; currency: string; contract: ContractOutput };
 
 const FIELDS = [
@@ -52,6 +53,7 @@ const FIELDS = [
   'dietOptions',
   'defaultDiets',
   'inviteClient.companyName',
+  'inviteClient.timezone',
 ] as const;
 
 /** A refusal that means "no client company uses this email" (the form then offers an invitation). */
@@ -169,7 +171,16 @@ export function ContractForm(props: Props) {
             {offerInvite && !inviting && (
               <div role="group" aria-label="Invite this client" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950">
                 <p>Not on ChefOps yet? Send the proposal with an invitation: the client gets the terms and a link to register (valid 7 days).</p>
-                <Button className="mt-2" variant="secondary" onClick={() => { setInviting(true); form.clearErrors('clientEmail'); }}>
+                <Button
+                  className="mt-2"
+                  variant="secondary"
+                  onClick={() => {
+                    setInviting(true);
+                    form.clearErrors('clientEmail');
+                    // The office is most often in the caterer's own zone; the caterer can change it.
+                    if (props.mode === 'create') form.setValue('inviteClient.timezone', props.timeZone);
+                  }}
+                >
                   Invite this client
                 </Button>
               </div>
@@ -181,6 +192,19 @@ export function ContractForm(props: Props) {
                   hint="Shown in the invitation; the client can correct it when registering."
                   error={errors.inviteClient?.companyName?.message}
                   {...form.register('inviteClient.companyName')}
+                />
+                <Controller
+                  control={form.control}
+                  name="inviteClient.timezone"
+                  render={({ field, fieldState }) => (
+                    <TimeZoneSelect
+                      label="Client office's time zone"
+                      hint="The delivery time and meal-count deadlines run on this zone, and the invitation is worded in it."
+                      value={field.value ?? (props.mode === 'create' ? props.timeZone : 'UTC')}
+                      onChange={field.onChange}
+                      error={fieldState.error?.message}
+                    />
+                  )}
                 />
                 <Button
                   variant="ghost"

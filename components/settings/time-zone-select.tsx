@@ -12,17 +12,19 @@ export function TimeZoneSelect({
   onChange,
   error,
   label = 'Time zone',
+  hint = 'Deadlines and delivery times are shown in this zone.',
 }: {
   value: string;
   onChange: (zone: string) => void;
   error?: string;
   label?: string;
+  hint?: string;
 }) {
   const isClient = useIsClient();
   const zones = isClient ? Array.from(new Set([value, ...timeZoneOptions()])) : [value];
   return (
     <SelectField label={label} name="timezone" value={value} onChange={(e) => onChange(e.target.value)} error={error}
-      hint="Deadlines and delivery times are shown in this zone.">
+      hint={hint}>
       {zones.map((zone) => (
         <option key={zone} value={zone}>
           {zone.replaceAll('_', ' ')}

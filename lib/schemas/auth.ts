@@ -67,6 +67,8 @@ export const clientInvitationOutput = z.object({
   email: z.string().nullable(),
   companyName: z.string().nullable(),
   cateringName: z.string().nullable(),
+  /** The zone the caterer proposed the terms in (the client office's); the form suggests it. */
+  timezone: z.string().nullable(),
 });
 
 

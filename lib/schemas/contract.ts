@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPANY_TYPES, CONTRACT_ACTIONS, CONTRACT_STATUSES } from '@/lib/enums';
 import { TIME_OF_DAY_PATTERN } from '@/lib/patterns';
 import { checkContractTerms, contractTermFields, contractTermsObject, noticeModeSchema } from './contract-terms';
-import { companyNameSchema, dateSchema, emailSchema, textSchema, uuidSchema } from './common';
+import { companyNameSchema, dateSchema, emailSchema, textSchema, timeZoneSchema, uuidSchema } from './common';
 import { deliveryDetailsOutput } from './company';
 import { dietCountsSchema, dietSchema } from './diets';
 
@@ -21,8 +21,12 @@ const billingReference = (label: string) =>
     .optional();
 export const billingFields = { poNumber: billingReference('The PO number'), costCenter: billingReference('The cost center') };
 
-/** A client not on ChefOps yet: the proposal is recorded and the client gets a 7-day link to register. */
-export const inviteClientSchema = z.object({ companyName: companyNameSchema });
+/**
+ * A client not on ChefOps yet: the proposal is recorded and the client gets a 7-day link to
+ * register. `timezone` is the client office's zone (the caterer's when omitted): the proposal's
+ * delivery time and deadlines are read on it, and the invitation is worded in it.
+ */
+export const inviteClientSchema = z.object({ companyName: companyNameSchema, timezone: timeZoneSchema.optional() });
 
 export const createContractInput = contractTermsObject
   .extend({ clientEmail: emailSchema, ...billingFields, inviteClient: inviteClientSchema.optional() })

@@ -1,3 +1,4 @@
+import { allQueries } from '@/db/concurrent';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx, Transaction } from '@/db/types';
@@ -56,13 +57,14 @@ export async function findClientCompany(db: DbOrTx, email: string): Promise<{ id
 
 /**
  * The INVITED client company a proposal to a client not on ChefOps belongs to until it
- * registers: an earlier invitation's (any caterer's) for the same email, or a new one named as
- * the caterer wrote it, on the caterer's time zone for now. An email that belongs to any other
+ * registers: an earlier invitation's (any caterer's) for the same email, or a new one named and
+ * zoned as the caterer wrote it (the client office's zone, which the caterer knows best). An
+ * earlier invitation's company keeps its zone: the terms already sent were worded in it. An email that belongs to any other
  * account is refused: it cannot become a new client company's.
  */
 export async function invitedClientCompany(
   tx: Transaction,
-  input: { email: string; companyName: string; catererTimeZone: string },
+  input: { email: string; companyName: string; timezone: string },
 ): Promise<string> {
   const email = input.email.trim().toLowerCase();
   const owner = await emailOwnerCompanyId(tx, email);
@@ -82,8 +84,8 @@ export async function invitedClientCompany(
       name: input.companyName,
       companyType: 'CLIENT',
       status: 'INVITED',
-      timezone: input.catererTimeZone,
-      currency: currencyForTimeZone(input.catererTimeZone),
+      timezone: input.timezone,
+      currency: currencyForTimeZone(input.timezone),
     })
     .returning({ id: companies.id });
   return company!.id;
@@ -99,10 +101,9 @@ export async function sendClientInvitation(
   input: { clientId: string; contractId: string; email: string; companyName: string; terms: ProposalTerms; now: Date },
 ): Promise<void> {
   const id = randomUUID();
-  const [caterer] = await tx
-    .select({ name: companies.name, timezone: companies.timezone })
-    .from(companies)
-    .where(eq(companies.id, actor.companyId));
+  const [caterer] = await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, actor.companyId));
+  // The invitee reads the terms on its own office's clock, the zone the contract runs on.
+  const [client] = await tx.select({ timezone: companies.timezone }).from(companies).where(eq(companies.id, input.clientId));
   await tx.insert(clientInvitations).values({
     id,
     companyId: input.clientId,
@@ -124,7 +125,7 @@ export async function sendClientInvitation(
       cateringName: caterer!.name,
       invitedByEmail: actor.email,
       contractId: input.contractId,
-      timeZone: caterer!.timezone,
+      timeZone: client!.timezone,
       terms: input.terms,
     },
   });
@@ -141,9 +142,18 @@ async function invitationByToken(db: DbOrTx, token: string): Promise<InvitationR
 export async function clientInvitationInfo(db: DbOrTx, token: string, now: Date) {
   const row = await invitationByToken(db, token);
   const problem = linkProblem('client-invitation', row, now);
-  if (problem || !row) return { problem, email: null, companyName: null, cateringName: null };
-  const [caterer] = await db.select({ name: companies.name }).from(companies).where(eq(companies.id, row.cateringId));
-  return { problem: null, email: row.email, companyName: row.companyName, cateringName: caterer?.name ?? null };
+  if (problem || !row) return { problem, email: null, companyName: null, cateringName: null, timezone: null };
+  const [[caterer], [client]] = await allQueries([
+    db.select({ name: companies.name }).from(companies).where(eq(companies.id, row.cateringId)),
+    db.select({ timezone: companies.timezone }).from(companies).where(eq(companies.id, row.companyId)),
+  ]);
+  return {
+    problem: null,
+    email: row.email,
+    companyName: row.companyName,
+    cateringName: caterer?.name ?? null,
+    timezone: client?.timezone ?? null,
+  };
 }
 
 /** Why the invitation link with this token cannot be used now (BAD_REQUEST on the token), or the invitation. */

@@ -61,9 +61,11 @@ export async function registerCompany(db: DbOrTx, input: RegisterInput, { ip, no
     const invitation = token ? await claimClientInvitation(tx, token, now) : null;
     // Checked again: a parallel sign-up may have taken the address meanwhile.
     await assertEmailFree(tx, input.email, invitation?.companyId ?? null);
-    const timezone = input.timezone ?? 'UTC';
     let companyId: string;
     if (invitation) {
+      // Without a zone in the form, the company keeps the one its invitation was worded in.
+      const [invited] = await tx.select({ timezone: companies.timezone }).from(companies).where(eq(companies.id, invitation.companyId));
+      const timezone = input.timezone ?? invited!.timezone;
       const [company] = await tx
         .update(companies)
         .set({ name: input.companyName, timezone, currency: input.currency ?? currencyForTimeZone(timezone), status: 'ACTIVE' })
@@ -71,6 +73,7 @@ export async function registerCompany(db: DbOrTx, input: RegisterInput, { ip, no
         .returning({ id: companies.id, status: companies.status });
       companyId = company!.id;
     } else {
+      const timezone = input.timezone ?? 'UTC';
       const [company] = await tx
         .insert(companies)
         .values({

@@ -27,14 +27,14 @@ async function invitationToken(email: string) {
   return linkToken('client-invitation', newest.id);
 }
 
-async function inviteNewClient(options: { email?: string; companyName?: string } = {}) {
+async function inviteNewClient(options: { email?: string; companyName?: string; timezone?: string } = {}) {
   const clock: Clock = { now: new Date(START) };
-  const caterer = await registerCompany(t.db, { companyType: 'CATERING', dailyCapacity: 500 }, clock);
+  const caterer = await registerCompany(t.db, { companyType: 'CATERING', dailyCapacity: 500, timezone: 'Europe/London' }, clock);
   const email = options.email ?? fresh('office');
   const proposal = await caterer.caller.contract.create({
     clientEmail: email,
     ...contractTerms(),
-    inviteClient: { companyName: options.companyName ?? 'Nova Offices' },
+    inviteClient: { companyName: options.companyName ?? 'Nova Offices', timezone: options.timezone },
   });
   return { clock, caterer, email, proposal };
 }
@@ -108,10 +108,38 @@ describe('contract.create {inviteClient}', () => {
     expect((await rejectionOf(caterer.caller.contract.create({ clientEmail: email, ...contractTerms() }))).code).toBe('NOT_FOUND');
   });
 
+  it('words the invitation in the client office’s zone the caterer names (the caterer’s own when omitted), and registering keeps it', async () => {
+    const { clock, email, proposal } = await inviteNewClient({ timezone: 'America/New_York' });
+    const [company] = await t.db.select().from(companies).where(eq(companies.id, proposal.clientId));
+    expect(company).toMatchObject({ timezone: 'America/New_York', currency: 'USD' });
+    await drainOutbox(t.db, { now: new Date(Date.now() + 1000), handlers: [emailHandler('http://x.test')] });
+    const [mail] = await queryRows<{ body: string }>(t.db, sql`select body from email_deliveries where recipient = ${email}`);
+    expect(mail!.body).toContain('delivery at 12:00 (America/New_York)');
+    expect(mail!.body).not.toContain('Europe/London');
+    const token = await invitationToken(email);
+    expect(await visitor(clock).auth.clientInvitation({ token })).toMatchObject({ timezone: 'America/New_York' });
+    // A form that sends no zone keeps the one the terms were worded in.
+    await visitor(clock).auth.register(registration(email, token, { timezone: undefined }));
+    const [registered] = await t.db.select().from(companies).where(eq(companies.id, proposal.clientId));
+    expect(registered).toMatchObject({ status: 'ACTIVE', timezone: 'America/New_York' });
+
+    const byDefault = await inviteNewClient();
+    const [invited] = await t.db.select().from(companies).where(eq(companies.id, byDefault.proposal.clientId));
+    expect(invited!.timezone).toBe('Europe/London');
+    // A zone that does not exist is refused beside its field, and nothing is recorded.
+    const before = await snapshot(t.db);
+    const bad = await rejectionOf(
+      byDefault.caterer.caller.contract.create({ clientEmail: fresh('bad-zone'), ...contractTerms(), inviteClient: { companyName: 'Z', timezone: 'Mars/Olympus' } }),
+    );
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(fieldsOf(bad)).toEqual(['inviteClient.timezone']);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
   it('the link pre-fills the register page (auth.clientInvitation); a made-up token says it is not valid', async () => {
     const { clock, email, proposal } = await inviteNewClient();
     const info = await visitor(clock).auth.clientInvitation({ token: await invitationToken(email) });
-    expect(info).toEqual({ problem: null, email, companyName: 'Nova Offices', cateringName: proposal.cateringName });
+    expect(info).toEqual({ problem: null, email, companyName: 'Nova Offices', cateringName: proposal.cateringName, timezone: 'Europe/London' });
     const bad = await visitor(clock).auth.clientInvitation({ token: 'made-up' });
     expect(bad).toMatchObject({ email: null, problem: expect.stringMatching(/is not valid/) });
   });

@@ -44,7 +44,13 @@ export async function createContract(
       .where(eq(companies.id, actor.companyId));
     const found = await findClientCompany(tx, clientEmail);
     const client = found ?? (inviteClient
-      ? { id: await invitedClientCompany(tx, { email: clientEmail, companyName: inviteClient.companyName, catererTimeZone: caterer!.timezone }) }
+      ? {
+          id: await invitedClientCompany(tx, {
+            email: clientEmail,
+            companyName: inviteClient.companyName,
+            timezone: inviteClient.timezone ?? caterer!.timezone,
+          }),
+        }
       : null);
     if (!client) throw new DomainError('NOT_FOUND', UNKNOWN_CLIENT_MESSAGE, 'clientEmail');
     const pair = { cateringId: actor.companyId, clientId: client.id };

@@ -15,7 +15,7 @@ export default async function NewContractPage() {
   return (
     <>
       <PageHeader title="New contract" description="Terms you propose to a client. Service days are planned once the client's administrator accepts them." />
-      <ContractForm mode="create" currency={company.currency} counterparties={counterparties} />
+      <ContractForm mode="create" currency={company.currency} timeZone={company.timezone} counterparties={counterparties} />
     </>
   );
 }
