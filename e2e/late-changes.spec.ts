@@ -24,6 +24,7 @@ test('after the deadline the client asks for five more; the caterer accepts; the
   await day.getByLabel('Why it changes').fill('Five visitors from head office.');
   await day.getByRole('button', { name: 'Ask the caterer' }).click();
   await expect(day.getByTestId('change-request')).toContainText('waiting for the caterer');
+  await expect(day.getByTestId('change-request-who')).toContainText(`Asked by ${client}`);
   await drainOutbox(page);
   await signOut(page);
 
@@ -34,5 +35,6 @@ test('after the deadline the client asks for five more; the caterer accepts; the
   await day.getByRole('button', { name: 'Accept 25 meals' }).click();
   await expect(page.getByText('Change accepted.')).toBeVisible();
   await expect(day.getByTestId('change-request')).toContainText('accepted');
+  await expect(day.getByTestId('change-request-who')).toContainText(`accepted by ${caterer}`);
   await expect(day.getByText('Expected 25')).toBeVisible();
 });

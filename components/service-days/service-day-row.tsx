@@ -108,7 +108,7 @@ export function ServiceDayRow({ day, viewerSide, now, viewerTimeZone, showCounte
 
       {day.canConfirmServed && <ServedQuantityForm day={day} label={label} onDone={onDone} />}
 
-      {day.changeRequest && <ChangeRequestNote day={day} viewerSide={viewerSide} />}
+      {day.changeRequest && <ChangeRequestNote day={day} viewerSide={viewerSide} viewerTimeZone={viewerTimeZone} now={now} />}
 
       {day.disputeReason && (
         <div className="mt-2 rounded bg-red-50 p-2 text-sm text-red-950">
@@ -167,15 +167,25 @@ const OUTCOME: Record<NonNullable<ServiceDayOutput['changeRequest']>['outcome'],
   CLOSED: 'closed when the served count was confirmed',
 };
 
-/** A late change asked for after the deadline: what, why, and where it stands. */
-function ChangeRequestNote({ day, viewerSide }: { day: ServiceDayOutput; viewerSide: 'CATERING' | 'CLIENT' }) {
+/** A late change asked for after the deadline: what, why, who asked and answered when, and where it stands. */
+function ChangeRequestNote({ day, viewerSide, viewerTimeZone, now }: { day: ServiceDayOutput; viewerSide: 'CATERING' | 'CLIENT'; viewerTimeZone: string; now: Date }) {
   const r = day.changeRequest!;
   const open = r.outcome === 'OPEN';
+  const when = (instant: Date) => <time dateTime={instant.toISOString()}>{formatInstant(instant, viewerTimeZone, { now })}</time>;
   return (
     <div className={`mt-2 rounded p-2 text-sm ${open ? 'bg-sky-50 text-sky-950' : 'bg-slate-50 text-slate-800'}`} data-testid="change-request">
       <p>
         <strong>Late change {r.previousQuantity} → {r.quantity}:</strong> {OUTCOME[r.outcome]}
         {open && viewerSide === 'CATERING' ? ' (answer before delivery)' : ''}. Reason: {r.reason}
+      </p>
+      <p className="mt-1 text-xs text-slate-600" data-testid="change-request-who">
+        Asked by {r.requestedByEmail ?? 'a former user'}, {when(r.requestedAt)}
+        {r.answeredAt && (
+          <>
+            ; {r.outcome === 'CLOSED' ? 'closed' : r.outcome.toLowerCase()} by {r.answeredByEmail ?? 'a former user'}, {when(r.answeredAt)}
+          </>
+        )}
+        .
       </p>
       {r.note && <p className="mt-1">Note: {r.note}</p>}
     </div>

@@ -160,8 +160,12 @@ export const serviceDayOutput = z.object({
       previousQuantity: z.number().int(),
       reason: z.string(),
       requestedAt: z.date(),
+      /** Who asked, by email. */
+      requestedByEmail: z.string().nullable(),
       outcome: z.enum(['OPEN', 'ACCEPTED', 'DECLINED', 'CLOSED']),
       answeredAt: z.date().nullable(),
+      /** Who answered, or confirmed the served count that closed it; null while OPEN. */
+      answeredByEmail: z.string().nullable(),
       note: z.string().nullable(),
     })
     .nullable(),

@@ -51,7 +51,16 @@ describe('serviceDay.requestChange', () => {
     expect(requested).toMatchObject({
       status: 'EXPECTED_CONFIRMED',
       expectedQuantity: 20,
-      changeRequest: { quantity: 25, previousQuantity: 20, reason: ask.reason, outcome: 'OPEN', requestedAt: AFTER_DEADLINE, answeredAt: null },
+      changeRequest: {
+        quantity: 25,
+        previousQuantity: 20,
+        reason: ask.reason,
+        outcome: 'OPEN',
+        requestedAt: AFTER_DEADLINE,
+        requestedByEmail: clientManager.session.email,
+        answeredAt: null,
+        answeredByEmail: null,
+      },
       canRequestChange: false,
     });
     const again = await rejectionOf(client.caller.serviceDay.requestChange({ ...ask, quantity: 30 }));
@@ -82,10 +91,13 @@ describe('serviceDay.answerChange', () => {
     const accepted = await catererManager.caller.serviceDay.answerChange({ id: dayId, accept: true, note: 'Fine.' });
     expect(accepted).toMatchObject({
       expectedQuantity: 25,
-      changeRequest: { outcome: 'ACCEPTED', answeredAt: AFTER_DEADLINE, note: 'Fine.' },
+      changeRequest: { outcome: 'ACCEPTED', answeredAt: AFTER_DEADLINE, answeredByEmail: catererManager.session.email, note: 'Fine.' },
       lateRemovedMeals: 0,
       canAnswerChange: false,
     });
+    // The client sees who asked and who answered too.
+    const [seen] = await client.caller.serviceDay.list({ from: WEDNESDAY, to: WEDNESDAY });
+    expect(seen!.changeRequest).toMatchObject({ requestedByEmail: clientManager.session.email, answeredByEmail: catererManager.session.email });
     expect((await rejectionOf(catererManager.caller.serviceDay.answerChange({ id: dayId, accept: true }))).message).toMatch(
       /no change request waiting/,
     );
@@ -137,7 +149,11 @@ describe('serviceDay.answerChange', () => {
     await client.caller.serviceDay.requestChange({ id: dayId, quantity: 25, reason: 'Visitors.' });
     clock.now = new Date('2026-03-04T15:00:00Z');
     const served = await catererManager.caller.serviceDay.confirmServed({ id: dayId, quantity: 22 });
-    expect(served).toMatchObject({ status: 'SERVED_CONFIRMED', changeRequest: { outcome: 'CLOSED' }, canAnswerChange: false });
+    expect(served).toMatchObject({
+      status: 'SERVED_CONFIRMED',
+      changeRequest: { outcome: 'CLOSED', requestedByEmail: client.session.email, answeredByEmail: catererManager.session.email },
+      canAnswerChange: false,
+    });
     expect((await rejectionOf(catererManager.caller.serviceDay.answerChange({ id: dayId, accept: true }))).code).toBe('CONFLICT');
   });
 });

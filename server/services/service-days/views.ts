@@ -10,9 +10,9 @@ import {
   sql,
   type SQL,
 } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx, Transaction } from "@/db/types";
-import { companies, contractPrices, contracts, menus, serviceDays } from "@/db/schema";
+import { companies, contractPrices, contracts, menus, serviceDays, users } from "@/db/schema";
 import type { SessionUser } from "@/server/domain/actor";
 import type {
   ListServiceDaysInput,
@@ -138,6 +138,13 @@ const viewContractColumns = {
   dietOptions: contracts.dietOptions,
 };
 
+/**
+ * Who did something, by email, read only where someone did: CASE skips the lookup on a null id,
+ * so the days without a late change (nearly all) cost nothing.
+ */
+const userEmail = (id: AnyPgColumn) =>
+  sql<string | null>`case when ${id} is null then null else (select ${users.email} from ${users} where ${users.id} = ${id}) end`;
+
 /** The view's rows, by date then client; `lock`: by id (the lock order) and locked FOR UPDATE. */
 function viewRowsQuery(handle: DbOrTx, viewer: SessionUser, where: SQL | undefined, lock: boolean) {
   const base = handle
@@ -151,6 +158,8 @@ function viewRowsQuery(handle: DbOrTx, viewer: SessionUser, where: SQL | undefin
       dishes: menus.dishes,
       /** The price in force on the day (its period); the contract's own price where none covers it. */
       periodPrice: contractPrices.pricePerMealCents,
+      changeRequestedBy: userEmail(serviceDays.changeRequestedById),
+      changeAnsweredBy: userEmail(serviceDays.changeAnsweredById),
     })
     .from(serviceDays)
     .innerJoin(contracts, eq(contracts.id, serviceDays.contractId))
@@ -284,6 +293,8 @@ export function toServiceDayViews(
       weekBeforeDiets,
       dishes,
       periodPrice,
+      changeRequestedBy,
+      changeAnsweredBy,
     }): ServiceDayOutput => {
       const pricePerMealCents = periodPrice ?? c.pricePerMealCents;
       const cost = serviceDayCostCents({
@@ -365,7 +376,7 @@ export function toServiceDayViews(
         costCents: cost.cents,
         costIsEstimate: cost.isEstimate,
         ...actions,
-        ...lateChangeView(d, c, clientTimeZone, viewer, now),
+        ...lateChangeView(d, c, clientTimeZone, viewer, now, { requestedBy: changeRequestedBy, answeredBy: changeAnsweredBy }),
       };
     },
   );
@@ -381,6 +392,7 @@ function lateChangeView(
   clientTimeZone: string,
   viewer: SessionUser,
   now: Date,
+  who: { requestedBy: string | null; answeredBy: string | null },
 ) {
   const open = d.changeRequestedAt !== null && d.changeOutcome === null;
   const confirmer = viewer.role === "ADMIN" || viewer.role === "MANAGER";
@@ -410,9 +422,11 @@ function lateChangeView(
             previousQuantity: d.changePreviousQuantity ?? d.expectedQuantity,
             reason: d.changeReason ?? "",
             requestedAt: d.changeRequestedAt,
+            requestedByEmail: who.requestedBy,
             outcome: (d.changeOutcome ?? "OPEN") as
               "OPEN" | "ACCEPTED" | "DECLINED" | "CLOSED",
             answeredAt: d.changeAnsweredAt,
+            answeredByEmail: who.answeredBy,
             note: d.changeAnswerNote,
           },
     lateRemovedMeals: d.lateRemovedMeals,
