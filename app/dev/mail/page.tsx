@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Fragment } from 'react';
+import { BrowserTime } from '@/components/ui/browser-time';
 import { loadDevMailbox } from '@/server/routes/dev-mailbox';
 
 export const metadata: Metadata = { title: 'Development mailbox' };
@@ -43,7 +44,7 @@ export default async function DevMailPage() {
             <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <h2 className="text-base font-semibold text-slate-900">{m.subject}</h2>
               <p className="mt-1 text-xs text-slate-600">
-                To {m.to} · {m.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC
+                To {m.to} · <BrowserTime instant={m.createdAt} />
               </p>
               <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm text-slate-800">
                 <Linkified text={m.text} />
