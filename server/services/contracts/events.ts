@@ -1,5 +1,6 @@
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractNotice, ContractParties, ProposalTerms } from '@/server/outbox/events';
+import { toHhMm } from './views';
 
 /** The common payload of contract and service-day events (both parties and who acted), plus the event's own fields. */
 export function contractEventPayload<Details extends object>(
@@ -47,8 +48,8 @@ export function proposalTermsOf(
     maxQuantity: contract.maxQuantity,
     pricePerMealCents: contract.pricePerMealCents,
     currency: contract.currency,
-    deliveryTime: contract.deliveryTime.slice(0, 5),
-    notice: { ...noticeOf(contract), cutoffTime: contract.cutoffTime.slice(0, 5) },
+    deliveryTime: toHhMm(contract.deliveryTime),
+    notice: { ...noticeOf(contract), cutoffTime: toHhMm(contract.cutoffTime) },
     lateReductionChargePercent: contract.lateReductionChargePercent,
   };
 }

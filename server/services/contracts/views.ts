@@ -1,8 +1,8 @@
+import { caterer, client } from '@/server/services/party-aliases';
 import { allQueries } from '@/db/concurrent';
 import { and, asc, desc, eq, inArray, isNull, or, type Placeholder, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
-import { clientOfficeDays, clientProfiles, companies, contractServiceDays, contracts } from '@/db/schema';
+import { clientOfficeDays, clientProfiles, contractServiceDays, contracts } from '@/db/schema';
 import type { ContractStatus } from '@/lib/enums';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput } from '@/lib/schemas/contract';
@@ -10,8 +10,6 @@ import { contractActionsForViewer } from '@/server/domain/viewer-permissions';
 import { DomainError } from '@/server/domain/errors';
 import { loadPricePeriods } from './prices';
 
-const caterer = alias(companies, 'caterer');
-const client = alias(companies, 'client');
 
 /** Contracts visible to the viewer: those its company is a party to (either side). */
 export function partyOf(companyId: string | Placeholder): SQL {

@@ -1,15 +1,13 @@
+import { caterer, client } from '@/server/services/party-aliases';
 import { and, eq, sql } from 'drizzle-orm';
 import { preparedQuery } from '@/db/prepared';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
-import { companies, contracts } from '@/db/schema';
+import { contracts } from '@/db/schema';
 import type { SessionUser } from '@/server/domain/actor';
 import type { WeeklyReportOutput } from '@/lib/schemas/report';
 import { DomainError } from '@/server/domain/errors';
 import { partyOf } from '@/server/services/contracts/views';
 
-const caterer = alias(companies, 'caterer');
-const client = alias(companies, 'client');
 
 export type ReportContract = WeeklyReportOutput['contract'];
 

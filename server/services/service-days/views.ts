@@ -1,3 +1,4 @@
+import { caterer, client } from "@/server/services/party-aliases";
 import { allQueries } from '@/db/concurrent';
 import {
   and,
@@ -12,7 +13,7 @@ import {
 } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx, Transaction } from "@/db/types";
-import { companies, contractPrices, contracts, menus, serviceDays, users } from "@/db/schema";
+import { contractPrices, contracts, menus, serviceDays, users } from "@/db/schema";
 import type { SessionUser } from "@/server/domain/actor";
 import type {
   ListServiceDaysInput,
@@ -37,8 +38,6 @@ import { deliveryInstant } from "@/server/domain/deadline";
 import { requestChangeRefusal } from "@/server/domain/late-change";
 import { isOpenForCount } from "@/server/domain/service-day-state";
 
-const caterer = alias(companies, "caterer");
-const client = alias(companies, "client");
 /** The same contract's day a week earlier: its diet split is the suggestion for an unconfirmed day. */
 const weekBefore = alias(serviceDays, "week_before");
 

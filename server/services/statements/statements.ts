@@ -1,5 +1,5 @@
+import { caterer, client } from '@/server/services/party-aliases';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
 import {
   cateringProfiles,
@@ -23,8 +23,6 @@ import { isUniqueViolation } from '@/server/services/db-errors';
 import { DEFAULT_STATEMENT_PREFIX } from '@/lib/limits';
 
 type StatementRow = typeof statements.$inferSelect;
-const caterer = alias(companies, 'caterer');
-const client = alias(companies, 'client');
 
 /** How far back a statement looks for days left unbilled (excluded, settled late). */
 const LOOKBACK_DAYS = 400;
