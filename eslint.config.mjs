@@ -98,6 +98,10 @@ const queriesTogether = {
         selector: "CallExpression[callee.object.name='Promise'][callee.property.name='all'] > ArrayExpression",
         message: 'Run queries together with allQueries (@/db/concurrent): it waits for all of them before throwing.',
       },
+      {
+        selector: "CallExpression[callee.object.name='Promise'][callee.property.name='all'] > CallExpression[callee.property.name='map']",
+        message: 'Run queries together with allQueries (@/db/concurrent): it waits for all of them before throwing.',
+      },
     ],
   },
 };

@@ -148,7 +148,7 @@ async function runByHalves(db: DbOrTx, handler: OutboxHandler, events: ClaimedEv
 async function runHandlersCarefully(db: DbOrTx, shares: HandlerShare[], now: Date) {
   const failures = new Map<string, string>();
   // Handlers are independent (each its own transaction and ledger rows), so they run at once.
-  await Promise.all(
+  await allQueries(
     shares.map(({ handler, events }) =>
       runByHalves(db, handler, events, now, (event, error) => {
         const message = `${handler.name}: ${errorText(error)}`;

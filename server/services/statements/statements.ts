@@ -1,5 +1,6 @@
 import { caterer, client } from '@/server/services/party-aliases';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { allQueries } from '@/db/concurrent';
 import type { DbOrTx } from '@/db/types';
 import {
   cateringProfiles,
@@ -139,7 +140,9 @@ export async function listStatements(
     viewer,
     and(input?.status ? eq(statements.status, input.status) : undefined, input?.clientId ? eq(statements.clientId, input.clientId) : undefined),
   );
-  return Promise.all(rows.map(async (row) => summaryOf(row, await contentOf(db, row.statement))));
+  // Drafts are recomputed; all of them at once, and none is left running if one fails.
+  const contents = await allQueries(rows.map((row) => contentOf(db, row.statement)));
+  return rows.map((row, i) => summaryOf(row, contents[i]!));
 }
 
 export async function getStatement(db: DbOrTx, viewer: SessionUser, id: string): Promise<StatementOutput> {
