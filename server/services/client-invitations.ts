@@ -57,10 +57,10 @@ export async function findClientCompany(db: DbOrTx, email: string): Promise<{ id
 
 /**
  * The INVITED client company a proposal to a client not on ChefOps belongs to until it
- * registers: an earlier invitation's (any caterer's) for the same email, or a new one named and
- * zoned as the caterer wrote it (the client office's zone, which the caterer knows best). An
- * earlier invitation's company keeps its zone: the terms already sent were worded in it. An email that belongs to any other
- * account is refused: it cannot become a new client company's.
+ * registers: an earlier invitation's (any caterer's) for the same email, keeping its zone (the
+ * terms already sent were worded in it), or a new one named and zoned as the caterer wrote it
+ * (the client office's zone). An email that belongs to any other account is refused: it cannot
+ * become a new client company's.
  */
 export async function invitedClientCompany(
   tx: Transaction,
@@ -101,9 +101,11 @@ export async function sendClientInvitation(
   input: { clientId: string; contractId: string; email: string; companyName: string; terms: ProposalTerms; now: Date },
 ): Promise<void> {
   const id = randomUUID();
-  const [caterer] = await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, actor.companyId));
   // The invitee reads the terms on its own office's clock, the zone the contract runs on.
-  const [client] = await tx.select({ timezone: companies.timezone }).from(companies).where(eq(companies.id, input.clientId));
+  const [[caterer], [client]] = await allQueries([
+    tx.select({ name: companies.name }).from(companies).where(eq(companies.id, actor.companyId)),
+    tx.select({ timezone: companies.timezone }).from(companies).where(eq(companies.id, input.clientId)),
+  ]);
   await tx.insert(clientInvitations).values({
     id,
     companyId: input.clientId,
