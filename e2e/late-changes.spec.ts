@@ -29,7 +29,7 @@ test('after the deadline the client asks for five more; the caterer accepts; the
   await signOut(page);
 
   await signIn(page, caterer, PASSWORD);
-  await expect(page.getByTestId('late-changes')).toContainText('Five visitors from head office.');
+  await expect(page.getByTestId('late-changes')).toContainText(`Five visitors from head office. — asked by ${client}`);
   await gotoReady(page, `/service-days?from=${today}&to=${today}`);
   await day.getByRole('button', { name: 'Answer the change request' }).click();
   await day.getByRole('button', { name: 'Accept 25 meals' }).click();

@@ -21,6 +21,7 @@ export function LateChangeRequests({ days, viewerSide }: { days: ServiceDayOutpu
               {formatDate(d.serviceDate)} · {viewerSide === 'CATERING' ? d.clientName : d.cateringName}
             </Link>{' '}
             {d.changeRequest!.previousQuantity} → {d.changeRequest!.quantity} meals. {d.changeRequest!.reason}
+            {d.changeRequest!.requestedByEmail && <span className="text-slate-600"> — asked by {d.changeRequest!.requestedByEmail}</span>}
           </li>
         ))}
       </ul>
