@@ -86,6 +86,9 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat | null {
   }
 }
 
+/** 'HH:MM:SS' (a PostgreSQL time) → 'HH:MM'. */
+export const toHhMm = (time: string) => time.slice(0, 5);
+
 export function isValidTimeZone(name: string): boolean {
   return dateFormatter(name) !== null;
 }

@@ -1,6 +1,6 @@
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractNotice, ContractParties, ProposalTerms } from '@/server/outbox/events';
-import { toHhMm } from './views';
+import { toHhMm } from '@/lib/dates';
 
 /** The common payload of contract and service-day events (both parties and who acted), plus the event's own fields. */
 export function contractEventPayload<Details extends object>(

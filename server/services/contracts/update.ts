@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { companies, contractServiceDays, contracts } from '@/db/schema';
 import type { Transaction } from '@/db/types';
-import { localToday } from '@/lib/dates';
+import { localToday, toHhMm } from '@/lib/dates';
 import {
   alignPricePeriodsToStart,
   applyPriceChange,
@@ -23,7 +23,7 @@ import { contractEventPayload, noticeOf } from './events';
 import { lockContractForParty, type ContractRow } from './load';
 import { loadPricePeriods, savePricePeriods } from './prices';
 import { clearPendingDays } from './pending-days';
-import { getContract, toHhMm } from './views';
+import { getContract } from './views';
 
 /**
  * The contract's price periods after an edit, or null when they stay as they are. A new price

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, isNull, or, type Placeholder, type SQL } f
 import type { DbOrTx } from '@/db/types';
 import { clientOfficeDays, clientProfiles, contractServiceDays, contracts } from '@/db/schema';
 import type { ContractStatus } from '@/lib/enums';
+import { toHhMm } from '@/lib/dates';
 import type { SessionUser } from '@/server/domain/actor';
 import type { ContractOutput } from '@/lib/schemas/contract';
 import { contractActionsForViewer } from '@/server/domain/viewer-permissions';
@@ -29,9 +30,6 @@ export function ownSideOf(companyType: SessionUser['companyType'], companyId: st
 }
 
 const NO_DELIVERY_DETAILS = { deliveryAddress: null, deliveryInstructions: null, siteContactName: null, siteContactPhone: null };
-
-/** 'HH:MM:SS' (PostgreSQL time) → 'HH:MM'. */
-export const toHhMm = (time: string) => time.slice(0, 5);
 
 async function loadContractViews(db: DbOrTx, viewer: SessionUser, filter: SQL | undefined): Promise<ContractOutput[]> {
   const rows = await db

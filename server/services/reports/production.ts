@@ -7,7 +7,7 @@ import type { ProductionLineOutput, ProductionOutput } from '@/lib/schemas/produ
 import type { SessionUser } from '@/server/domain/actor';
 import { deliveryInstant } from '@/server/domain/deadline';
 import { productionStatus, productionTotals } from '@/server/domain/production';
-import { toHhMm } from '@/server/services/contracts/views';
+import { toHhMm } from '@/lib/dates';
 import { listServiceDays } from '@/server/services/service-days/views';
 
 const NO_DETAILS = { deliveryAddress: null, deliveryInstructions: null, siteContactName: null, siteContactPhone: null };

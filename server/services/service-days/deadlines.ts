@@ -4,7 +4,7 @@ import { queryRows, sqlArray } from '@/db/rows';
 import type { NoticeMode } from '@/lib/enums';
 import { createDeadlineCalculator, type ClientCalendar } from '@/server/domain/deadline';
 import { loadClientCalendars } from '@/server/services/calendar/client-calendars';
-import { toHhMm } from '@/server/services/contracts/views';
+import { toHhMm } from '@/lib/dates';
 
 /**
  * A day's deadline inputs as SQL reads them: times as 'HH:MM:SS' text; `calendar_key` is the

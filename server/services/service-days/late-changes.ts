@@ -11,7 +11,7 @@ import { DomainError } from '@/server/domain/errors';
 import { answerChangeRefusal, assertCanRequestChange, lateRemovedMeals } from '@/server/domain/late-change';
 import { enqueueOutboxEvent } from '@/server/outbox/enqueue';
 import { contractEventPayload } from '@/server/services/contracts/events';
-import { toHhMm } from '@/server/services/contracts/views';
+import { toHhMm } from '@/lib/dates';
 import { autoLockedEvent } from './auto-lock';
 import { lockCatererDate } from './capacity-lock';
 import { lockServiceDay, type ServiceDayRow } from './load';

@@ -20,7 +20,7 @@ import type {
   ServiceDayOutput,
 } from "@/lib/schemas/service-day";
 import { serviceDayCostCents } from "@/server/domain/cost";
-import { localToday } from "@/lib/dates";
+import { localToday, toHhMm } from "@/lib/dates";
 import { idsPlaceholder, queryRows, sqlArray } from "@/db/rows";
 import { preparedQuery } from "@/db/prepared";
 import {
@@ -31,7 +31,7 @@ import {
 import { offeredOnly } from "@/lib/diets";
 import { DomainError } from "@/server/domain/errors";
 import { serviceDayActionsForViewer } from "@/server/domain/viewer-permissions";
-import { ownSideOf, partyOf, toHhMm } from "@/server/services/contracts/views";
+import { ownSideOf, partyOf } from "@/server/services/contracts/views";
 import { byRequestedId } from "./load";
 import { pricePeriodCovers } from "@/server/services/contracts/prices";
 import { deliveryInstant } from "@/server/domain/deadline";
