@@ -43,6 +43,11 @@ async function addProfile(tx: Transaction, companyId: string, input: RegisterInp
  * already belongs to) is registered instead: its name, zone and work mode as the form sends them,
  * the invitation used up (single use, 7 days). The answer names the proposal to open first.
  */
+async function invitedZone(tx: Transaction, companyId: string): Promise<string> {
+  const [company] = await tx.select({ timezone: companies.timezone }).from(companies).where(eq(companies.id, companyId));
+  return company!.timezone;
+}
+
 export async function registerCompany(db: DbOrTx, input: RegisterInput, { ip, now }: { ip?: string | null; now: Date }) {
   await enforceRateLimits(
     db,
@@ -64,8 +69,7 @@ export async function registerCompany(db: DbOrTx, input: RegisterInput, { ip, no
     let companyId: string;
     if (invitation) {
       // Without a zone in the form, the company keeps the one its invitation was worded in.
-      const [invited] = await tx.select({ timezone: companies.timezone }).from(companies).where(eq(companies.id, invitation.companyId));
-      const timezone = input.timezone ?? invited!.timezone;
+      const timezone = input.timezone ?? (await invitedZone(tx, invitation.companyId));
       const [company] = await tx
         .update(companies)
         .set({ name: input.companyName, timezone, currency: input.currency ?? currencyForTimeZone(timezone), status: 'ACTIVE' })
