@@ -171,16 +171,7 @@ export function ContractForm(props: Props) {
             {offerInvite && !inviting && (
               <div role="group" aria-label="Invite this client" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950">
                 <p>Not on ChefOps yet? Send the proposal with an invitation: the client gets the terms and a link to register (valid 7 days).</p>
-                <Button
-                  className="mt-2"
-                  variant="secondary"
-                  onClick={() => {
-                    setInviting(true);
-                    form.clearErrors('clientEmail');
-                    // The office is most often in the caterer's own zone; the caterer can change it.
-                    if (props.mode === 'create') form.setValue('inviteClient.timezone', props.timeZone);
-                  }}
-                >
+                <Button className="mt-2" variant="secondary" onClick={() => { setInviting(true); form.clearErrors('clientEmail'); }}>
                   Invite this client
                 </Button>
               </div>
@@ -196,11 +187,13 @@ export function ContractForm(props: Props) {
                 <Controller
                   control={form.control}
                   name="inviteClient.timezone"
+                  // The office is most often in the caterer's own zone; the caterer can change it.
+                  defaultValue={props.mode === 'create' ? props.timeZone : undefined}
                   render={({ field, fieldState }) => (
                     <TimeZoneSelect
                       label="Client office's time zone"
                       hint="The delivery time and meal-count deadlines run on this zone, and the invitation is worded in it."
-                      value={field.value ?? (props.mode === 'create' ? props.timeZone : 'UTC')}
+                      value={field.value ?? 'UTC'}
                       onChange={field.onChange}
                       error={fieldState.error?.message}
                     />

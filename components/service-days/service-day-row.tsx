@@ -179,10 +179,10 @@ function ChangeRequestNote({ day, viewerSide, viewerTimeZone, now }: { day: Serv
         {open && viewerSide === 'CATERING' ? ' (answer before delivery)' : ''}. Reason: {r.reason}
       </p>
       <p className="mt-1 text-xs text-slate-600" data-testid="change-request-who">
-        Asked by {r.requestedByEmail ?? 'a former user'}, {when(r.requestedAt)}
+        Asked{r.requestedByEmail && ` by ${r.requestedByEmail}`}, {when(r.requestedAt)}
         {r.answeredAt && (
           <>
-            ; {r.outcome === 'CLOSED' ? 'closed' : r.outcome.toLowerCase()} by {r.answeredByEmail ?? 'a former user'}, {when(r.answeredAt)}
+            ; {r.outcome.toLowerCase()}{r.answeredByEmail && ` by ${r.answeredByEmail}`}, {when(r.answeredAt)}
           </>
         )}
         .
