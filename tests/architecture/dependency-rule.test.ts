@@ -1,22 +1,10 @@
-import { ESLint } from 'eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { projectLinter } from '../support/project-lint';
 
 // The one-way dependency rule (SPEC §13) is enforced by the project's ESLint config; this runs
 // that config on small sources placed in each layer, so a config change that stops catching
 // a violation fails here, not silently in review.
-const RULE = '@typescript-eslint/no-restricted-imports';
-let eslint: ESLint;
-
-async function restrictedImports(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === RULE).map((m) => m.message);
-}
-
-// Loading the config and its plugins takes seconds on a busy machine: do it once, before the tests.
-beforeAll(async () => {
-  eslint = new ESLint({ cwd: process.cwd() });
-  await eslint.lintText('export {};\n', { filePath: 'components/warm-up.ts' });
-}, 120_000);
+const restrictedImports = projectLinter('@typescript-eslint/no-restricted-imports');
 
 describe('one-way dependencies (ESLint)', { timeout: 30_000 }, () => {
   it('refuses a runtime import of server/ from components/, through the alias or a relative path', async () => {
